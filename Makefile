@@ -1,0 +1,42 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+REFARCH := $(VENV)/bin/refarch
+HOST ?= 127.0.0.1:8000
+
+.PHONY: demo test venv chromium lint-examples site serve bench clean
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+# Debian's chromium drives the browser tests; never a downloaded browser build.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
+
+lint-examples: venv
+	-$(REFARCH) lint examples/plans/*.yaml
+
+site: venv
+	$(VENV)/bin/mkdocs build --strict
+
+serve: venv
+	$(VENV)/bin/mkdocs serve -a $(HOST)
+
+demo: venv lint-examples site serve
+
+test: venv chromium
+	$(PY) -m pytest
+
+bench: venv
+	$(PY) -m pip install -q -e '.[test,bench]'
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) site build dist .pytest_cache

@@ -1,0 +1,82 @@
+"""The command line: `refarch COMMAND ...`. The only module that maps errors to exit codes.
+
+Each command lives in ``linter/commands/<name>.py`` with ``NAME``, ``HELP``,
+``add_arguments(parser)`` and ``run(args, io) -> int``; they write only to the streams in
+``io``. Exit codes: 0 clean, 1 findings at or above the failure level, 2 usage, input or
+internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TextIO
+
+from linter import __version__
+from linter.commands import COMMANDS
+from linter.errors import EXIT_ERROR, RefarchError
+
+
+@dataclass
+class IO:
+    out: TextIO
+    err: TextIO
+
+    @property
+    def color(self) -> bool:
+        if os.environ.get("NO_COLOR"):
+            return False
+        if os.environ.get("FORCE_COLOR"):
+            return True
+        return hasattr(self.out, "isatty") and self.out.isatty()
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise RefarchError(f"{self.prog}: {message} (see --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="refarch", description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--version", action="version", version=f"refarch {__version__}")
+    parser.add_argument(
+        "--kb", metavar="DIR", help="knowledge base directory (default: $REFARCH_KB or built-in)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for cmd in COMMANDS:
+        p = sub.add_parser(cmd.NAME, help=cmd.HELP, description=cmd.HELP)
+        cmd.add_arguments(p)
+        p.set_defaults(_run=cmd.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
+    io = io or IO(sys.stdout, sys.stderr)
+    try:
+        args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        if not getattr(args, "_run", None):
+            build_parser().print_help(io.err)
+            return EXIT_ERROR
+        return int(args._run(args, io))
+    except RefarchError as exc:
+        io.err.write(f"refarch: error: {exc}\n")
+        return EXIT_ERROR
+    except SystemExit as exc:  # argparse --help / --version
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        io.err.write("refarch: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except MemoryError:
+        io.err.write("refarch: error: out of memory\n")
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        io.err.write(
+            f"refarch: internal error: {type(exc).__name__}: {exc}\n"
+            "Please report this with the command and the input file.\n"
+        )
+        return EXIT_ERROR

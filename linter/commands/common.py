@@ -1,0 +1,29 @@
+"""Helpers shared by commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from linter.errors import InputError
+from linter.kb import KnowledgeBase
+from linter.resources import default_kb_dir
+
+
+def open_kb(args: argparse.Namespace) -> KnowledgeBase:
+    return KnowledgeBase.open(getattr(args, "kb", None) or default_kb_dir())
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
+
+
+def input_error_dict(exc: InputError) -> dict[str, Any]:
+    loc = exc.location
+    return {
+        "file": loc.file if loc else "",
+        "line": loc.line if loc else 0,
+        "column": loc.column if loc else 0,
+        "message": exc.message,
+    }
