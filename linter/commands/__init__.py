@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, Protocol
 
-from linter.commands import validate
+from linter.commands import show, stats, validate
 
 
 class Command(Protocol):
@@ -17,4 +17,8 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace, io: Any) -> int: ...
 
 
-COMMANDS: tuple[Command, ...] = (validate,)  # type: ignore[assignment]
+COMMANDS: tuple[Command, ...] = (  # type: ignore[assignment]
+    validate,
+    show,
+    stats,
+)

@@ -1,0 +1,64 @@
+"""refarch show ID"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from linter.commands.common import dump_json, open_kb
+from linter.errors import EXIT_OK, UsageError
+from linter.provenance import resolve
+
+NAME = "show"
+HELP = "print a catalog entry, standard or architecture with every figure's unit and source"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", metavar="ID", help="e.g. dgx-h100, gb200-nvl72, dgx-superpod-h100")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def run(args: argparse.Namespace, io: Any) -> int:
+    kb = open_kb(args)
+    entry = kb.find(args.id)
+    if entry is None:
+        known = sorted({i for k in ("accelerator", "system", "cooling", "network", "model",
+                                    "standard", "architecture") for i in kb.ids(k)})
+        import difflib
+
+        near = difflib.get_close_matches(args.id, known, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(near)}?" if near else "; `refarch stats` lists counts"
+        raise UsageError(f"unknown id {args.id!r}{hint}")
+    rows = resolve(entry.doc)
+    data = entry.data
+    if args.json:
+        io.out.write(dump_json({
+            "id": entry.id, "kind": entry.kind, "file": entry.path,
+            "name": data.get("name") or data.get("title"),
+            "version": data.get("version"), "summary": data.get("summary"),
+            "figures": rows,
+        }))
+        return EXIT_OK
+    title = data.get("name") or data.get("title") or entry.id
+    io.out.write(f"{title} ({entry.kind} {entry.id})\n")
+    if data.get("version"):
+        io.out.write(f"version {data['version']}, status {data.get('status', '')}\n")
+    if data.get("summary"):
+        io.out.write(f"{' '.join(str(data['summary']).split())}\n")
+    io.out.write("\n")
+    width = max((len(r["path"]) for r in rows), default=0)
+    for r in rows:
+        value = f"{r['value']:g}" if isinstance(r["value"], int | float) else str(r["value"])
+        if "range" in r:
+            value += f" (range {r['range'][0]:g}-{r['range'][1]:g})"
+        unit = f" {r['unit']}" if r["unit"] else ""
+        origin = (f"derived: {r['derived']}" if "derived" in r
+                  else ", ".join(s["id"] for s in r["sources"]) or "UNSOURCED")
+        io.out.write(f"  {r['path']:<{width}}  {value}{unit}  [{origin}]\n")
+    srcs = data.get("sources") or {}
+    if srcs:
+        io.out.write("\nsources:\n")
+        for sid, s in srcs.items():
+            io.out.write(f"  {sid}: {s.get('title', '')} {s.get('url', '')} "
+                         f"(retrieved {s.get('retrieved', '?')})\n")
+    return EXIT_OK
