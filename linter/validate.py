@@ -139,6 +139,7 @@ def _check_id_and_sources(doc: Document) -> Iterator[Finding]:
 
 def _cross_refs(doc: Document, kind: str, kb: KnowledgeBase) -> Iterator[Finding]:
     data = doc.data
+    in_kb = kind_for_path(kb.root, Path(doc.path)) is not None
 
     def need(path: PathT, want: str, id_: Any) -> Iterator[Finding]:
         if isinstance(id_, str) and not kb.has(want, id_):
@@ -149,8 +150,8 @@ def _cross_refs(doc: Document, kind: str, kb: KnowledgeBase) -> Iterator[Finding
     if kind == "system":
         yield from need(("accelerator",), "accelerator", data.get("accelerator"))
     elif kind == "architecture":
-        yield from _arch_refs(doc, kb, need)
-    elif kind == "release":
+        yield from _arch_refs(doc, kb, need, in_kb)
+    elif kind == "release" and in_kb:
         yield from _release_refs(doc, kb)
     elif kind == "plan":
         yield from _plan_refs(doc, kb, need)
@@ -158,7 +159,7 @@ def _cross_refs(doc: Document, kind: str, kb: KnowledgeBase) -> Iterator[Finding
         yield from _derived(doc, kb)
 
 
-def _arch_refs(doc: Document, kb: KnowledgeBase, need: Any) -> Iterator[Finding]:
+def _arch_refs(doc: Document, kb: KnowledgeBase, need: Any, in_kb: bool) -> Iterator[Finding]:
     data = doc.data
     su = data.get("scalable_unit") or {}
     for i, m in enumerate(su.get("systems", [])):
@@ -177,7 +178,7 @@ def _arch_refs(doc: Document, kb: KnowledgeBase, need: Any) -> Iterator[Finding]
             f"the newest changes entry is {changes[0].get('version')!r} but version is "
             f"{data.get('version')!r}: record why this version changed",
         )
-    rel = kb.release
+    rel = kb.release if in_kb else None
     if rel is not None and isinstance(rel.data, dict):
         pinned = (rel.data.get("architectures") or {}).get(data.get("id"))
         if pinned is None:

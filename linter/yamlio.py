@@ -222,6 +222,10 @@ def loads(text: str, path: str = "<string>") -> Document:
             exc.problem or ""
         ):
             problem = "more than one YAML document in the file (one per file)"
+        if "cannot start any token" in problem and mark is not None:
+            line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+            if line[mark.column : mark.column + 1] == "\t":
+                problem = "a tab character; YAML indents with spaces only"
         loc = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         raise InputError(f"YAML syntax error: {problem}", loc) from None
     except yaml.YAMLError as exc:

@@ -1,0 +1,104 @@
+"""The knowledge base itself: valid, sourced, consistent, derived numbers recomputed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+
+from linter.formula import evaluate
+from linter.kb import KnowledgeBase, figure_value
+from linter.provenance import figures, stats
+from linter.validate import validate_kb
+
+ACCELERATORS = {
+    "h100-sxm", "h100-pcie", "h100-nvl", "h200-sxm", "h200-nvl", "b200", "b300", "gb200-gpu",
+    "gb300-gpu", "l40s", "rtx-pro-6000-server", "mi300x", "mi325x", "mi355x", "gaudi3",
+}
+SYSTEMS = {
+    "dgx-h100", "dgx-h200", "dgx-b200", "dgx-b300-ac", "dgx-b300-busbar", "hgx-h100-8gpu",
+    "hgx-h200-8gpu", "hgx-b200-8gpu", "hgx-b300-8gpu", "gb200-nvl72", "gb300-nvl72",
+    "gb200-nvl36x2", "amd-mi300x-platform", "amd-mi355x-dlc", "gaudi3-8x-server",
+    "pcie-l40s-server", "pcie-rtx-pro-server",
+}
+MODELS = {
+    "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "llama-3.3-70b", "mixtral-8x7b",
+    "deepseek-v3", "qwen2.5-72b", "gpt-oss-120b",
+}
+ARCHITECTURES = {
+    "dgx-superpod-h100", "dgx-superpod-b200", "dgx-superpod-gb200", "dgx-superpod-b300",
+    "dgx-superpod-b300-xdr", "gb300-nvl72-rack-scale", "hgx-h200-air-inference",
+    "enterprise-pcie-inference", "amd-mi300x-cluster", "amd-mi355x-cluster", "gaudi3-cluster",
+    "legacy-hall-retrofit",
+}
+
+
+def test_whole_kb_validates(kb: KnowledgeBase) -> None:
+    findings, errors = validate_kb(kb)
+    assert errors == []
+    assert [f"{f.file}:{f.line}: {f.rule} {f.message}" for f in findings] == []
+
+
+def test_catalog_coverage(kb: KnowledgeBase) -> None:
+    assert ACCELERATORS <= set(kb.ids("accelerator"))
+    assert SYSTEMS <= set(kb.ids("system"))
+    assert MODELS <= set(kb.ids("model"))
+    assert ARCHITECTURES <= set(kb.ids("architecture"))
+    assert {"air", "rear-door", "direct-liquid", "immersion"} <= {
+        e.data["mode"] for e in kb.entries("cooling")
+    }
+    assert {"infiniband-ndr", "infiniband-xdr", "spectrum-x", "roce"} <= set(kb.ids("network"))
+
+
+def test_every_figure_is_sourced(kb: KnowledgeBase) -> None:
+    s = stats(kb, dt.date(2026, 11, 26))
+    assert s["unsourced"] == 0, s["unsourced_figures"]
+    assert s["figures"] > 1000
+    assert s["conflicts"] > 0
+
+
+def test_every_architecture_is_at_the_release_version(kb: KnowledgeBase) -> None:
+    release = kb.release
+    assert release is not None and release.data["release"] == "2026.11"
+    for arch in kb.entries("architecture"):
+        assert arch.data["version"] == release.data["architectures"][arch.id] == "2026.11"
+        assert arch.data["changes"][0]["version"] == arch.data["version"]
+
+
+def test_rack_profile_power_is_the_sum_of_its_contents(kb: KnowledgeBase) -> None:
+    checked = 0
+    for arch in kb.entries("architecture"):
+        for rp in arch.data["rack_profiles"]:
+            if not rp.get("contents"):
+                continue
+            total = sum(
+                figure_value(m["count"]) * kb.system(m["model"]).figure("max_power_kw")
+                for m in rp["contents"]
+            )
+            tol = rp.get("tolerance_pct", 0.5) / 100
+            assert math.isclose(figure_value(rp["max_kw"]), total, rel_tol=tol), (arch.id, rp["id"])
+            checked += 1
+    assert checked >= 12
+
+
+def test_every_derived_figure_recomputes(kb: KnowledgeBase) -> None:
+    n = 0
+    for kind, path in kb.files():
+        if kind == "release":
+            continue
+        entry = kb.get(kind, path.stem)
+        for ref in figures(entry.doc):
+            if "derived" not in ref.figure:
+                continue
+            siblings = entry.doc.get(ref.path[:-1])
+
+            def resolve(name: str, siblings: object = siblings) -> float | None:
+                if "." in name:
+                    return kb.resolve_figure(name)
+                return figure_value(siblings.get(name)) if isinstance(siblings, dict) else None
+
+            expected = evaluate(ref.figure["derived"], resolve)
+            assert ref.figure["value"] == pytest.approx(expected, rel=0.005), (entry.path, ref.path)
+            n += 1
+    assert n > 50

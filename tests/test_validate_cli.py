@@ -1,0 +1,89 @@
+"""`refarch validate` end to end: exit codes, text and JSON output, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import RunCli
+
+FIX = Path(__file__).parent / "fixtures" / "schemas"
+
+
+def test_valid_plan_exits_0(run_cli: RunCli) -> None:
+    code, out, err = run_cli("validate", str(FIX / "plan/valid/units.yaml"))
+    assert (code, out, err) == (0, "", "valid\n")
+
+
+def test_findings_exit_1_with_file_line_col(run_cli: RunCli) -> None:
+    path = str(FIX / "plan/invalid/extra-key.yaml")
+    code, out, err = run_cli("validate", path)
+    assert code == 1
+    assert out == (
+        f"{path}:6:3: VAL001 [schema-violation] $.facility.colling: unexpected key 'colling' "
+        "(allowed: ashrae_class, cdus, cooling, hall_budget_kw, inlet_temp_c, name, power, pue, "
+        "pue_justification, rear_door, row_budget_kw, water_class, water_temp_c)\n"
+    )
+
+
+def test_json_output(run_cli: RunCli) -> None:
+    path = str(FIX / "plan/invalid/kva.yaml")
+    code, out, _ = run_cli("validate", "--format", "json", path)
+    assert code == 1
+    data = json.loads(out)
+    assert data["errors"] == []
+    (f,) = data["findings"]
+    assert (f["rule"], f["name"], f["line"], f["column"], f["path"]) == (
+        "VAL002", "bad-quantity", 8, 16, "$.racks[0].budget_kw"
+    )
+
+
+def test_missing_file_and_directory_walk(run_cli: RunCli, tmp_path: Path) -> None:
+    code, out, err = run_cli("validate", str(tmp_path / "missing.yaml"))
+    assert code == 2
+    assert err == f"refarch: error: {tmp_path}/missing.yaml: no such file or directory\n"
+    code, out, err = run_cli("validate", str(FIX / "plan/valid"))
+    assert (code, err) == (0, "valid\n")
+
+
+def test_unknown_kind(run_cli: RunCli, tmp_path: Path) -> None:
+    p = tmp_path / "other.yaml"
+    p.write_text("hello: world\n")
+    code, out, _ = run_cli("validate", str(p))
+    assert code == 1
+    assert out.startswith(f"{p}:1:1: VAL009 [unknown-kind] $: unknown file kind")
+
+
+def test_usage_error_exit_2(run_cli: RunCli) -> None:
+    code, out, err = run_cli("validate", "--format", "xml")
+    assert code == 2
+    assert "invalid choice: 'xml'" in err and "Traceback" not in err
+
+
+def test_bad_inputs_exit_2_without_traceback(tmp_path: Path) -> None:
+    cases = {
+        "binary.yaml": b"\x00\x01\x02\x03",
+        "empty.yaml": b"",
+        "two.yaml": b"plan: a\n---\nplan: b\n",
+        "bomb.yaml": (
+            "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 10) + "]\n" for i in range(1, 9))
+        ).encode(),
+        "deep.yaml": b"a: " + b"[" * 100_000 + b"]" * 100_000,
+        "big.yaml": b"a: " + b"x" * (20 * 1024 * 1024),
+        "dup.yaml": b"plan: a\nplan: b\n",
+    }
+    for name, content in cases.items():
+        (tmp_path / name).write_bytes(content)
+    env = {**os.environ, "NO_COLOR": "1"}
+    for name in cases:
+        r = subprocess.run(
+            [sys.executable, "-m", "linter", "validate", str(tmp_path / name)],
+            capture_output=True, text=True, timeout=60, env=env,
+        )
+        assert r.returncode == 2, (name, r.stderr)
+        assert "Traceback" not in r.stderr
+        assert r.stderr.startswith(f"refarch: error: {tmp_path / name}"), r.stderr
