@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, Protocol
 
-from linter.commands import show, stats, validate
+from linter.commands import explain, lint, rules, show, stats, validate
 
 
 class Command(Protocol):
@@ -19,6 +19,9 @@ class Command(Protocol):
 
 COMMANDS: tuple[Command, ...] = (  # type: ignore[assignment]
     validate,
+    lint,
+    rules,
+    explain,
     show,
     stats,
 )

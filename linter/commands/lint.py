@@ -1,0 +1,78 @@
+"""refarch lint PLAN... [--format F] [--output FILE] [--config FILE] [--baseline FILE]
+[--write-baseline FILE] [--fail-on SEVERITY]"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import replace
+from typing import Any
+
+from linter import baseline, config
+from linter.commands.common import open_kb
+from linter.engine import lint_paths
+from linter.errors import EXIT_ERROR, EXIT_OK, InputError, Location, UsageError
+from linter.reporters import REPORTER_BY_NAME
+from linter.validate import expand_paths
+
+NAME = "lint"
+HELP = "check deployment plans against their pinned architecture, physics and best practices"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("plans", nargs="+", metavar="PLAN", help="plan files or directories")
+    p.add_argument("--format", choices=sorted(REPORTER_BY_NAME), default="text")
+    p.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    p.add_argument("--config", metavar="FILE",
+                   help=".refarch.yaml or pyproject.toml (default: nearest one found)")
+    p.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in FILE")
+    p.add_argument("--write-baseline", metavar="FILE",
+                   help="record the current findings in FILE and exit 0")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"),
+                   help="lowest severity that fails the run (default: error, or the config's)")
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _write(path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", Location(path)) from None
+
+
+def run(args: argparse.Namespace, io: Any) -> int:
+    cfg = config.load(args.config) if args.config else config.discover()
+    if args.fail_on:
+        cfg = replace(cfg, fail_on=args.fail_on)
+    errors: list[InputError] = []
+    paths = expand_paths(args.plans, errors)
+    for out in (args.output, args.write_baseline):
+        if out and any(_same_file(out, p) for p in paths):
+            raise UsageError(f"{out} is one of the plans being linted; refarch never modifies them")
+    known = baseline.load(args.baseline) if args.baseline else None
+    kb = open_kb(args)
+    result = lint_paths(paths, kb, cfg, known)
+    result.errors[:0] = errors
+    if args.write_baseline:
+        _write(args.write_baseline, baseline.dumps(result.findings))
+        for e in result.errors:
+            io.err.write(f"refarch: error: {e}\n")
+        io.err.write(f"wrote {len(result.findings)} findings to {args.write_baseline}\n")
+        return EXIT_ERROR if result.errors else EXIT_OK
+    to_terminal = args.format == "text" and not args.output
+    report = REPORTER_BY_NAME[args.format](result, to_terminal and io.color)
+    if args.output:
+        _write(args.output, report)
+    else:
+        io.out.write(report)
+    if args.format in ("text",) or args.output:
+        for e in result.errors:
+            io.err.write(f"refarch: error: {e}\n")
+    return result.exit_code

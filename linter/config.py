@@ -1,0 +1,160 @@
+"""Linter configuration: ``.refarch.yaml`` or ``[tool.refarch]`` in ``pyproject.toml``.
+
+```yaml
+margin_pct: 10              # within this much of a hard limit is a warning
+fail_on: error              # lowest severity that fails the run (error | warning | info)
+severity: {PWR001: warning, no-spare-nodes: info, FRG003: off}
+disable: [density-tier-below-need]
+per_file_ignores: {"plans/lab-*.yaml": [FRG001, single-pdu]}
+```
+
+Rules are named by code or name; unknown names are a configuration error (exit 2). Without
+``--config``, the nearest ``.refarch.yaml`` or ``pyproject.toml`` with ``[tool.refarch]`` in the
+working directory or its parents is used. ``per_file_ignores`` globs match paths relative to
+the configuration file's directory (``*`` also crosses ``/``).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter import schemas, yamlio
+from linter.errors import ConfigError, InputError, Location
+from linter.findings import SEVERITY_RANK
+
+DEFAULT_MARGIN_PCT = 10.0
+CONFIG_FILE = ".refarch.yaml"
+
+
+@dataclass(frozen=True)
+class Config:
+    severity: dict[str, str] = field(default_factory=dict)  # code -> error|warning|info|off
+    disable: frozenset[str] = frozenset()  # codes
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    margin_pct: float = DEFAULT_MARGIN_PCT
+    fail_on: str = "error"
+    root: Path | None = None  # directory of the config file
+    source: str = ""  # the config file, for messages
+
+    def enabled(self, code: str) -> bool:
+        return code not in self.disable and self.severity.get(code) != "off"
+
+    def stamp(self, code: str, severity: str) -> str:
+        """The severity a finding of ``code`` is reported with."""
+        return self.severity.get(code, severity)
+
+    def ignored(self, path: str, code: str) -> bool:
+        """Whether ``per_file_ignores`` turns ``code`` off for the file at ``path``."""
+        if not self.per_file_ignores:
+            return False
+        names = {Path(path).as_posix()}
+        base = self.root or Path.cwd()
+        try:
+            names.add(Path(os.path.abspath(path)).relative_to(base.resolve()).as_posix())
+        except ValueError:
+            pass
+        return any(
+            code in codes and any(fnmatch.fnmatchcase(n, glob) for n in names)
+            for glob, codes in self.per_file_ignores
+        )
+
+    def fails(self, severity: str) -> bool:
+        return SEVERITY_RANK.get(severity, 0) >= SEVERITY_RANK[self.fail_on]
+
+
+def _resolve(token: Any, where: str, source: str) -> str:
+    from linter.rules import lookup
+    from linter.validate import CHECKS
+
+    if isinstance(token, str):
+        rule = lookup(token)
+        if rule is not None:
+            return rule.CODE
+        for code, (name, _) in CHECKS.items():
+            if token.upper() == code or token == name:
+                return code
+    import difflib
+
+    from linter.rules import RULES
+
+    known = [r.CODE for r in RULES] + [r.NAME for r in RULES] + list(CHECKS)
+    near = difflib.get_close_matches(str(token), known, n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(near)}?)" if near else ""
+    raise ConfigError(f"{where}: unknown rule {token!r}{hint}", Location(source))
+
+
+def from_mapping(data: Any, source: str = "<config>", root: Path | None = None) -> Config:
+    """A Config from already-parsed data (validated against schema/config.schema.json)."""
+    if data is None:
+        data = {}
+    errs = schemas.errors("config", data)
+    if errs:
+        e = errs[0]
+        where = yamlio.json_path(tuple(e.absolute_path))
+        raise ConfigError(f"{where}: {e.message}", Location(source))
+    severity = {_resolve(k, "severity", source): v for k, v in (data.get("severity") or {}).items()}
+    disable = frozenset(_resolve(t, "disable", source) for t in data.get("disable") or [])
+    pfi = tuple(
+        (glob, frozenset(_resolve(t, f"per_file_ignores[{glob!r}]", source) for t in codes))
+        for glob, codes in (data.get("per_file_ignores") or {}).items()
+    )
+    return Config(
+        severity=severity,
+        disable=disable,
+        per_file_ignores=pfi,
+        margin_pct=float(data.get("margin_pct", DEFAULT_MARGIN_PCT)),
+        fail_on=str(data.get("fail_on", "error")),
+        root=root,
+        source=source,
+    )
+
+
+def _read_pyproject(path: Path) -> tuple[bool, Any]:
+    import tomllib
+
+    try:
+        text = yamlio.read_text(str(path))
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", Location(str(path))) from None
+    tool = doc.get("tool") if isinstance(doc.get("tool"), dict) else {}
+    if "refarch" not in tool:
+        return False, None
+    return True, tool["refarch"]
+
+
+def load(path: str) -> Config:
+    """Read a config file: ``*.toml`` (its ``[tool.refarch]`` table) or YAML."""
+    p = Path(path)
+    try:
+        if p.suffix == ".toml":
+            found, data = _read_pyproject(p)
+            if not found:
+                raise ConfigError("no [tool.refarch] table", Location(path))
+        else:
+            data = yamlio.load(path).data
+    except InputError as exc:
+        raise ConfigError(exc.message, exc.location) from None
+    return from_mapping(data, path, p.resolve().parent)
+
+
+def discover(start: Path | None = None) -> Config:
+    """The nearest configuration from ``start`` (the working directory) upwards, or defaults."""
+    here = (start or Path.cwd()).resolve()
+    for d in (here, *here.parents):
+        candidate = d / CONFIG_FILE
+        if candidate.is_file():
+            return load(str(candidate))
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                found, data = _read_pyproject(pyproject)
+            except (ConfigError, InputError):
+                continue  # an unrelated, broken pyproject is not ours to report
+            if found:
+                return from_mapping(data, str(pyproject), d)
+    return Config()

@@ -1,0 +1,157 @@
+"""The lint engine: validate a plan, run the rules, stamp severities, apply suppressions.
+
+Library entry points (they never print or exit):
+
+* ``lint_file(path, kb, config=None) -> list[Finding]`` lints one plan (raises InputError when
+  the file cannot be read or parsed);
+* ``lint_doc(doc, kb, config) -> FileReport`` does the same for a loaded document and also
+  returns what was suppressed and the plan's hot spot;
+* ``lint_paths(paths, kb, config, baseline) -> LintResult`` lints many files for the CLI,
+  collecting unreadable ones as errors instead of stopping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from linter import baseline as baseline_mod
+from linter import headroom, plan, suppress
+from linter.config import Config
+from linter.errors import InputError
+from linter.findings import Finding
+from linter.kb import KnowledgeBase
+from linter.rules import PLAN_RULES, SUPPRESSION_RULES, Rule, RuleContext, lookup
+from linter.validate import CHECKS, validate_doc
+from linter.yamlio import Document
+
+
+@dataclass
+class FileReport:
+    """The outcome of linting one file."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)
+    baselined: list[Finding] = field(default_factory=list)
+    plan_id: str = ""
+    skipped: str = ""  # why the file was not linted (not a plan)
+    hot_spot: headroom.Headroom | None = None
+
+
+@dataclass
+class LintResult:
+    files: list[FileReport]
+    errors: list[InputError]
+    config: Config
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted((f for r in self.files for f in r.findings), key=Finding.sort_key)
+
+    @property
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if self.config.fails(f.severity)]
+
+    @property
+    def exit_code(self) -> int:
+        if self.errors:
+            return 2
+        return 1 if self.failing else 0
+
+
+def _ignorable(code: str) -> bool:
+    rule = lookup(code)
+    return rule is not None and rule.IGNORABLE
+
+
+def _resolve(token: str) -> str | None:
+    rule = lookup(token)
+    if rule is not None:
+        return rule.CODE
+    for code, (name, _) in CHECKS.items():
+        if token.upper() == code or token == name:
+            return code
+    return None
+
+
+def _run(rules: tuple[Rule, ...], ctx: RuleContext, config: Config) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in rules:
+        if not config.enabled(rule.CODE) or config.ignored(ctx.doc.path, rule.CODE):
+            continue
+        bound = replace(ctx, rule=rule)
+        out.extend(rule.check(bound))
+    return out
+
+
+def _stamp(findings: list[Finding], config: Config, path: str) -> list[Finding]:
+    out = []
+    for f in findings:
+        if not config.enabled(f.rule) or config.ignored(path, f.rule):
+            continue
+        sev = config.stamp(f.rule, f.severity)
+        out.append(f if sev == f.severity else f.with_severity(sev))
+    return out
+
+
+def lint_doc(
+    doc: Document, kb: KnowledgeBase, config: Config | None = None, today: dt.date | None = None
+) -> FileReport:
+    """Lint one loaded document (units are normalised in place)."""
+    config = config or Config()
+    report = FileReport(path=doc.path)
+    if not plan.is_plan(doc):
+        report.skipped = "not a plan"
+        return report
+    problems = validate_doc(doc, "plan", kb)
+    if problems:
+        report.findings = sorted(_stamp(problems, config, doc.path), key=Finding.sort_key)
+        return report
+    view = plan.from_data(doc.data)
+    report.plan_id = view.id
+    ctx = RuleContext(
+        doc=doc,
+        plan=view,
+        kb=kb,
+        arch=kb.architecture(view.arch_id),
+        margin_pct=config.margin_pct,
+    )
+    found = _stamp(_run(PLAN_RULES, ctx, config), config, doc.path)
+    sups = suppress.parse(doc.text, _resolve)
+    kept, silenced = suppress.apply(found, sups, _ignorable, today or dt.date.today())
+    sup_ctx = replace(ctx, suppressions=tuple(sups))
+    kept += _stamp(_run(SUPPRESSION_RULES, sup_ctx, config), config, doc.path)
+    report.findings = sorted(kept, key=Finding.sort_key)
+    report.suppressed = silenced
+    report.hot_spot = headroom.hot_spot(view, kb)
+    return report
+
+
+def lint_file(path: str, kb: KnowledgeBase, config: Config | None = None) -> list[Finding]:
+    """Findings for one plan file; raises InputError when it cannot be read or parsed."""
+    return lint_doc(plan.load(path), kb, config).findings
+
+
+def lint_paths(
+    paths: list[str],
+    kb: KnowledgeBase,
+    config: Config | None = None,
+    baseline: Counter[str] | None = None,
+    today: dt.date | None = None,
+) -> LintResult:
+    """Lint many files; unreadable ones become errors, the rest are still linted."""
+    config = config or Config()
+    result = LintResult(files=[], errors=[], config=config)
+    for path in paths:
+        try:
+            doc = plan.load(path)
+        except InputError as exc:
+            result.errors.append(exc)
+            continue
+        report = lint_doc(doc, kb, config, today)
+        if baseline is not None:
+            report.findings, report.baselined = baseline_mod.apply(report.findings, baseline)
+        result.files.append(report)
+    return result
