@@ -22,10 +22,11 @@ KIND_DIRS: dict[str, str] = {
     "catalog/cooling": "cooling",
     "catalog/networks": "network",
     "catalog/models": "model",
+    "catalog/efficiency": "efficiency",
     "standards": "standard",
     "reference": "architecture",
 }
-CATALOG_KINDS = ("accelerator", "system", "cooling", "network", "model")
+CATALOG_KINDS = ("accelerator", "system", "cooling", "network", "model", "efficiency")
 
 
 def figure_value(fig: Any) -> float | None:

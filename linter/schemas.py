@@ -19,6 +19,7 @@ KINDS = (
     "cooling",
     "network",
     "model",
+    "efficiency",
     "standard",
     "architecture",
     "release",
