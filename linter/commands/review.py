@@ -1,0 +1,73 @@
+"""refarch review [--from A] [--to B] [--plans DIR...] [--format md|json] | refarch review --check"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from linter import config as config_mod
+from linter.commands.common import dump_json
+from linter.commands.history import add_repo_argument, open_history
+from linter.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from linter.impact import find_plans
+from linter.review import build, check_worktree, release_name
+from linter.review_format import markdown, review_json
+from linter.versions import WORKTREE_REV, KBHistory, Revision
+
+NAME = "review"
+HELP = "the monthly review packet: changes, classification, release consistency, plan impact"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="base", metavar="A",
+                   help="a KB release (2026.10), commit, tag or branch (default: the release before --to; "
+                        "with --check: HEAD)")  # fmt: skip
+    p.add_argument("--to", dest="head", metavar="B", default="worktree",
+                   help="a KB release, commit, tag, branch or 'worktree' (default: worktree)")  # fmt: skip
+    p.add_argument("--plans", nargs="+", metavar="DIR", help="lint the plans in these directories against both KBs")
+    p.add_argument("--config", metavar="FILE", help="linter configuration for --plans")
+    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument("--check", action="store_true",
+                   help="exit 1 when the working tree changes an architecture without a new version "
+                        "and a recorded reason")  # fmt: skip
+    add_repo_argument(p)
+
+
+def _previous_release(hist: KBHistory, head: Revision) -> Revision:
+    pos = hist.position(head)
+    name = release_name(hist, head)
+    earlier = [r for r in hist.releases() if pos is not None and r.position < pos and r.release != name]
+    if not earlier:
+        raise UsageError("no earlier release found in history: pass --from")
+    return earlier[-1].last
+
+
+def run(args: argparse.Namespace, io: Any) -> int:
+    hist = open_history(args)
+    try:
+        hist.repo.require_commits()
+        if args.check:
+            base = hist.release(args.base) if args.base else hist.revision("HEAD")
+            found = check_worktree(hist, base)
+            for f in found:
+                io.out.write(f"{f.file}:{f.line}:{f.column}: {f.rule} [{f.name}] {f.message}\n")
+            if not found:
+                io.err.write(f"release consistency: ok (working tree against {base.short})\n")
+            return EXIT_FINDINGS if found else EXIT_OK
+        head = WORKTREE_REV if args.head == "worktree" else hist.release(args.head)
+        base = hist.release(args.base) if args.base else _previous_release(hist, head)
+        pa, pb = hist.position(base), hist.position(head)
+        if pa is not None and pb is not None and pa > pb:
+            raise UsageError(f"--from {args.base} comes after --to {args.head} in history")
+        plans = find_plans(args.plans) if args.plans else None
+        cfg = None
+        if plans is not None:
+            cfg = config_mod.load(args.config) if args.config else config_mod.discover()
+        review = build(hist, base, head, plans, cfg)
+        if args.format == "json":
+            io.out.write(dump_json(review_json(review)))
+        else:
+            io.out.write(markdown(review))
+        return EXIT_FINDINGS if review.consistency else EXIT_OK
+    finally:
+        hist.repo.close()
