@@ -121,6 +121,8 @@ def lint_doc(
     found = _stamp(_run(PLAN_RULES, ctx, config), config, doc.path)
     sups = suppress.parse(doc.text, _resolve)
     kept, silenced = suppress.apply(found, sups, _ignorable, today or dt.date.today())
+    for s in sups:  # a suppression of a rule that did not run is not "unused"
+        s.used |= {c for c in s.codes if not config.enabled(c) or config.ignored(doc.path, c)}
     sup_ctx = replace(ctx, suppressions=tuple(sups))
     kept += _stamp(_run(SUPPRESSION_RULES, sup_ctx, config), config, doc.path)
     report.findings = sorted(kept, key=Finding.sort_key)

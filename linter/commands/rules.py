@@ -7,7 +7,7 @@ import argparse
 import json
 from typing import Any
 
-from linter.rules import RULES
+from linter.rules import RULES, summary
 from linter.validate import CHECKS
 
 NAME = "rules"
@@ -25,7 +25,7 @@ def rows() -> list[dict[str, Any]]:
         for code, (name, summary) in sorted(CHECKS.items())
     ]
     for r in RULES:
-        title = (r.__doc__ or "").strip().splitlines()[0] if r.__doc__ else ""
+        title = summary(r)
         out.append({"code": r.CODE, "name": r.NAME, "severity": r.DEFAULT_SEVERITY,
                     "ignorable": r.IGNORABLE, "summary": title})
     return out

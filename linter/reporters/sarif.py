@@ -18,7 +18,7 @@ from urllib.parse import quote
 from linter import __version__
 from linter.engine import LintResult
 from linter.findings import Finding
-from linter.rules import RULES
+from linter.rules import RULES, summary
 from linter.validate import CHECKS
 
 SITE_URL = "https://refarch.dev/"
@@ -41,10 +41,6 @@ def artifact_uri(path: str) -> str:
         return absolute.as_uri()
 
 
-def _first_line(doc: str | None) -> str:
-    return (doc or "").strip().splitlines()[0].strip() if doc else ""
-
-
 def _descriptors() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for code, (name, summary) in sorted(CHECKS.items()):
@@ -59,8 +55,7 @@ def _descriptors() -> list[dict[str, Any]]:
         out.append({
             "id": rule.CODE,
             "name": rule.NAME,
-            "shortDescription": {"text": _first_line(rule.__doc__)},
-            "fullDescription": {"text": _first_line(rule.__doc__)},
+            "shortDescription": {"text": summary(rule)},
             "help": {"text": (rule.__doc__ or "").strip(), "markdown": (rule.__doc__ or "").strip()},
             "helpUri": help_uri(rule.NAME),
             "defaultConfiguration": {"level": LEVEL[rule.DEFAULT_SEVERITY]},

@@ -32,17 +32,82 @@ comments, then runs ``SUPPRESSION_RULES`` over what the suppressions did.
 from __future__ import annotations
 
 from linter.rules import (
+    best_practice,
+    checkpoint_restore_over_rto,
+    density_tier_below_need,
+    expired_suppression,
+    feed_overload_on_failover,
+    hall_power_over_budget,
+    inlet_temp_outside_class,
+    inlet_temp_outside_system_range,
+    invalid_suppression,
+    liquid_cooling_required,
+    network_mismatch,
+    no_spare_nodes,
+    outdated_reference,
+    psu_redundancy_on_feed_loss,
+    pue_below_one,
+    pue_unjustified,
+    rack_heat_over_cooling,
     rack_power_over_budget,
+    rack_profile_mismatch,
+    required_fabric_missing,
+    row_power_over_budget,
+    scalable_unit_size,
+    single_cdu,
+    single_leaf_per_rail,
+    single_pdu,
+    single_power_feed,
+    spec_mismatch,
+    storage_below_reference,
+    unignorable_suppression,
+    unknown_reference_version,
+    unused_suppression,
+    water_temp_outside_class,
 )
 from linter.rules.base import Rule, RuleContext
 
-__all__ = ["PLAN_RULES", "RULES", "SUPPRESSION_RULES", "Rule", "RuleContext", "lookup"]
+__all__ = [
+    "PLAN_RULES", "RULES", "SUPPRESSION_RULES", "Rule", "RuleContext", "lookup", "summary",
+]
 
-PLAN_RULES: tuple[Rule, ...] = (
+PLAN_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
+    unknown_reference_version,  # ARC001
+    outdated_reference,  # ARC002
+    rack_profile_mismatch,  # ARC003
+    network_mismatch,  # ARC004
+    required_fabric_missing,  # ARC005
+    scalable_unit_size,  # ARC006
+    storage_below_reference,  # ARC007
+    spec_mismatch,  # ARC008
+    best_practice,  # BPR001
+    rack_heat_over_cooling,  # CLG001
+    liquid_cooling_required,  # CLG002
+    inlet_temp_outside_class,  # CLG003
+    inlet_temp_outside_system_range,  # CLG004
+    water_temp_outside_class,  # CLG005
+    density_tier_below_need,  # DEN001
+    single_power_feed,  # FRG001
+    single_pdu,  # FRG002
+    single_cdu,  # FRG003
+    single_leaf_per_rail,  # FRG004
+    no_spare_nodes,  # FRG005
     rack_power_over_budget,  # PWR001
-)  # type: ignore[assignment]
+    feed_overload_on_failover,  # PWR002
+    row_power_over_budget,  # PWR003
+    hall_power_over_budget,  # PWR004
+    psu_redundancy_on_feed_loss,  # PWR005
+    pue_below_one,  # PWR006
+    pue_unjustified,  # PWR007
+    checkpoint_restore_over_rto,  # RCV001
+)
 
-SUPPRESSION_RULES: tuple[Rule, ...] = ()
+SUPPRESSION_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
+    invalid_suppression,  # SUP001
+    expired_suppression,  # SUP002
+    unused_suppression,  # SUP003
+    unignorable_suppression,  # SUP004
+)
 
 RULES: tuple[Rule, ...] = tuple(sorted(PLAN_RULES + SUPPRESSION_RULES, key=lambda r: r.CODE))
 
@@ -52,3 +117,9 @@ _BY_TOKEN: dict[str, Rule] = {r.CODE: r for r in RULES} | {r.NAME: r for r in RU
 def lookup(token: str) -> Rule | None:
     """A rule by code (``PWR001``, any case) or name (``rack-power-over-budget``)."""
     return _BY_TOKEN.get(token) or _BY_TOKEN.get(token.upper())
+
+
+def summary(rule: Rule) -> str:
+    """The first paragraph of a rule's page, on one line (``refarch rules``, SARIF)."""
+    para = (rule.__doc__ or "").strip().split("\n\n", 1)[0]
+    return " ".join(para.split())

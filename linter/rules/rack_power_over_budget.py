@@ -68,8 +68,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             f"remove {remove} {top.model} per rack or raise the budget to at least "
             f"{fmt(load.kw)} kW"
             if over
-            else f"keep {fmt(budget * ctx.margin_pct / 100)} kW of margin: raise the budget to at "
-            f"least {fmt(load.kw / (1 - ctx.margin_pct / 100))} kW or remove 1 {top.model}"
+            else f"raise the budget to at least {fmt(load.kw / (1 - ctx.margin_pct / 100))} kW "
+            f"to keep a {fmt(ctx.margin_pct)} % margin, or remove 1 {top.model} per rack"
         )
         relation = ">" if over else "<="
         word = "over" if over else f"within {fmt(ctx.margin_pct)} % of"
