@@ -11,8 +11,8 @@ cooling catalog (`rack_kw_max`):
 * `direct-liquid` and `immersion`: their catalog entries.
 
 Above the published ceiling (the top of the catalog range) is an error. Above the planning
-figure refarch uses (the range default) but within the ceiling is a warning: it needs a
-site-specific study. Within the planning margin below the planning figure is a warning too.
+figure refarch uses (the range default), or within the planning margin below the ceiling, is a
+warning: it needs a site-specific study.
 
 ## Why
 
@@ -68,12 +68,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             severity, limit, word = "error", cap.ceiling_kw, "above the published ceiling"
         elif kw > cap.planning_kw + 1e-9:
             severity, limit, word = "warning", cap.planning_kw, "above the planning capacity"
+        elif ctx.grade(kw, cap.ceiling_kw) is not None:
+            severity, limit, word = "warning", cap.ceiling_kw, (
+                f"within {fmt(ctx.margin_pct)} % of the published ceiling")
         else:
-            graded = ctx.grade(kw, cap.planning_kw)
-            if graded is None:
-                continue
-            severity, limit, word = "warning", cap.planning_kw, (
-                f"within {fmt(ctx.margin_pct)} % of the planning capacity")
+            continue
         rel = ">" if kw > limit else "<="
         spread = "" if cap.ceiling_kw == cap.planning_kw else (
             f" (planning figure {fmt(cap.planning_kw)} kW, published up to {fmt(cap.ceiling_kw)} kW)")

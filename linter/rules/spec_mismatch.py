@@ -76,7 +76,7 @@ def _scale_up(ctx: RuleContext) -> Iterator[Finding]:
     for acc in _accelerators(ctx):
         have = acc.figure("scale_up_bandwidth_gb_s")
         text = acc.text("scale_up_interconnect")
-        if "nvlink" in link.lower() and text and "nvlink" not in text.lower():
+        if "nvlink" in link.lower() and text and (_NONE.match(text) or "nvlink" not in text.lower()):
             yield ctx.finding(
                 ("network", "scale_up", "interconnect"),
                 f"the plan relies on {link} but {acc.id} has {text}",
