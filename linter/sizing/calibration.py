@@ -1,0 +1,195 @@
+"""Efficiency factors from the KB, and how well they reproduce their calibration points.
+
+Each ``catalog/efficiency/<generation>-<stack>.yaml`` holds one set of factors and the
+published measurements they were fitted to. :func:`evaluate` estimates every point with the
+same engine `refarch size` uses; :func:`fit` searches the factor grid for the set whose worst
+error relative to its tolerance is smallest.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from linter.kb import Entry, KnowledgeBase
+from linter.sizing.memory import kv_capacity_sequences
+from linter.sizing.perf import Factors, Replica
+from linter.sizing.specs import (
+    SizingInputError,
+    check_precision,
+    default_kv_precision,
+    load_gpu,
+    load_model,
+)
+
+TOLERANCE = {"ttft_ms": 0.25, "itl_ms": 0.25, "output_tokens_per_s": 0.35}
+DEFAULT_STACK = "trtllm"
+
+
+def load_factors(kb: KnowledgeBase, id_: str) -> Factors:
+    entry = kb.get("efficiency", id_)
+    if entry is None:
+        known = ", ".join(kb.ids("efficiency")) or "none"
+        raise SizingInputError(
+            f"no efficiency factors {id_!r} in the knowledge base (known: {known})"
+        )
+    return factors_of(entry)
+
+
+def factors_of(entry: Entry) -> Factors:
+    def need(key: str) -> float:
+        v = entry.figure(key)
+        if v is None:
+            raise SizingInputError(f"efficiency {entry.id!r} has no {key}", entry.location())
+        return v
+
+    return Factors(
+        id=entry.id,
+        memory_usable_pct=need("memory_usable_pct"),
+        decode_bandwidth_pct=need("decode_bandwidth_pct"),
+        flops_pct=need("flops_pct"),
+    )
+
+
+def factors_for(kb: KnowledgeBase, generation: str, stack: str = DEFAULT_STACK) -> Factors:
+    """The factors of an accelerator generation and serving stack (``hopper-trtllm``)."""
+    return load_factors(kb, f"{generation}-{stack}")
+
+
+@dataclass(frozen=True)
+class Point:
+    id: str
+    source: str
+    model: str
+    precision: str
+    accelerator: str
+    tensor_parallel: int
+    input_tokens: int
+    output_tokens: int
+    concurrency: int | None
+    metric: str
+    published: float
+
+
+@dataclass(frozen=True)
+class Check:
+    point: Point
+    estimate: float
+
+    @property
+    def error(self) -> float:
+        """Relative error of the estimate: estimate / published - 1."""
+        return self.estimate / self.point.published - 1.0
+
+    @property
+    def tolerance(self) -> float:
+        return TOLERANCE[self.point.metric]
+
+    @property
+    def ok(self) -> bool:
+        return abs(self.error) <= self.tolerance
+
+
+def points(entry: Entry) -> list[Point]:
+    out = []
+    for raw in entry.data.get("calibration") or []:
+        out.append(
+            Point(
+                id=raw["id"],
+                source=raw["source"],
+                model=raw["model"],
+                precision=check_precision(raw["precision"]),
+                accelerator=raw["accelerator"],
+                tensor_parallel=int(raw["tensor_parallel"]),
+                input_tokens=int(raw["input_tokens"]),
+                output_tokens=int(raw["output_tokens"]),
+                concurrency=raw.get("concurrency"),
+                metric=raw["metric"],
+                published=float(raw["published"]["value"]),
+            )
+        )
+    return out
+
+
+def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
+    """The engine's estimate of one calibration point's metric.
+
+    With a concurrency the replica runs that many sequences (closed loop, so the request rate
+    is concurrency / (TTFT + O x ITL)); without one it runs as many as its KV cache holds.
+    """
+    model, gpu = load_model(kb, point.model), load_gpu(kb, point.accelerator)
+    kvp = default_kv_precision(point.precision)
+    replica = Replica(
+        model,
+        gpu,
+        point.precision,
+        kvp,
+        point.tensor_parallel,
+        point.input_tokens,
+        point.output_tokens,
+        factors,
+    )
+    capacity = kv_capacity_sequences(
+        model,
+        gpu,
+        point.precision,
+        kvp,
+        point.tensor_parallel,
+        point.input_tokens + point.output_tokens,
+        factors.memory_usable_pct,
+    )
+    if capacity < 1:
+        return 0.0
+    if point.concurrency is None:
+        return capacity / replica.step_s(capacity)
+    batch = min(point.concurrency, capacity)
+    op = replica.operate(batch)
+    if point.metric == "ttft_ms":
+        return op.ttft_s * 1000.0
+    if point.metric == "itl_ms":
+        return op.itl_s * 1000.0
+    cycle = op.ttft_s + point.output_tokens * op.itl_s
+    return point.concurrency / cycle * point.output_tokens
+
+
+def evaluate(kb: KnowledgeBase, entry: Entry, factors: Factors | None = None) -> list[Check]:
+    f = factors or factors_of(entry)
+    return [Check(p, estimate(kb, p, f)) for p in points(entry)]
+
+
+def score(checks: Iterable[Check]) -> tuple[float, float]:
+    """(worst |error| minus its tolerance, sum of squared log errors): lower is better."""
+    checks = list(checks)
+    worst = max(abs(c.error) - c.tolerance for c in checks)
+    spread = sum(math.log(max(c.estimate, 1e-12) / c.point.published) ** 2 for c in checks)
+    return worst, spread
+
+
+GRID = {
+    "memory_usable_pct": range(75, 96, 5),
+    "decode_bandwidth_pct": range(40, 96),
+    "flops_pct": range(15, 91),
+}
+
+
+def neighbours(f: Factors) -> list[Factors]:
+    """The factor sets one grid step away from ``f`` in each direction."""
+    out = []
+    for name, grid in GRID.items():
+        for delta in (-grid.step, grid.step):
+            v = getattr(f, name) + delta
+            if grid.start <= v < grid.stop:
+                out.append(replace(f, **{name: v}))
+    return out
+
+
+def fit(kb: KnowledgeBase, entry: Entry) -> Factors:
+    """The best factors on the whole grid (about 20,000 sets; seconds, not milliseconds)."""
+    grid = (
+        Factors(entry.id, m, b, f)
+        for m in GRID["memory_usable_pct"]
+        for b in GRID["decode_bandwidth_pct"]
+        for f in GRID["flops_pct"]
+    )
+    return min(grid, key=lambda f: score(evaluate(kb, entry, f)))

@@ -1,0 +1,90 @@
+"""Memory: weights, KV cache and the tensor-parallel sizes that hold them."""
+
+from __future__ import annotations
+
+import math
+
+from linter.sizing.specs import BYTES_PER_PARAM, GpuSpec, ModelSpec, SystemSpec
+
+GB = 1e9
+
+
+def weight_bytes(model: ModelSpec, precision: str) -> float:
+    """Weights in memory: total parameters x bytes per parameter (block scales included)."""
+    return model.params * BYTES_PER_PARAM[precision]
+
+
+def weight_bytes_read(model: ModelSpec, precision: str, batch: float) -> float:
+    """Weight bytes one decode step reads for ``batch`` sequences.
+
+    Dense: every parameter. MoE: the shared part plus the experts the batch touches; with
+    tokens routed uniformly a step touches E x (1 - (1 - k/E)^B) experts per layer, which is
+    k at B = 1 (the active parameters) and tends to E (all parameters) for large batches.
+    """
+    b = BYTES_PER_PARAM[precision]
+    if not model.moe or model.expert_params <= 0:
+        return float(model.active_params * b)
+    e, k = model.experts, model.experts_per_token
+    touched = e * (1.0 - (1.0 - k / e) ** float(max(batch, 1.0)))
+    return float((model.shared_params + touched * model.expert_params) * b)
+
+
+def kv_bytes_per_token_layer(model: ModelSpec, kv_precision: str) -> float:
+    """KV cache of one token in one layer: 2 x KV heads x head dim x bytes (MLA: latent + rope)."""
+    b = BYTES_PER_PARAM[kv_precision]
+    if model.mla_dim:
+        return model.mla_dim * b
+    return 2 * model.kv_heads * model.head_dim * b
+
+
+def kv_bytes(model: ModelSpec, kv_precision: str, tokens: float) -> float:
+    """KV cache of one sequence of ``tokens`` tokens over all layers.
+
+    Sliding-window layers keep at most ``sliding_window`` tokens; the others keep all.
+    """
+    per = kv_bytes_per_token_layer(model, kv_precision)
+    window_layers = model.sliding_window_layers if model.sliding_window else 0
+    full_layers = model.layers - window_layers
+    held = full_layers * tokens + window_layers * min(tokens, model.sliding_window)
+    return per * held
+
+
+def kv_replication(model: ModelSpec, tp: int) -> float:
+    """How many times the KV cache is stored across a tensor-parallel group, over one copy.
+
+    GQA/MHA shard KV heads across ranks; past ``kv_heads`` ranks each head is replicated
+    (tp / kv_heads copies). MLA is served with data-parallel attention (each rank holds the
+    latent cache of its own sequences), so nothing is replicated.
+    """
+    if model.mla_dim or tp <= model.kv_heads:
+        return 1.0
+    return tp / model.kv_heads
+
+
+def usable_bytes(gpu: GpuSpec, memory_usable_pct: float) -> float:
+    """Memory per GPU the serving stack gives to weights and KV cache (nameplate GB x share)."""
+    return gpu.memory_gb * GB * memory_usable_pct / 100.0
+
+
+def kv_capacity_sequences(
+    model: ModelSpec,
+    gpu: GpuSpec,
+    precision: str,
+    kv_precision: str,
+    tp: int,
+    seq_tokens: int,
+    memory_usable_pct: float,
+) -> int:
+    """Whole sequences of ``seq_tokens`` whose KV cache fits a replica next to its weights."""
+    free = tp * usable_bytes(gpu, memory_usable_pct) - weight_bytes(model, precision)
+    per_seq = kv_bytes(model, kv_precision, seq_tokens) * kv_replication(model, tp)
+    if free <= 0 or per_seq <= 0:
+        return 0
+    return int(math.floor(free / per_seq))
+
+
+def tp_candidates(model: ModelSpec, system: SystemSpec) -> list[int]:
+    """Tensor-parallel sizes a replica can use: divisors of the attention heads that fit the
+    scale-up (NVLink) domain of the system."""
+    limit = max(1, min(system.nvlink_domain, model.attention_heads))
+    return [t for t in range(1, limit + 1) if model.attention_heads % t == 0]

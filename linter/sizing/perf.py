@@ -1,0 +1,159 @@
+"""Time: prefill, decode steps and the operating point of one replica at a given batch."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.sizing.memory import kv_bytes, kv_replication, weight_bytes_read
+from linter.sizing.specs import GpuSpec, ModelSpec
+
+TERA = 1e12
+
+
+@dataclass(frozen=True)
+class Factors:
+    """Efficiency factors of one accelerator generation and serving stack (percent)."""
+
+    id: str
+    memory_usable_pct: float
+    decode_bandwidth_pct: float
+    flops_pct: float
+
+
+@dataclass(frozen=True)
+class Replica:
+    """One model replica: ``tp`` GPUs joined by tensor parallelism, serving one workload."""
+
+    model: ModelSpec
+    gpu: GpuSpec
+    precision: str
+    kv_precision: str
+    tp: int
+    input_tokens: int
+    output_tokens: int
+    factors: Factors
+
+    # --- FLOPs --------------------------------------------------------------------------
+    def attention_flops_per_token(self, context: float) -> float:
+        """Score and value products of one token against ``context`` earlier tokens:
+        4 x heads x head dim x context per layer (sliding-window layers see at most the window)."""
+        m = self.model
+        dim = m.mla_dim or m.head_dim
+        window_layers = m.sliding_window_layers if m.sliding_window else 0
+        ctx = (m.layers - window_layers) * context
+        ctx += window_layers * min(context, m.sliding_window)
+        return 4 * m.attention_heads * dim * ctx
+
+    def _rate(self, precision: str, pct: float) -> float:
+        """Sustained FLOP/s of the replica at ``precision`` and ``pct`` % of peak."""
+        return self.tp * self.gpu.peak_tflops(precision) * TERA * pct / 100.0
+
+    def prefill_s(self, flops_pct: float | None = None) -> float:
+        """One request's prefill: I x 2 x active params (at the weight precision) plus causal
+        attention, I x attention(I / 2) (at the KV precision), over the sustained FLOP rate."""
+        pct = self.factors.flops_pct if flops_pct is None else flops_pct
+        n = self.input_tokens
+        linear = n * 2 * self.model.active_params / self._rate(self.precision, pct)
+        attn = n * self.attention_flops_per_token(n / 2) / self._rate(self.kv_precision, pct)
+        return linear + attn + self.allreduce_s(n)
+
+    def allreduce_s(self, tokens: float) -> float:
+        """Tensor-parallel all-reduces: two per layer, of tokens x hidden x 2 bytes (BF16
+        activations); a ring sends 2 (t - 1) / t of that over each GPU's link, one way at half
+        the published bidirectional scale-up bandwidth."""
+        if self.tp == 1 or self.gpu.scale_up_gb_s <= 0:
+            return 0.0
+        m = self.model
+        volume = tokens * m.layers * 2 * m.hidden_size * 2 * 2 * (self.tp - 1) / self.tp
+        return volume / (self.gpu.scale_up_gb_s / 2 * 1e9)
+
+    # --- decode -------------------------------------------------------------------------
+    @property
+    def decode_context(self) -> float:
+        """Mean context of a decode step: the prompt plus half the output."""
+        return self.input_tokens + self.output_tokens / 2
+
+    def _bandwidth(self) -> float:
+        pct = self.factors.decode_bandwidth_pct
+        return self.tp * self.gpu.bandwidth_tb_s * TERA * pct / 100.0
+
+    def weights_s(self, batch: float) -> float:
+        """Reading the weights once (MoE: the experts the batch touches)."""
+        return weight_bytes_read(self.model, self.precision, batch) / self._bandwidth()
+
+    def kv_s(self, batch: float) -> float:
+        """Reading every sequence's KV cache at the mean decode context."""
+        kv = kv_bytes(self.model, self.kv_precision, self.decode_context)
+        return batch * kv * kv_replication(self.model, self.tp) / self._bandwidth()
+
+    def gemm_s(self, tokens: float) -> float:
+        """Matrix multiplies of ``tokens`` tokens, 2 x active params FLOPs each."""
+        pct = self.factors.flops_pct
+        return tokens * 2 * self.model.active_params / self._rate(self.precision, pct)
+
+    def prompt_attention_s(self, batch: float) -> float:
+        """Causal attention of the B / O prompts that arrive per step."""
+        n = self.input_tokens
+        flops = batch / self.output_tokens * n * self.attention_flops_per_token(n / 2)
+        return flops / self._rate(self.kv_precision, self.factors.flops_pct)
+
+    def step_s(self, batch: float) -> float:
+        """One mixed step (in-flight batching): the weights are read once while the tensor
+        cores multiply every token of the step, so that part is the slower of the two
+        (roofline); KV reads and prompt attention run in their own kernels and add."""
+        prompt_tokens = batch * self.input_tokens / self.output_tokens
+        decode = max(self.weights_s(batch), self.gemm_s(batch))
+        prompts = self.gemm_s(prompt_tokens) + self.prompt_attention_s(batch)
+        comm = self.allreduce_s(batch + prompt_tokens)
+        return decode + prompts + self.kv_s(batch) + comm
+
+    def bound(self, batch: float) -> str:
+        """What dominates a step: "bandwidth" (weights + KV reads) or "compute"."""
+        memory = self.weights_s(batch) + self.kv_s(batch)
+        tokens = batch * (1 + self.input_tokens / self.output_tokens)
+        compute = self.gemm_s(tokens) + self.prompt_attention_s(batch)
+        return "bandwidth" if memory >= compute else "compute"
+
+    # --- operating point ----------------------------------------------------------------
+    def operate(self, batch: int) -> OperatingPoint:
+        """Steady state with ``batch`` sequences in flight and Poisson arrivals.
+
+        Each in-flight sequence gets one token per step, so ITL = step. A request stays
+        TTFT + O x ITL, so Little's law gives the request rate lambda = B / (s + O x step),
+        with s the prefill of one prompt alone. Prefill keeps the tensor cores busy
+        rho = lambda x s of the time, and a prompt waits rho x s / (2 (1 - rho)) for the
+        prompts ahead of it (M/D/1), so TTFT = s + rho x s / (2 (1 - rho)).
+        """
+        s = self.prefill_s()
+        step = self.step_s(batch)
+        rate = batch / (s + self.output_tokens * step)
+        rho = rate * s
+        ttft = s + rho * s / (2.0 * (1.0 - rho)) if rho < 1.0 else float("inf")
+        return OperatingPoint(
+            batch=batch,
+            prefill_s=s,
+            step_s=step,
+            bound=self.bound(batch),
+            prefill_share=rho,
+            itl_s=step,
+            ttft_s=ttft,
+            requests_per_s=rate,
+            output_tokens_per_s=rate * self.output_tokens,
+        )
+
+
+@dataclass(frozen=True)
+class OperatingPoint:
+    batch: int
+    prefill_s: float
+    step_s: float
+    bound: str
+    prefill_share: float
+    itl_s: float
+    ttft_s: float
+    requests_per_s: float
+    output_tokens_per_s: float
+
+    @property
+    def tokens_per_s_per_user(self) -> float:
+        return 1.0 / self.itl_s
