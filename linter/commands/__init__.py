@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, Protocol
 
-from linter.commands import explain, lint, rules, show, stats, validate
+from linter.commands import explain, lint, rules, show, size, stats, validate
 
 
 class Command(Protocol):
@@ -22,6 +22,7 @@ COMMANDS: tuple[Command, ...] = (  # type: ignore[assignment]
     lint,
     rules,
     explain,
+    size,
     show,
     stats,
 )
