@@ -30,6 +30,7 @@ class Check:
 
 CHECKS: tuple[Check, ...] = (
     Check("architecture-removed", "breaking", "An architecture was removed from the knowledge base; plans pinned to it cannot be checked against it.", "`dgx-superpod-a100` removed"),
+    Check("architecture-renamed", "breaking", "An architecture's id changed (its file was renamed); plans must update their `reference`.", "`id: 'pod-a' -> 'pod-alpha'`"),
     Check("catalog-entry-removed", "breaking", "A catalog entry or standard was removed; plans and architectures that name it no longer validate.", "`catalog/systems/dgx-a100.yaml` removed"),
     Check("version-withdrawn", "breaking", "An architecture or catalog entry's status became `withdrawn`.", "`status: 'current' -> 'withdrawn'`"),
     Check("limit-tightened", "breaking", "A limit or requirement moved the way that asks more of a plan: a rack or facility power requirement raised, a maximum lowered, oversubscription lowered, a required bandwidth raised, a tighter ASHRAE liquid class.", "`rack_profiles[compute].max_kw: 40.8 kW -> 56 kW (+37 %)`"),
@@ -63,6 +64,7 @@ CHECKS: tuple[Check, ...] = (
     Check("text-changed", "info", "Descriptive text changed: title, summary, notes, rationale, descriptions.", "`summary: changed`"),
     Check("source-changed", "info", "Provenance changed: sources, a figure's source, formula or published range.", "`rack_profiles[compute].max_kw.derived: added '4 * dgx-h100.max_power_kw'`"),
     Check("version-changed", "info", "The version, the `changes` log or the release manifest changed.", "`version: '2026.10' -> '2026.11'`"),
+    Check("id-changed", "info", "An item's id changed with its architecture's (best-practice ids start with the architecture id).", "`best_practices[inlet-temp].id: 'pod-a.inlet-temp' -> 'pod-alpha.inlet-temp'`"),
     Check("status-changed", "info", "The status changed in a way that loosens nothing and deprecates nothing (`preview` -> `current`).", "`status: 'preview' -> 'current'`"),
 )  # fmt: skip
 BY_ID: dict[str, Check] = {c.id: c for c in CHECKS}
@@ -123,6 +125,8 @@ def classify_all(changes: list[Change], kind: str, old: Any, new: Any) -> list[C
 def classify(ch: Change, kind: str, old: Any, new: Any) -> str:
     """The check id for one change in a document of ``kind``."""
     key, top = ch.key, ch.path[0] if ch.path else ""
+    if ch.path == ("id",) and kind == "architecture":
+        return "architecture-renamed"
     if top in ("version", "changes") or kind == "release":
         return "version-changed"
     if top == "sources" or key in SOURCE_KEYS:
@@ -172,7 +176,9 @@ def _item(data: Any, at: Any) -> dict[str, Any]:
 
 
 def _best_practice(ch: Change, new: Any) -> str:
-    rest = [p for p in ch.path[2:]]
+    rest = list(ch.path[2:])
+    if rest == ["id"]:
+        return "id-changed"
     if not rest:  # the whole practice
         if ch.op == "removed":
             return "best-practice-removed"

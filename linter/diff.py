@@ -1,7 +1,8 @@
 """Semantic diff of two parsed KB documents.
 
 Documents are compared as data, so formatting, comments and key order never show. List items
-are matched by identity, not position: by ``id``, or ``version`` in ``changes``, ``role`` in
+are matched by identity, not position: by ``id`` (for best practices, the part after
+``ARCH.``, so a renamed architecture pairs up), or ``version`` in ``changes``, ``role`` in
 ``networks`` and ``switches``, ``model`` in ``contents`` and ``systems``, ``name`` in ``nics``.
 Lists of plain values (``use: [training, inference]``) are compared as sets.
 
@@ -14,9 +15,10 @@ formula, range and note are compared as provenance beside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from linter.units import unit_for_key
+from linter.units import lookup, unit_for_key
 from linter.yamlio import PathT
 
 LIST_KEYS: dict[str, str] = {
@@ -29,6 +31,7 @@ LIST_KEYS: dict[str, str] = {
 }
 FIGURE_KEYS = frozenset({"value", "source", "range", "default", "sources", "derived", "note"})
 _TEXT_WIDTH = 60
+_QUALIFIERS = ("_max", "_min", "_typical")
 
 
 def is_figure(node: Any) -> bool:
@@ -81,22 +84,26 @@ class Change:
     def relative_pct(self) -> float | None:
         if not self.is_numeric:
             return None
-        unit = unit_for_key(self.key)
+        unit = lookup(self.unit) if self.unit else None
         old, new = number(self.old), number(self.new)
         if unit is not None and unit.offset or not old:  # °C, °F: a ratio means nothing
             return None
         return (new - old) / abs(old) * 100  # type: ignore[operator]
 
     def describe(self) -> str:
-        """``max_kw: 40.8 kW -> 56 kW (+37 %)``, ``use: added 'inference'``."""
+        """``max_kw: 40.8 kW -> 56 kW (+37 %)``, ``use: removed 'inference'``."""
+        return f"{self.where}: {self.detail()}"
+
+    def detail(self) -> str:
+        """The change without its path: ``40.8 kW -> 56 kW (+37 %)``."""
         if self.op == "changed":
             if self.is_numeric:
                 text = f"{quantity(number(self.old), self.unit)} -> {quantity(number(self.new), self.unit)}"  # type: ignore[arg-type]
                 pct = self.relative_pct
-                return f"{self.where}: {text}" + (f" ({percent(pct)})" if pct is not None else "")
-            return f"{self.where}: {show(self.old, self.unit)} -> {show(self.new, self.unit)}"
+                return text + (f" ({percent(pct)})" if pct is not None else "")
+            return f"{show(self.old, self.unit)} -> {show(self.new, self.unit)}"
         value = self.new if self.op == "added" else self.old
-        return f"{self.where}: {self.op} {show(value, self.unit)}".rstrip()
+        return f"{self.op} {show(value, self.unit)}".rstrip()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,7 +128,16 @@ def quantity(x: float, unit: str) -> str:
 
 
 def percent(p: float) -> str:
-    return f"{p:+.0f} %" if abs(p) >= 1 else f"{p:+.2g} %"
+    """``+37 %``, rounded half up (after dropping binary noise: 27.4999999 is 27.5 -> +28 %)."""
+    if abs(p) < 1:
+        return f"{p:+.2g} %"
+    whole = Decimal(repr(round(p, 9))).quantize(Decimal(1), ROUND_HALF_UP)
+    return f"{'+' if whole >= 0 else ''}{whole} %"
+
+
+def _figure_key(seg: tuple[str, ...]) -> str:
+    """The key of the figure a ``range`` belongs to (``max_power_kw`` for ``max_power_kw.range``)."""
+    return seg[-2] if len(seg) >= 2 and not seg[-2].startswith("[") else ""
 
 
 def show(value: Any, unit: str = "") -> str:
@@ -150,7 +166,10 @@ def diff(old: Any, new: Any) -> list[Change]:
 
 
 def _unit(key: str) -> str:
+    """The unit of a key, also for qualified keys such as ``rack_kw_max``."""
     u = unit_for_key(key) if key else None
+    if u is None and key.endswith(_QUALIFIERS):
+        u = unit_for_key(key.rsplit("_", 1)[0])
     return u.symbol if u else ""
 
 
@@ -189,12 +208,14 @@ def _mapping(a: dict[str, Any], b: dict[str, Any], seg: tuple[str, ...], pa: Pat
             _node(a[k], b[k], s, (*pa, k), (*pb, k), str(k), out)
 
 
-def _identity(items: list[Any], key: str) -> dict[str, int] | None:
+def _identity(items: list[Any], key: str, local: bool) -> dict[str, int] | None:
     ids: dict[str, int] = {}
     for i, item in enumerate(items):
         if not isinstance(item, dict) or not isinstance(item.get(key), str | int | float):
             return None
         ident = str(item[key])
+        if local:  # best-practice ids are ARCH.name: match by name, so a renamed ARCH pairs up
+            ident = ident.split(".", 1)[-1]
         if ident in ids:
             return None
         ids[ident] = i
@@ -204,7 +225,8 @@ def _identity(items: list[Any], key: str) -> dict[str, int] | None:
 def _list(a: list[Any], b: list[Any], seg: tuple[str, ...], pa: PathT, pb: PathT, key: str,
           out: list[Change]) -> None:  # fmt: skip
     field = LIST_KEYS.get(key, "id")
-    ia, ib = _identity(a, field), _identity(b, field)
+    local = key == "best_practices"
+    ia, ib = _identity(a, field, local), _identity(b, field, local)
     if ia is not None and ib is not None:
         for ident in list(ia) + [i for i in ib if i not in ia]:
             s = (*seg, f"[{ident}]")
@@ -216,6 +238,10 @@ def _list(a: list[Any], b: list[Any], seg: tuple[str, ...], pa: PathT, pb: PathT
                 _node(a[ia[ident]], b[ib[ident]], s, (*pa, ia[ident]), (*pb, ib[ident]), "", out)
         return
     scalars = all(not isinstance(v, dict | list) for v in a + b)
+    if scalars and key == "range":  # an ordered pair [low, high], not a set
+        if a != b:
+            out.append(Change(seg, "changed", a, b, pa, pb, _unit(_figure_key(seg))))
+        return
     if scalars:
         unit = _unit(key)
         for i, v in enumerate(a):

@@ -138,11 +138,14 @@ class Repository:
         self.root = Path(repo.working_tree_dir or repo.git_dir)
         self._trees: dict[str, list[TreeEntry]] = {}
         self._blobs: dict[str, bytes] = {}
+        self._has_commits: bool | None = None
 
     # --- state of the repository --------------------------------------------------------
     @property
     def has_commits(self) -> bool:
-        return bool(self._repo.head.is_valid())
+        if self._has_commits is None:
+            self._has_commits = self._object("HEAD^{commit}") is not None
+        return self._has_commits
 
     @property
     def is_shallow(self) -> bool:
@@ -152,7 +155,8 @@ class Repository:
     def detached_at(self) -> str | None:
         """The commit HEAD points at when it is detached, else None."""
         if self.has_commits and self._repo.head.is_detached:
-            return str(self._repo.head.commit.hexsha)
+            obj = self._object("HEAD^{commit}")
+            return obj[0] if obj else None
         return None
 
     def require_commits(self) -> None:
@@ -176,12 +180,11 @@ class Repository:
         """The full commit id ``rev`` names; UsageError if it is not a valid name, GitError if unknown."""
         check_revision(rev)
         self.require_commits()
-        try:
-            sha, _kind, _size = self._repo.git.get_object_header(f"{rev}^{{commit}}")
-        except ValueError:
+        obj = self._object(f"{rev}^{{commit}}")
+        if obj is None:
             hint = f"; the clone is shallow, {UNSHALLOW_HINT}" if self.is_shallow else ""
-            raise GitError(f"unknown revision {rev!r}{hint}") from None
-        return _text(sha)
+            raise GitError(f"unknown revision {rev!r}{hint}")
+        return obj[0]
 
     def commit(self, sha: str) -> Commit:
         obj = self._object(sha)

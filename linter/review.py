@@ -112,11 +112,12 @@ def _order(e: EntryReview) -> tuple[int, str]:
 
 
 def steps_between(hist: KBHistory, base: Revision, head: Revision) -> list[Revision]:
-    """``base``, every release that ended strictly between the two, and ``head``."""
+    """``base``, every other release that ended strictly between the two, and ``head``."""
     pa, pb = hist.position(base), hist.position(head)
+    ends = {release_name(hist, base), release_name(hist, head)}
     inner: list[Revision] = []
     if pa is not None and pb is not None:
-        inner = [r.last for r in hist.releases() if pa < r.position < pb]
+        inner = [r.last for r in hist.releases() if pa < r.position < pb and r.release not in ends]
     return [base, *inner, head]
 
 

@@ -14,6 +14,10 @@ from linter.versions import Revision
 _ICON = {"breaking": "**breaking**", "warning": "warning", "info": "info"}
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
@@ -27,7 +31,8 @@ def rev_label(rev: Revision, release: str = "") -> str:
 def changes_table(changes: list[Classified]) -> list[str]:
     lines = ["| level | check | change |", "|---|---|---|"]
     for c in changes:
-        lines.append(f"| {_ICON[c.level]} | `{c.check}` | {_cell(c.change.describe())} |")
+        ch = c.change
+        lines.append(f"| {_ICON[c.level]} | `{c.check}` | `{ch.where}`: {_cell(ch.detail())} |")
     return lines
 
 
@@ -83,7 +88,7 @@ def markdown(r: Review) -> str:
     title = f"{r.base_release} -> {r.head_release}"
     out = [f"# Knowledge-base review {title}", "",
            f"From {rev_label(r.base, r.base_release)} to {rev_label(r.head, r.head_release)}"
-           + (f", across {len(r.steps)} intermediate releases" if r.steps else "") + ".", ""]  # fmt: skip
+           + (f", across {_n(len(r.steps), 'intermediate release')}" if r.steps else "") + ".", ""]  # fmt: skip
     changed = [e for e in r.architectures if e.state in ("changed", "renamed")]
     summary = (f"**{c['breaking']} breaking, {c['warning']} warning, {c['info']} info** changes; "
                f"architectures: {sum(e.state == 'added' for e in r.architectures)} added, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, Protocol
 
-from linter.commands import explain, lint, rules, show, size, stats, validate
+from linter.commands import diff, explain, history, lint, review, rules, show, size, stats, validate
 
 
 class Command(Protocol):
@@ -25,4 +25,7 @@ COMMANDS: tuple[Command, ...] = (  # type: ignore[assignment]
     size,
     show,
     stats,
+    history,
+    diff,
+    review,
 )

@@ -1,0 +1,269 @@
+"""`refarch review` and `refarch diff` over throwaway repositories with monthly releases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import RunCli
+from kbrepo import Arch, KBRepo, server, three_releases
+
+from linter.rules import RULES
+
+C09 = ("2026.09", "2026-09-01", "First version.", "Baseline.")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> KBRepo:
+    return three_releases(tmp_path / "kb")
+
+
+def test_two_release_packet(repo: KBRepo, run_cli: RunCli) -> None:
+    c09, c10 = repo.short("HEAD~2"), repo.short("HEAD~1")
+    code, out, err = run_cli("review", "--from", "2026.09", "--to", "2026.10", cwd=repo.root)
+    assert (code, err) == (0, "")
+    assert out == f"""\
+# Knowledge-base review 2026.09 -> 2026.10
+
+From 2026.09 (`{c09}`, 2026-09-01) to 2026.10 (`{c10}`, 2026-10-01).
+
+**2 breaking, 0 warning, 2 info** changes; architectures: 0 added, 0 removed, 1 changed; 0 release consistency errors.
+
+## Release consistency
+
+No problems: every changed architecture has a new version and a recorded reason, and release.yaml is in step.
+
+## Architectures
+
+| architecture | change | versions | breaking | warning | info |
+|---|---|---|---|---|---|
+| `pod-a` | changed | 2026.09 -> 2026.10 | 2 | 0 | 2 |
+
+### `pod-a` (2026.09 -> 2026.10)
+
+> **2026.10** (2026-10-01): Rack power raised to 40.8 kW.
+>
+> *Why:* The test server's maximum was revised.
+
+| level | check | change |
+|---|---|---|
+| **breaking** | `limit-tightened` | `rack_profiles[compute].max_kw`: 32 kW -> 40.8 kW (+28 %) |
+| **breaking** | `limit-tightened` | `facility.rack_kw_max`: 32 kW -> 40.8 kW (+28 %) |
+| info | `version-changed` | `version`: '2026.09' -> '2026.10' |
+| info | `version-changed` | `changes[2026.10]`: added '2026.10' |
+"""
+
+
+def test_review_across_releases_with_rename_and_addition(repo: KBRepo, run_cli: RunCli) -> None:
+    code, out, err = run_cli("review", "--from", "2026.09", "--to", "2026.11", "--format", "json", cwd=repo.root)
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["from"] == {"release": "2026.09", "commit": repo.git("rev-parse", "HEAD~2").strip(),
+                            "date": "2026-09-01T12:00:00+00:00", "worktree": False}  # fmt: skip
+    assert data["intermediate_releases"] == ["2026.10"]
+    assert data["consistency"] == []
+    assert data["counts"] == {"breaking": 5, "warning": 0, "info": 6}
+    states = [(a["id"], a["state"], a["old_id"], a["old_version"], a["new_version"], a["level"])
+              for a in data["architectures"]]  # fmt: skip
+    assert states == [("pod-alpha", "renamed", "pod-a", "2026.09", "2026.11", "breaking"),
+                      ("pod-c", "added", "", "", "2026.11", "info")]  # fmt: skip
+    alpha = data["architectures"][0]
+    assert [(c["check"], c["description"]) for c in alpha["changes"]] == [
+        ("architecture-renamed", "id: 'pod-a' -> 'pod-alpha'"),
+        ("limit-tightened", "rack_profiles[compute].max_kw: 32 kW -> 56 kW (+75 %)"),
+        ("cooling-requirement-raised", "rack_profiles[compute].cooling: 'air' -> 'direct-liquid'"),
+        ("limit-tightened", "facility.rack_kw_max: 32 kW -> 56 kW (+75 %)"),
+        ("cooling-requirement-raised", "facility.cooling: 'air' -> 'direct-liquid'"),
+        ("text-changed", "title: 'Test pod pod-a' -> 'Test pod pod-alpha'"),
+        ("version-changed", "version: '2026.09' -> '2026.11'"),
+        ("id-changed", "best_practices[inlet-temp].id: 'pod-a.inlet-temp' -> 'pod-alpha.inlet-temp'"),
+        ("version-changed", "changes[2026.11]: added '2026.11'"),
+        ("version-changed", "changes[2026.10]: added '2026.10'"),
+    ]
+    assert [r["version"] for r in alpha["rationale"]] == ["2026.11", "2026.10"]
+    assert alpha["changes"][1]["relative_pct"] == 75.0 and alpha["changes"][1]["unit"] == "kW"
+
+
+def test_default_range_is_previous_release_to_working_tree(repo: KBRepo, run_cli: RunCli) -> None:
+    code, out, _ = run_cli("review", cwd=repo.root)
+    assert code == 0
+    assert out.startswith(
+        f"# Knowledge-base review 2026.10 -> 2026.11\n\nFrom 2026.10 (`{repo.short('HEAD~1')}`, "
+        "2026-10-01) to 2026.11 (`worktree`).\n"
+    )
+
+
+def test_from_after_to_is_a_usage_error(repo: KBRepo, run_cli: RunCli) -> None:
+    assert run_cli("review", "--from", "2026.11", "--to", "2026.09", cwd=repo.root) == (
+        2, "", "refarch: error: --from 2026.11 comes after --to 2026.09 in history\n")
+    assert run_cli("review", "--from", "2026.07", cwd=repo.root) == (2, "", (
+        "refarch: error: release 2026.07 not found in the history of architectures/release.yaml "
+        "(releases found: 2026.09, 2026.10, 2026.11)\n"))  # fmt: skip
+
+
+def _line(path: Path, text: str) -> int:
+    return path.read_text().splitlines().index(text) + 1
+
+
+def test_release_consistency_errors_with_file_and_line(tmp_path: Path, run_cli: RunCli) -> None:
+    repo = KBRepo(tmp_path / "kb")
+    repo.write("catalog/systems/test-server.yaml", server(8))
+    repo.arch(Arch("pod-a", "2026.09", [C09]))
+    repo.arch(Arch("pod-b", "2026.09", [C09]))
+    repo.release("2026.09", "2026-09-01", {"pod-a": "2026.09", "pod-b": "2026.09"})
+    repo.commit("KB 2026.09", "2026-09-01")
+    # 2026.10: pod-a changes without a bump; pod-b bumps with an empty `why`, and release.yaml
+    # still lists it at 2026.09
+    repo.arch(Arch("pod-a", "2026.09", [C09], max_kw=40))
+    b = repo.arch(Arch("pod-b", "2026.10", [("2026.10", "2026-10-01", "Denser.", '""'), C09]))
+    rel10 = repo.release("2026.10", "2026-10-01", {"pod-a": "2026.09", "pod-b": "2026.09"})
+    b10_entry = _line(b, '  - version: "2026.10"')
+    rel10_line = _line(rel10, '  pod-b: "2026.09"')
+    repo.commit("KB 2026.10", "2026-10-01")
+    # 2026.11: pod-a bumps without any `changes` entry; pod-b goes back to 2026.08; release.yaml
+    # lists an architecture that has no file
+    a = repo.arch(Arch("pod-a", "2026.11", [C09], max_kw=40))
+    repo.arch(Arch("pod-b", "2026.08", [("2026.08", "2026-11-01", "Back.", "Mistake."), C09]))
+    rel11 = repo.release("2026.11", "2026-11-01", {"pod-a": "2026.11", "pod-b": "2026.08", "pod-z": "2026.11"})
+    repo.commit("KB 2026.11", "2026-11-01")
+    code, out, err = run_cli("review", "--from", "2026.09", "--to", "2026.11", "--format", "json", cwd=repo.root)
+    assert (code, err) == (1, "")
+    got = [(f["rule"], f["file"], f["line"], f["column"], f["message"]) for f in json.loads(out)["consistency"]]
+    pa, pb, rel = "architectures/reference/pod-a.yaml", "architectures/reference/pod-b.yaml", "architectures/release.yaml"
+    assert got == [
+        ("REL001", pa, 6, 10, "content changed since 2026.09 (rack_profiles[compute].max_kw and 1 more) "
+         "but the version is still 2026.09: bump `version` and add a `changes` entry saying why [2026.09 -> 2026.10]"),
+        ("REL003", pb, b10_entry, 5, "the `changes` entry for 2026.10 has no why [2026.09 -> 2026.10]"),
+        ("REL004", rel, rel10_line, 10, f"release.yaml lists pod-b at 2026.09 but {pb} is at 2026.10 [2026.10]"),
+        ("REL003", pa, _line(a, "changes:"), 1, "version 2026.11 has no `changes` entry: add one with `summary` and `why` [2026.10 -> 2026.11]"),
+        ("REL002", pb, 6, 10, "version 2026.08 is lower than the previous 2026.10 [2026.10 -> 2026.11]"),
+        ("REL004", rel, _line(rel11, '  pod-z: "2026.11"'), 3, f"release.yaml lists pod-z, which has no file in architectures/reference [2026.11]"),
+    ]  # fmt: skip
+    code, md, _ = run_cli("review", "--from", "2026.09", "--to", "2026.11", cwd=repo.root)
+    assert code == 1
+    assert (f"| REL001 content-changed-without-version-bump | `{pa}:6` | content changed since 2026.09 "
+            "(rack_profiles[compute].max_kw and 1 more) but the version is still 2026.09: bump `version` "
+            "and add a `changes` entry saying why [2026.09 -> 2026.10] |") in md.splitlines()  # fmt: skip
+
+
+def test_check_flags_an_uncommitted_change_without_a_bump(repo: KBRepo, run_cli: RunCli) -> None:
+    assert run_cli("review", "--check", cwd=repo.root) == (
+        0, "", f"release consistency: ok (working tree against {repo.short()})\n")
+    pb = "architectures/reference/pod-b.yaml"
+    repo.arch(Arch("pod-b", "2026.09", [C09], max_kw=20, count=2))
+    assert run_cli("review", "--check", cwd=repo.root) == (1, (
+        f"{pb}:6:10: REL001 [content-changed-without-version-bump] content changed since 2026.09 "
+        "(rack_profiles[compute].max_kw and 1 more) but the version is still 2026.09: bump `version` "
+        f"and add a `changes` entry saying why [{repo.short()} -> worktree]\n"), "")  # fmt: skip
+    # bumped, but no reason recorded and release.yaml not in step
+    b = repo.arch(Arch("pod-b", "2026.11", [C09], max_kw=20, count=2))
+    code, out, _ = run_cli("review", "--check", cwd=repo.root)
+    assert code == 1
+    assert out.splitlines() == [
+        f"{pb}:{_line(b, 'changes:')}:1: REL003 [missing-rationale] version 2026.11 has no `changes` entry: "
+        f"add one with `summary` and `why` [{repo.short()} -> worktree]",
+        f"architectures/release.yaml:6:10: REL004 [release-out-of-step] release.yaml lists pod-b at 2026.09 "
+        f"but {pb} is at 2026.11 [2026.11]",
+    ]  # fmt: skip
+    repo.arch(Arch("pod-b", "2026.11", [("2026.11", "2026-11-20", "20 kW racks.", "New PDUs."), C09], max_kw=20, count=2))
+    repo.release("2026.11", "2026-11-01", {"pod-alpha": "2026.11", "pod-b": "2026.11", "pod-c": "2026.11"})
+    assert run_cli("review", "--check", cwd=repo.root)[0] == 0
+
+
+PLAN = """\
+plan: {name}
+reference: pod-a@2026.10
+facility:
+  cooling: air
+  inlet_temp_c: 24
+racks:
+  - id: r01
+    budget_kw: {budget}
+    systems: [{{model: test-server, count: 4}}]
+"""
+
+
+def test_impact_lists_the_plans_whose_findings_change(tmp_path: Path, run_cli: RunCli) -> None:
+    repo = KBRepo(tmp_path / "kb")
+    c10 = ("2026.10", "2026-10-01", "First version.", "Baseline.")
+    repo.write("catalog/systems/test-server.yaml", server(8))
+    repo.arch(Arch("pod-a", "2026.10", [c10]))
+    repo.release("2026.10", "2026-10-01", {"pod-a": "2026.10"})
+    repo.commit("KB 2026.10", "2026-10-01")
+    repo.write("catalog/systems/test-server.yaml", server(10.5))  # fictional revision
+    repo.release("2026.11", "2026-11-01", {"pod-a": "2026.10"})
+    repo.commit("KB 2026.11", "2026-11-01")
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name, budget in (("hall-a", 40), ("hall-b", 50), ("hall-c", 30), ("hall-d", 35)):
+        (plans / f"{name}.yaml").write_text(PLAN.format(name=name, budget=budget))
+    (plans / "broken.yaml").write_text("plan: [unclosed\n")
+    # only the rack power rule, so that the expectations do not move when rules are added
+    others = sorted(r.CODE for r in RULES if r.CODE != "PWR001")
+    config = tmp_path / "refarch.yaml"
+    config.write_text("disable: [" + ", ".join(others) + "]\n")
+    code, out, err = run_cli("review", "--from", "2026.10", "--to", "2026.11", "--plans", str(plans),
+                             "--config", str(config), "--format", "json", cwd=repo.root)  # fmt: skip
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert [(e["id"], e["changes"][0]["check"], e["changes"][0]["description"]) for e in data["catalog"]] == [
+        ("test-server", "limit-tightened", "max_power_kw: 8 kW -> 10.5 kW (+31 %)")]
+    impact = {Path(p["plan"]).name: p for p in data["impact"]}
+    assert sorted(n for n, p in impact.items() if p["affected"]) == ["hall-a.yaml", "hall-c.yaml", "hall-d.yaml"]
+    assert impact["hall-b.yaml"]["before"] == impact["hall-b.yaml"]["after"] == {"error": 0, "warning": 0, "info": 0}
+    a = impact["hall-a.yaml"]
+    assert (a["before"], a["after"], a["resolved"]) == ({"error": 0, "warning": 0, "info": 0}, {"error": 1, "warning": 0, "info": 0}, [])
+    assert [(f["rule"], f["line"], f["column"], f["severity"], f["message"]) for f in a["new"]] == [
+        ("PWR001", 8, 16, "error", "rack r01 draws 42 kW per rack at system maximum power, over its 40 kW budget")]
+    assert a["new"][0]["related"][0]["file"] == f"architectures@{repo.short()}/catalog/systems/test-server.yaml"
+    c = impact["hall-c.yaml"]["message_changed"]
+    assert [(x["before"]["message"], x["after"]["message"]) for x in c] == [(
+        "rack r01 draws 32 kW per rack at system maximum power, over its 30 kW budget",
+        "rack r01 draws 42 kW per rack at system maximum power, over its 30 kW budget")]
+    d = impact["hall-d.yaml"]["severity_changed"]
+    assert [(x["before"]["severity"], x["after"]["severity"]) for x in d] == [("warning", "error")]
+    assert impact["broken.yaml"]["error"].startswith(f"{plans / 'broken.yaml'}:2:1: YAML syntax error")
+    code, md, _ = run_cli("review", "--from", "2026.10", "--to", "2026.11", "--plans", str(plans),
+                          "--config", str(config), cwd=repo.root)  # fmt: skip
+    section = md[md.index("## Impact on plans"):]
+    assert section.splitlines()[:10] == [
+        "## Impact on plans", "", "4 of 5 plans change.", "",
+        "| plan | before (E/W/I) | after (E/W/I) | new | resolved | severity changed |",
+        "|---|---|---|---|---|---|",
+        f"| `{plans / 'broken.yaml'}` | 0/0/0 | 0/0/0 | 0 | 0 | 0 |",
+        f"| `{plans / 'hall-a.yaml'}` | 0/0/0 | 1/0/0 | 1 | 0 | 0 |",
+        f"| `{plans / 'hall-c.yaml'}` | 1/0/0 | 1/0/0 | 0 | 0 | 0 |",
+        f"| `{plans / 'hall-d.yaml'}` | 0/1/0 | 1/0/0 | 0 | 0 | 1 |",
+    ]
+    assert "- new error `PWR001` line 8: rack r01 draws 42 kW per rack at system maximum power, over its 40 kW budget" in section
+
+
+def test_diff_between_versions_commits_and_worktree(repo: KBRepo, run_cli: RunCli) -> None:
+    c10, c11 = repo.short("HEAD~1"), repo.short("HEAD")
+    code, out, err = run_cli("diff", "pod-a@2026.10", "pod-alpha@2026.11", cwd=repo.root)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:3] == [
+        f"pod-a@2026.10 ({c10}, 2026-10-01) -> pod-alpha@2026.11 ({c11}, 2026-11-01)",
+        "  breaking  architecture-renamed        id: 'pod-a' -> 'pod-alpha'",
+        "  breaking  limit-tightened             rack_profiles[compute].max_kw: 40.8 kW -> 56 kW (+37 %)",
+    ]
+    # a tag and a commit name the same states; the old name still resolves after the rename
+    repo.git("tag", "v2026.10", "HEAD~1")
+    assert run_cli("diff", "pod-a@v2026.10", f"pod-alpha@{c11}", cwd=repo.root)[1] == out
+    same = run_cli("diff", "pod-b@2026.09", "pod-b@worktree", cwd=repo.root)
+    assert same == (0, f"pod-b@2026.09 ({repo.short('HEAD~2')}, 2026-09-01) -> pod-b@2026.09 (worktree)\n"
+                       "  no semantic differences\n", "")  # fmt: skip
+    code, md, _ = run_cli("diff", "pod-a@2026.09", "pod-a@2026.10", "--format", "md", cwd=repo.root)
+    assert md.splitlines()[4] == "| **breaking** | `limit-tightened` | `rack_profiles[compute].max_kw`: 32 kW -> 40.8 kW (+28 %) |"
+    data = json.loads(run_cli("diff", "pod-a@2026.09", "pod-a@2026.10", "--format", "json", cwd=repo.root)[1])
+    assert data["counts"] == {"breaking": 2, "warning": 0, "info": 2}
+    assert data["changes"][0] == {
+        "check": "limit-tightened", "level": "breaking", "path": "rack_profiles[compute].max_kw",
+        "op": "changed", "old": {"value": 32, "source": "fixture"}, "new": {"value": 40.8, "source": "fixture"},
+        "unit": "kW", "relative_pct": 27.5, "description": "rack_profiles[compute].max_kw: 32 kW -> 40.8 kW (+28 %)",
+    }  # fmt: skip
+    assert run_cli("diff", "pod-q@2026.09", "pod-b@2026.09", cwd=repo.root) == (
+        2, "", "refarch: error: architecture 'pod-q' not found in the history of architectures/reference\n")
+    assert run_cli("diff", "pod-b", "pod-b@2026.09", cwd=repo.root) == (
+        2, "", "refarch: error: expected ARCH@VERSION, ARCH@REVISION or ARCH@worktree, got 'pod-b'\n")
