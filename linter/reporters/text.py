@@ -40,10 +40,11 @@ def summary(result: LintResult) -> list[str]:
     linted = [r for r in result.files if not r.skipped]
     with_findings = sum(1 for r in linted if r.findings)
     parts = ", ".join(_plural(by_sev[s], s) for s in ("error", "warning", "info") if by_sev[s])
-    line = f"{_plural(len(findings), 'finding')}"
-    if parts:
-        line += f" ({parts})"
-    line += f" in {with_findings} of {_plural(len(linted), 'plan')}"
+    if findings:
+        line = f"{_plural(len(findings), 'finding')} ({parts}) in {with_findings} of "
+        line += _plural(len(linted), "plan")
+    else:
+        line = f"No findings in {_plural(len(linted), 'plan')}"
     suppressed = sum(len(r.suppressed) for r in result.files)
     baselined = sum(len(r.baselined) for r in result.files)
     if suppressed or baselined:

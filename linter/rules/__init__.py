@@ -42,9 +42,11 @@ from linter.rules import (
     inlet_temp_outside_system_range,
     invalid_suppression,
     liquid_cooling_required,
+    model_does_not_fit,
     network_mismatch,
     no_spare_nodes,
     outdated_reference,
+    over_spec,
     psu_redundancy_on_feed_loss,
     pue_below_one,
     pue_unjustified,
@@ -60,6 +62,7 @@ from linter.rules import (
     single_power_feed,
     spec_mismatch,
     storage_below_reference,
+    under_spec,
     unignorable_suppression,
     unknown_reference_version,
     unused_suppression,
@@ -100,6 +103,9 @@ PLAN_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
     pue_below_one,  # PWR006
     pue_unjustified,  # PWR007
     checkpoint_restore_over_rto,  # RCV001
+    under_spec,  # SIZ001
+    over_spec,  # SIZ002
+    model_does_not_fit,  # SIZ003
 )
 
 SUPPRESSION_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]

@@ -45,18 +45,20 @@ DEFAULT_SEVERITY = "warning"
 IGNORABLE = True
 
 
-def _fragile_leaf(ctx: RuleContext) -> tuple[str, tuple[Related, ...]]:
+def _fragile_leaf(ctx: RuleContext) -> tuple[str, str, tuple[Related, ...]]:
+    """(mitigation, source, related) of the architecture's leaf-switch fragile point."""
     arch = ctx.arch
     for i, fp in enumerate((arch.data.get("fragile_points") or []) if arch else []):
         if isinstance(fp, dict) and "leaf" in str(fp.get("component", "")).lower():
             assert arch is not None
             mitigation = str(fp.get("mitigation") or "").strip()
-            return mitigation, (ctx.related(arch, "fragile_points", i, "component"),)
-    return "", ()
+            source = f"{arch.id}@{arch.text('version')} fragile_points[{fp.get('id')}]"
+            return mitigation, source, (ctx.related(arch, "fragile_points", i, "component"),)
+    return "", "", ()
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    mitigation, related = _fragile_leaf(ctx)
+    mitigation, source, related = _fragile_leaf(ctx)
     for role, spec in ctx.plan.network.items():
         if not isinstance(spec, dict) or spec.get("leaf_switches_per_rail") != 1:
             continue
@@ -65,7 +67,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             f"the {role} fabric has one leaf switch per rail: losing it removes that rail from "
             "every node on it",
             limit="2 leaves per rail",
-            limit_source=related[0].message if related else "leaf redundancy",
+            limit_source=source or "leaf redundancy",
             arithmetic="leaf_switches_per_rail = 1",
             fix=mitigation or "keep spare leaf switches on site or use two leaves per rail",
             key=ctx.key("network", role, "leaf_switches_per_rail"),

@@ -1,0 +1,89 @@
+"""The example plans: one clean, the others each showing their class of problem, exactly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import RunCli
+
+from linter.engine import lint_file
+from linter.kb import KnowledgeBase
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "plans"
+
+EXPECTED: dict[str, list[tuple[str, int, int, str]]] = {
+    "superpod-h100-training.yaml": [],
+    "ab-feeds-overloaded.yaml": [
+        ("PWR002", 21, 9, "error"),
+    ],
+    "fabric-shortcuts.yaml": [
+        ("ARC005", 26, 1, "error"),
+        ("ARC004", 30, 23, "error"),
+        ("BPR001", 30, 23, "error"),
+        ("FRG004", 31, 29, "warning"),
+        ("ARC008", 32, 52, "error"),
+    ],
+    "legacy-5kw-hall-dgx-h100.yaml": [
+        ("ARC006", 18, 1, "info"),
+        ("PWR002", 19, 9, "error"),
+        ("DEN001", 21, 16, "warning"),
+        ("PWR001", 21, 16, "error"),
+        ("PWR005", 23, 17, "warning"),
+        ("ARC003", 23, 34, "warning"),
+        ("ARC007", 30, 14, "warning"),
+    ],
+    "nvl72-on-air.yaml": [
+        ("BPR001", 8, 12, "error"),
+        ("ARC006", 13, 1, "info"),
+        ("CLG001", 14, 9, "error"),
+        ("CLG002", 17, 17, "error"),
+    ],
+    "outdated-pin.yaml": [
+        ("ARC001", 5, 12, "error"),
+    ],
+    "training-slow-restore.yaml": [
+        ("RCV001", 36, 12, "error"),
+        ("ARC007", 41, 14, "warning"),
+    ],
+}
+
+
+def test_every_example_is_listed() -> None:
+    assert sorted(p.name for p in EXAMPLES.glob("*.yaml")) == sorted(EXPECTED)
+    for p in EXAMPLES.glob("*.yaml"):
+        first = p.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../schema/plan.schema.json"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_findings(name: str, kb: KnowledgeBase) -> None:
+    got = [(f.rule, f.line, f.column, f.severity) for f in lint_file(str(EXAMPLES / name), kb)]
+    assert got == EXPECTED[name]
+
+
+def test_legacy_hall_numbers(kb: KnowledgeBase) -> None:
+    dgx = kb.system("dgx-h100")
+    assert dgx is not None
+    kw = dgx.figure("max_power_kw")
+    findings = {f.rule: f for f in lint_file(str(EXAMPLES / "legacy-5kw-hall-dgx-h100.yaml"), kb)}
+    pwr = findings["PWR001"]
+    assert pwr.arithmetic == f"1 x {kw:g} kW = {kw:g} kW > 5 kW budget"
+    assert pwr.fix == f"remove 1 dgx-h100 per rack or raise the budget to at least {kw:g} kW"
+    assert pwr.key == "PWR001:legacy-hall-dgx-h100:racks:b07"
+    assert [r.file for r in pwr.related] == [dgx.path]
+    assert pwr.related[0].line == dgx.doc.span(("max_power_kw",)).line
+
+
+def test_clean_example_cli(run_cli: RunCli, kb: KnowledgeBase) -> None:
+    dgx = kb.system("dgx-h100")
+    assert dgx is not None
+    rack_kw = 4 * (dgx.figure("max_power_kw") or 0)
+    headroom = round((46 - rack_kw) / 46 * 100, 1)
+    code, out, err = run_cli("lint", str(EXAMPLES / "superpod-h100-training.yaml"))
+    assert (code, err) == (0, "")
+    assert out == (
+        "No findings in 1 plan.\n"
+        f"Hot spot of superpod-h100-training: rack group su1 (8 racks) power: {rack_kw:g} of 46 kW "
+        f"({headroom:g} % headroom).\n"
+    )
