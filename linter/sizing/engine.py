@@ -34,9 +34,10 @@ from linter.sizing.specs import (
 class SizingRefused(RefarchError):
     """The workload cannot be served as asked; the message says why, with the numbers."""
 
-    def __init__(self, message: str, reason: str) -> None:
+    def __init__(self, message: str, reason: str, target: str = "") -> None:
         super().__init__(message)
         self.reason = reason  # model-does-not-fit | below-physical-floor | target-not-met
+        self.target = target  # the target that cannot be met: ttft | speed | ""
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,7 @@ def _check_floors(
             f"{tmax * gpu.peak_tflops(precision):,.0f} dense {precision} TFLOPS, with no queueing "
             "and no overhead. Shorten the prompt or relax the target.",
             "below-physical-floor",
+            "ttft",
         )
     read = weight_bytes_read(model, precision, 1)
     step = read / (tmax * gpu.bandwidth_tb_s * TERA)
@@ -249,6 +251,7 @@ def _check_floors(
             f"of weights, and {tmax} x {gpu.id} (the largest replica) read at most "
             f"{tmax * gpu.bandwidth_tb_s:,.1f} TB/s. Relax the target or use a narrower precision.",
             "below-physical-floor",
+            "speed",
         )
 
 
@@ -273,6 +276,7 @@ def _refuse_targets(
         f"(target {w.tokens_per_s:g}) with the {f.id} efficiency factors "
         f"({f.flops_pct:g} % of peak FLOPS, {f.decode_bandwidth_pct:g} % of memory bandwidth).",
         "target-not-met",
+        "ttft" if op.ttft_s * 1000 > w.ttft_ms else "speed",
     )
 
 
