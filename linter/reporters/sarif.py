@@ -43,11 +43,11 @@ def artifact_uri(path: str) -> str:
 
 def _descriptors() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for code, (name, summary) in sorted(CHECKS.items()):
+    for code, (name, text) in sorted(CHECKS.items()):
         out.append({
             "id": code,
             "name": name,
-            "shortDescription": {"text": summary},
+            "shortDescription": {"text": text},
             "defaultConfiguration": {"level": "error"},
             "properties": {"ignorable": False},
         })

@@ -1,0 +1,157 @@
+"""`refarch lint` end to end: text output, exit codes, errors, files never modified."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from conftest import RunCli
+
+from linter.cli import IO, main
+from linter.kb import KnowledgeBase
+
+OVER = """\
+plan: lab
+reference: dgx-superpod-h100@2026.11
+facility:
+  cooling: rear-door
+  rear_door: active
+racks:
+  - id: r01
+    count: 8
+    budget_kw: 40
+    systems: [{model: dgx-h100, count: 4}]
+spares: {systems: 1}
+network:
+  compute: {fabric: infiniband-ndr}
+  storage: {fabric: infiniband-ndr}
+"""
+
+WARN_ONLY = OVER.replace("budget_kw: 40", "budget_kw: 44")
+CLEAN = OVER.replace("budget_kw: 40", "budget_kw: 50")
+
+
+def write(tmp: Path, name: str, text: str) -> str:
+    p = tmp / name
+    p.write_text(text, encoding="utf-8")
+    return str(p)
+
+
+@pytest.fixture
+def dgx_kw(kb: KnowledgeBase) -> float:
+    entry = kb.system("dgx-h100")
+    assert entry is not None and entry.figure("max_power_kw") is not None
+    return float(entry.figure("max_power_kw") or 0)
+
+
+def test_text_output_and_exit_1(tmp_path: Path, run_cli: RunCli, dgx_kw: float) -> None:
+    plan = write(tmp_path, "lab.yaml", OVER)
+    code, out, err = run_cli("lint", plan)
+    rack = round(4 * dgx_kw, 2)
+    assert (code, err) == (1, "")
+    assert out == (
+        f"{plan}:9:16: PWR001 [rack-power-over-budget] rack group r01 (8 racks) draws {rack:g} kW per rack at "
+        "system maximum power, over its 40 kW budget\n"
+        f"    error: 4 x {dgx_kw:g} kW = {rack:g} kW > 40 kW budget (limit: plan lab "
+        "racks[0].budget_kw)\n"
+        f"    fix: remove 1 dgx-h100 per rack or raise the budget to at least {rack:g} kW\n"
+        "\n"
+        "1 finding (1 error) in 1 of 1 plan.\n"
+        f"Hot spot of lab: rack group r01 (8 racks) power: {rack:g} of 40 kW (over by "
+        f"{round((rack - 40) / 40 * 100, 1):g} %).\n"
+    )
+
+
+def test_warnings_pass_unless_fail_on_warning(tmp_path: Path, run_cli: RunCli) -> None:
+    plan = write(tmp_path, "lab.yaml", WARN_ONLY)
+    code, out, _ = run_cli("lint", plan)
+    assert code == 0
+    assert "PWR001 [rack-power-over-budget]" in out and "    warning: " in out
+    assert run_cli("lint", "--fail-on", "warning", plan)[0] == 1
+    assert run_cli("lint", "--fail-on", "error", write(tmp_path, "ok.yaml", CLEAN))[0] == 0
+
+
+def test_color_only_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    plan = write(tmp_path, "lab.yaml", OVER)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    out = io.StringIO()
+    assert main(["lint", plan], IO(out, io.StringIO())) == 1
+    assert "\x1b[1;31mPWR001\x1b[0m" in out.getvalue()
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = io.StringIO()
+    main(["lint", plan], IO(out, io.StringIO()))
+    assert "\x1b[" not in out.getvalue()
+
+
+def test_missing_and_broken_files_exit_2_but_others_are_linted(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    good = write(tmp_path, "lab.yaml", OVER)
+    broken = write(tmp_path, "broken.yaml", "plan: [unclosed\n")
+    missing = str(tmp_path / "missing.yaml")
+    code, out, err = run_cli("lint", good, broken, missing)
+    assert code == 2
+    assert "PWR001 [rack-power-over-budget]" in out
+    assert err == (
+        f"refarch: error: {missing}: no such file or directory\n"
+        f"refarch: error: {broken}:2:1: YAML syntax error: did not find expected ',' or ']'\n"
+    )
+
+
+def test_schema_errors_are_reported_and_rules_skipped(tmp_path: Path, run_cli: RunCli) -> None:
+    bad = OVER.replace("budget_kw: 40", "budget_kw: 40 kVA")
+    plan = write(tmp_path, "lab.yaml", bad)
+    code, out, _ = run_cli("lint", plan)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        f"{plan}:9:16: VAL002 [bad-quantity] '40 kVA' is apparent power (kVA) but kW (power) is "
+        "expected (kVA is apparent power: multiply by the power factor to get kW)"
+    )
+    assert "PWR001" not in out
+
+
+def test_non_plan_yaml_is_skipped(tmp_path: Path, run_cli: RunCli) -> None:
+    other = write(tmp_path, "compose.yaml", "services:\n  web: {image: nginx}\n")
+    code, out, err = run_cli("lint", other)
+    assert (code, err) == (0, "")
+    assert out == f"No findings in 0 plans.\nSkipped {other}: not a plan.\n"
+
+
+def test_plans_are_never_modified(tmp_path: Path, run_cli: RunCli) -> None:
+    text = OVER.replace("budget_kw: 40", 'budget_kw: "40 kW"')
+    plan = write(tmp_path, "lab.yaml", text)
+    before = hashlib.sha256(Path(plan).read_bytes()).hexdigest()
+    for fmt in ("text", "json", "sarif", "junit", "github", "gitlab"):
+        run_cli("lint", "--format", fmt, plan)
+    run_cli("lint", "--write-baseline", str(tmp_path / "b.json"), plan)
+    assert hashlib.sha256(Path(plan).read_bytes()).hexdigest() == before
+    code, _, err = run_cli("lint", "--output", plan, plan)
+    assert code == 2
+    assert err == (f"refarch: error: {plan} is one of the plans being linted; refarch never "
+                   "modifies them\n")
+    assert hashlib.sha256(Path(plan).read_bytes()).hexdigest() == before
+
+
+def test_output_file_and_directory_argument(tmp_path: Path, run_cli: RunCli) -> None:
+    d = tmp_path / "plans with spaces"
+    d.mkdir()
+    write(d, "a plan.yaml", OVER)
+    write(d, "b plan.yml", CLEAN)
+    out_file = tmp_path / "report.json"
+    code, out, err = run_cli("lint", "--format", "json", "--output", str(out_file), str(d))
+    assert (code, out, err) == (1, "", "")
+    report = json.loads(out_file.read_text(encoding="utf-8"))
+    assert [f["file"] for f in report["files"]] == [str(d / "a plan.yaml"), str(d / "b plan.yml")]
+    assert [f["rule"] for f in report["findings"]] == ["PWR001"]
+
+
+def test_usage_errors(run_cli: RunCli) -> None:
+    code, out, err = run_cli("lint")
+    assert (code, out) == (2, "")
+    assert err.startswith("refarch: error: refarch lint: the following arguments are required: PLAN")
+    assert run_cli("lint", "--format", "xml", "x.yaml")[0] == 2

@@ -1,0 +1,144 @@
+"""Every output format, end to end: SARIF against the official 2.1.0 schema, JSON, JUnit,
+GitHub workflow commands and GitLab code quality."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from conftest import RunCli
+from jsonschema import Draft4Validator
+
+from linter.kb import KnowledgeBase
+from linter.rules import RULES
+from linter.validate import CHECKS
+
+SARIF_SCHEMA = Path(__file__).resolve().parent / "fixtures" / "sarif-schema-2.1.0.json"
+
+PLAN = """\
+plan: lab
+reference: dgx-superpod-h100@2026.11
+facility:
+  cooling: rear-door
+  rear_door: active
+  power: {feeds: 2, voltage_v: 415, phases: 3, breaker_a: 60, pdus_per_rack: 4}
+racks:
+  - id: r01
+    count: 8
+    budget_kw: 42
+    systems: [{model: dgx-h100, count: 4}]
+spares: {systems: 1}
+network:
+  compute: {fabric: infiniband-ndr}
+  storage: {fabric: infiniband-ndr}
+"""
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    d = tmp_path / "my plans"
+    d.mkdir()
+    p = d / "hall b.yaml"
+    p.write_text(PLAN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return "my plans/hall b.yaml"
+
+
+def test_sarif_is_valid_and_points_at_the_kb(plan: str, run_cli: RunCli, kb: KnowledgeBase) -> None:
+    code, out, err = run_cli("lint", "--format", "sarif", plan)
+    assert (code, err) == (0, "")
+    doc = json.loads(out)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    errors = sorted(Draft4Validator(schema).iter_errors(doc), key=str)
+    assert errors == []
+    run = doc["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == sorted(CHECKS) + [r.CODE for r in RULES]
+    pwr = next(r for r in rules if r["id"] == "PWR001")
+    assert pwr["helpUri"] == "https://refarch.dev/rules/rack-power-over-budget/"
+    results = run["results"]
+    assert [(r["ruleId"], r["level"]) for r in results] == [("PWR001", "warning"),
+                                                            ("PWR005", "warning")]
+    first = results[0]
+    assert rules[first["ruleIndex"]]["id"] == "PWR001"
+    loc = first["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "my%20plans/hall%20b.yaml"
+    assert loc["region"]["startLine"] == 10 and loc["region"]["startColumn"] == 16
+    assert len(first["partialFingerprints"]["refarchKey/v1"]) == 32
+    dgx = kb.system("dgx-h100")
+    assert dgx is not None
+    related = first["relatedLocations"][0]["physicalLocation"]
+    assert related["artifactLocation"]["uri"] == Path(os.path.abspath(dgx.path)).as_uri()
+    assert related["region"]["startLine"] == dgx.doc.span(("max_power_kw",)).line
+
+
+def test_sarif_fingerprint_ignores_line_moves(plan: str, run_cli: RunCli) -> None:
+    first = json.loads(run_cli("lint", "--format", "sarif", plan)[1])["runs"][0]["results"][0]
+    p = Path(plan)
+    p.write_text("# a comment pushes everything down\n" + p.read_text(encoding="utf-8"),
+                 encoding="utf-8")
+    moved = json.loads(run_cli("lint", "--format", "sarif", plan)[1])["runs"][0]["results"][0]
+    assert moved["locations"][0]["physicalLocation"]["region"]["startLine"] == 11
+    assert moved["partialFingerprints"] == first["partialFingerprints"]
+
+
+def test_json(plan: str, run_cli: RunCli) -> None:
+    code, out, _ = run_cli("lint", "--format", "json", "--fail-on", "warning", plan)
+    doc = json.loads(out)
+    assert code == 1 and doc["exit_code"] == 1 and doc["fail_on"] == "warning"
+    f = doc["findings"][0]
+    assert (f["rule"], f["name"], f["severity"], f["line"], f["column"], f["path"]) == (
+        "PWR001", "rack-power-over-budget", "warning", 10, 16, "$.racks[0].budget_kw")
+    assert f["key"] == "PWR001:lab:racks:r01"
+    assert f["limit"] == "42 kW" and f["limit_source"] == "plan lab racks[0].budget_kw"
+    assert doc["files"][0]["plan"] == "lab" and doc["files"][0]["hot_spot"]["unit"] == "kW"
+
+
+def test_junit(plan: str, run_cli: RunCli) -> None:
+    out = run_cli("lint", "--format", "junit", "--fail-on", "warning", plan)[1]
+    root = ET.fromstring(out.split("\n", 1)[1])
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("2", "2", "0")
+    suite = root.find("testsuite")
+    assert suite is not None and suite.get("name") == plan
+    names = [c.get("name") for c in suite.findall("testcase")]
+    assert names == ["PWR001 [rack-power-over-budget] $.racks[0].budget_kw (10:16)",
+                     "PWR005 [psu-redundancy-on-feed-loss] $.racks[0].systems[0].model (11:23)"]
+    # below the failure level a finding is reported but does not fail the case
+    out = run_cli("lint", "--format", "junit", plan)[1]
+    root = ET.fromstring(out.split("\n", 1)[1])
+    assert root.get("failures") == "0" and len(root.findall(".//system-out")) == 2
+
+
+def test_github(plan: str, run_cli: RunCli) -> None:
+    out = run_cli("lint", "--format", "github", plan)[1]
+    lines = out.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(
+        "::warning file=my plans/hall b.yaml,line=10,col=16,endLine=10,endColumn=18,"
+        "title=PWR001 [rack-power-over-budget]::rack group r01 (8 racks) draws "
+    )
+    assert "%0A" in lines[0] and "\n" not in lines[0]
+
+
+def test_gitlab(plan: str, run_cli: RunCli) -> None:
+    issues = json.loads(run_cli("lint", "--format", "gitlab", plan)[1])
+    assert [i["check_name"] for i in issues] == ["rack-power-over-budget",
+                                                 "psu-redundancy-on-feed-loss"]
+    assert issues[0]["severity"] == "minor"
+    assert issues[0]["location"] == {"path": plan, "lines": {"begin": 10, "end": 10}}
+    assert len({i["fingerprint"] for i in issues}) == 2
+
+
+def test_input_errors_in_machine_formats(tmp_path: Path, run_cli: RunCli) -> None:
+    missing = str(tmp_path / "nope.yaml")
+    code, out, _ = run_cli("lint", "--format", "sarif", missing)
+    assert code == 2
+    inv = json.loads(out)["runs"][0]["invocations"][0]
+    assert inv["executionSuccessful"] is False
+    assert inv["toolExecutionNotifications"][0]["message"]["text"] == "no such file or directory"
+    code, out, _ = run_cli("lint", "--format", "json", missing)
+    assert json.loads(out)["errors"] == [
+        {"file": missing, "line": 0, "column": 0, "message": "no such file or directory"}]
