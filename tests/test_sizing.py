@@ -1,0 +1,149 @@
+"""Each sizing formula against hand-computed values, and the refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.kb import KnowledgeBase
+from linter.sizing import Options, SizingRefused, Workload, compare, size
+from linter.sizing.memory import (
+    kv_bytes,
+    kv_capacity_sequences,
+    kv_replication,
+    tp_candidates,
+    weight_bytes,
+    weight_bytes_read,
+)
+from linter.sizing.perf import Factors, Replica
+from linter.sizing.specs import SizingInputError, load_gpu, load_model, load_system
+
+W = Workload("llama-3.3-70b", "fp8", 1000, 5000, 500, 1000, 17)
+
+
+def test_weights_are_params_times_bytes_with_block_scales(kb: KnowledgeBase) -> None:
+    l70 = load_model(kb, "llama-3.3-70b")
+    assert weight_bytes(l70, "fp8") == 70e9
+    assert weight_bytes(l70, "bf16") == 140e9
+    assert weight_bytes(l70, "fp4") == 70e9 * (16 * 0.5 + 1) / 16  # one FP8 scale per 16
+    assert weight_bytes(load_model(kb, "llama-3.1-405b"), "bf16") == 810e9
+    oss = load_model(kb, "gpt-oss-120b")
+    assert weight_bytes(oss, "mxfp4") == 117e9 * 17 / 32  # one E8M0 scale per 32
+
+
+def test_kv_cache_gqa_mla_and_sliding_window(kb: KnowledgeBase) -> None:
+    # GQA: 2 x 8 KV heads x 128 dims x 1 byte x 80 layers per token.
+    assert kv_bytes(load_model(kb, "llama-3.3-70b"), "fp8", 5500) == 2 * 8 * 128 * 80 * 5500
+    assert kv_bytes(load_model(kb, "llama-3.3-70b"), "bf16", 1) == 2 * 8 * 128 * 2 * 80
+    # MLA: (kv_lora_rank 512 + qk_rope_head_dim 64) x 61 layers.
+    assert kv_bytes(load_model(kb, "deepseek-v3"), "fp8", 1000) == (512 + 64) * 61 * 1000
+    # 18 full layers keep 1000 tokens, 18 sliding layers keep the 128-token window.
+    oss = load_model(kb, "gpt-oss-120b")
+    assert kv_bytes(oss, "fp8", 1000) == 2 * 8 * 64 * (18 * 1000 + 18 * 128)
+
+
+def test_moe_reads_active_weights_at_batch_one_and_all_at_large_batch(kb: KnowledgeBase) -> None:
+    ds = load_model(kb, "deepseek-v3")
+    assert weight_bytes_read(ds, "fp8", 1) == pytest.approx(37e9, rel=1e-12)
+    assert weight_bytes_read(ds, "fp8", 10_000) == pytest.approx(671e9, rel=1e-9)
+    dense = load_model(kb, "llama-3.3-70b")
+    assert weight_bytes_read(dense, "fp8", 64) == 70e9
+
+
+def test_tensor_parallel_candidates_and_kv_capacity(kb: KnowledgeBase) -> None:
+    l70 = load_model(kb, "llama-3.3-70b")
+    assert tp_candidates(l70, load_system(kb, "dgx-h100")) == [1, 2, 4, 8]
+    assert tp_candidates(l70, load_system(kb, "gb200-nvl72")) == [1, 2, 4, 8, 16, 32, 64]
+    assert kv_replication(l70, 8) == 1.0 and kv_replication(l70, 16) == 2.0
+    h100 = load_gpu(kb, "h100-sxm")
+    # (2 x 80 GB x 80 % - 70 GB) / (163,840 B x 5,500 tokens) = 64.36
+    assert kv_capacity_sequences(l70, h100, "fp8", "fp8", 2, 5500, 80) == 64
+    assert kv_capacity_sequences(l70, h100, "fp8", "fp8", 1, 5500, 80) == 0
+
+
+def test_prefill_and_decode_step_times(kb: KnowledgeBase) -> None:
+    l70, h100 = load_model(kb, "llama-3.3-70b"), load_gpu(kb, "h100-sxm")
+    f = Factors("t", 80, 66, 51)
+    r = Replica(l70, h100, "fp8", "fp8", 2, 5000, 500, f)
+    flops = 2 * 1979e12 * 0.51
+    linear = 5000 * 2 * 70e9 / flops
+    attention = 5000 * (4 * 64 * 128 * 80 * 2500) / flops
+    allreduce = 5000 * 80 * 2 * 8192 * 2 * 2 * (1 / 2) / 450e9
+    assert r.prefill_s() == pytest.approx(linear + attention + allreduce, rel=1e-12)
+    bw = 2 * 3.35e12 * 0.66
+    # One sequence: weights read once, KV at the mean context 5000 + 250.
+    step1 = 70e9 / bw + 163840 * 5250 / bw
+    step1 += (5000 / 500) * 2 * 70e9 / flops + (1 / 500) * 5000 * 4 * 64 * 128 * 80 * 2500 / flops
+    step1 += (1 + 10) * 80 * 2 * 8192 * 2 * 2 * 0.5 / 450e9
+    assert r.step_s(1) == pytest.approx(step1, rel=1e-12)
+    op = r.operate(1)
+    rate = 1 / (r.prefill_s() + 500 * op.step_s)
+    rho = rate * r.prefill_s()
+    assert op.ttft_s == pytest.approx(r.prefill_s() * (1 + rho / (2 * (1 - rho))), rel=1e-12)
+    assert op.tokens_per_s_per_user == pytest.approx(1 / step1, rel=1e-12)
+
+
+def test_size_dgx_h100_reference_workload(kb: KnowledgeBase) -> None:
+    r = size(kb, W, "dgx-h100")
+    assert (r.tensor_parallel, r.min_tensor_parallel, r.replicas, r.gpus) == (4, 2, 11, 44)
+    assert (r.systems, r.systems_per_rack, r.racks) == (6, 4, 2)
+    assert r.it_kw == 61.2  # 6 x dgx-h100.max_power_kw 10.2, not 44 x 700 W TDP
+    assert r.pue == 1.58 and r.facility_kw == pytest.approx(96.696)
+    assert r.heat_btu_h == pytest.approx(61200 * 3600 / 1055.05585262, abs=0.05)
+    assert (r.cooling, r.cooling_id) == ("rear-door", "rear-door-active")  # 40.8 kW per rack
+    assert r.bottleneck == "compute"
+    assert r.ttft_ms <= 1000 and r.tokens_per_s_per_user >= 17
+    assert r.assumptions["rack_profile"] == "dgx-superpod-h100:compute"
+
+
+def test_pue_option_and_liquid_cooling(kb: KnowledgeBase) -> None:
+    r = size(kb, W, "gb200-nvl72", Options(pue=1.2))
+    assert r.systems == 1 and r.it_kw == 132 and r.facility_kw == pytest.approx(158.4)
+    assert (r.cooling, r.cooling_id) == ("direct-liquid", "direct-liquid-cdu")
+
+
+def test_few_users_are_memory_bound(kb: KnowledgeBase) -> None:
+    r = size(kb, Workload("llama-3.3-70b", "fp8", 5, 1000, 200, 2000, 20), "dgx-h100")
+    assert (r.replicas, r.tensor_parallel, r.bottleneck) == (1, 2, "memory")
+
+
+def test_refuses_bf16_405b_on_one_h100_node(kb: KnowledgeBase) -> None:
+    w = Workload("llama-3.1-405b", "bf16", 10, 1000, 100, 5000, 10)
+    with pytest.raises(SizingRefused) as exc:
+        size(kb, w, "dgx-h100")
+    assert exc.value.reason == "model-does-not-fit"
+    assert "needs 810 GB of weights" in exc.value.message
+    assert "8 x h100-sxm" in exc.value.message and "512 GB usable" in exc.value.message
+
+
+def test_refuses_targets_below_the_physical_floor(kb: KnowledgeBase) -> None:
+    with pytest.raises(SizingRefused) as exc:
+        size(kb, Workload("llama-3.3-70b", "fp8", 10, 5000, 500, 10, 17), "dgx-h100")
+    # 5000 x (2 x 70e9 + 4 x 64 x 128 x 80 x 2500) FLOPs over 8 x 1979 TFLOPS = 46.3 ms.
+    assert exc.value.reason == "below-physical-floor" and exc.value.target == "ttft"
+    assert "physical floor of 46.3 ms" in exc.value.message
+    with pytest.raises(SizingRefused) as exc:
+        size(kb, Workload("llama-3.3-70b", "fp8", 10, 500, 500, 1000, 500), "dgx-h100")
+    # 70 GB per token over 8 x 3.35 TB/s: at most 383 tokens/s.
+    assert exc.value.target == "speed" and "ceiling of 383 tokens/s" in exc.value.message
+
+
+def test_refuses_targets_the_factors_cannot_meet(kb: KnowledgeBase) -> None:
+    with pytest.raises(SizingRefused) as exc:
+        size(kb, Workload("llama-3.3-70b", "fp8", 10, 500, 500, 1000, 300), "dgx-h100")
+    assert exc.value.reason == "target-not-met" and exc.value.target == "speed"
+
+
+def test_unknown_ids_list_close_matches(kb: KnowledgeBase) -> None:
+    with pytest.raises(SizingInputError, match="did you mean llama-3.3-70b"):
+        size(kb, Workload("llama-3.3-70", "fp8", 1, 1, 1, 1000, 1), "dgx-h100")
+    with pytest.raises(SizingInputError, match="did you mean dgx-h100"):
+        size(kb, W, "dgx-h10")
+    with pytest.raises(SizingInputError, match="no efficiency factors 'cdna3-trtllm'"):
+        size(kb, W, "amd-mi300x-platform")
+
+
+def test_compare_keeps_refusals_per_system(kb: KnowledgeBase) -> None:
+    w = Workload("llama-3.1-405b", "bf16", 100, 1000, 200, 5000, 10)
+    rows = dict(compare(kb, w, ["dgx-h100", "dgx-h200"]))
+    assert isinstance(rows["dgx-h100"], SizingRefused)
+    assert getattr(rows["dgx-h200"], "systems", 0) >= 1

@@ -1,0 +1,189 @@
+"""`refarch size`: the table, --json, --compare, --calibration and bad input."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import RunCli
+
+ARGS = (
+    "size",
+    "--model",
+    "llama-3.3-70b",
+    "--precision",
+    "fp8",
+    "--users",
+    "1000",
+    "--input-tokens",
+    "5000",
+    "--output-tokens",
+    "500",
+    "--ttft-ms",
+    "1000",
+)
+
+
+def test_table(run_cli: RunCli) -> None:
+    code, out, err = run_cli(*ARGS, "--tokens-per-s", "17", "--system", "dgx-h100")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == (
+        "llama-3.3-70b fp8, 1,000 users, 5,000 in / 500 out, TTFT <= 1000 ms, "
+        ">= 17 tokens/s per user on dgx-h100"
+    )
+    assert "  tensor parallel    4 (smallest that fits: 2)" in lines
+    assert "  GPUs               44 h100-sxm (48 installed)" in lines
+    assert "  IT power           61.2 kW" in lines
+    assert "  cooling            rear-door (rear-door-active)" in lines
+    assert "  bottleneck         compute" in lines
+
+
+def test_json_has_the_contract_fields(run_cli: RunCli) -> None:
+    code, out, _ = run_cli(*ARGS, "--itl-ms", "50", "--system", "dgx-b200", "--json")
+    assert code == 0
+    d = json.loads(out)
+    for key in (
+        "tensor_parallel",
+        "replicas",
+        "gpus",
+        "systems",
+        "racks",
+        "it_kw",
+        "facility_kw",
+        "cooling",
+        "ttft_ms",
+        "tokens_per_s_per_user",
+        "bottleneck",
+        "assumptions",
+    ):
+        assert key in d, key
+    assert d["system"] == "dgx-b200" and d["efficiency"] == "blackwell-trtllm"
+    assert d["tokens_per_s_per_user"] >= 20  # --itl-ms 50
+    assert d["bottleneck"] in ("memory", "bandwidth", "compute", "kv-cache")
+    assert d["it_kw"] == d["systems"] * 14.3
+
+
+def test_compare_one_row_per_system(run_cli: RunCli) -> None:
+    code, out, _ = run_cli(
+        *ARGS, "--tokens-per-s", "17", "--compare", "dgx-h100,dgx-h200,dgx-b200,gb200-nvl72"
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[1].split() == [
+        "system",
+        "TP",
+        "replicas",
+        "GPUs",
+        "systems",
+        "racks",
+        "IT",
+        "kW",
+        "facility",
+        "kW",
+        "cooling",
+        "TTFT",
+        "ms",
+        "tok/s/user",
+        "bottleneck",
+    ]
+    assert [ln.split()[0] for ln in lines[2:6]] == [
+        "dgx-h100",
+        "dgx-h200",
+        "dgx-b200",
+        "gb200-nvl72",
+    ]
+    assert lines[2].split()[:6] == ["dgx-h100", "4", "11", "44", "6", "2"]
+    code, out, _ = run_cli(
+        *ARGS, "--tokens-per-s", "17", "--compare", "dgx-h100,gb200-nvl72", "--json"
+    )
+    rows = json.loads(out)["results"]
+    assert [r["system"] for r in rows] == ["dgx-h100", "gb200-nvl72"]
+
+
+def test_compare_reports_a_system_that_cannot_fit(run_cli: RunCli) -> None:
+    code, out, _ = run_cli(
+        "size",
+        "--model",
+        "llama-3.1-405b",
+        "--precision",
+        "bf16",
+        "--users",
+        "10",
+        "--input-tokens",
+        "1000",
+        "--output-tokens",
+        "100",
+        "--ttft-ms",
+        "5000",
+        "--tokens-per-s",
+        "10",
+        "--compare",
+        "dgx-h100,dgx-h200",
+    )
+    assert code == 0
+    assert out.splitlines()[2].split() == ["dgx-h100"] + ["-"] * 10 + ["refused"]
+    assert "dgx-h100: llama-3.1-405b at bf16 does not fit one replica on dgx-h100" in out
+
+
+def test_refusal_is_exit_2_with_the_explanation(run_cli: RunCli) -> None:
+    code, out, err = run_cli(
+        "size",
+        "--model",
+        "llama-3.1-405b",
+        "--precision",
+        "bf16",
+        "--users",
+        "10",
+        "--input-tokens",
+        "1000",
+        "--output-tokens",
+        "100",
+        "--ttft-ms",
+        "5000",
+        "--tokens-per-s",
+        "10",
+        "--system",
+        "dgx-h100",
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith("refarch: error: llama-3.1-405b at bf16 does not fit one replica")
+    code, _, err = run_cli(*ARGS, "--ttft-ms", "5", "--tokens-per-s", "17", "--system", "dgx-h100")
+    assert code == 2 and "below the physical floor of 46.3 ms" in err
+
+
+def test_unknown_ids_and_missing_arguments(run_cli: RunCli) -> None:
+    code, _, err = run_cli(*ARGS, "--tokens-per-s", "17", "--system", "dgx-h10")
+    assert code == 2 and "unknown system 'dgx-h10'; did you mean dgx-h100" in err
+    code, _, err = run_cli(
+        "size",
+        "--model",
+        "lama-3.3-70b",
+        "--precision",
+        "fp8",
+        "--users",
+        "1",
+        "--input-tokens",
+        "1",
+        "--output-tokens",
+        "1",
+        "--ttft-ms",
+        "100",
+        "--tokens-per-s",
+        "1",
+        "--system",
+        "dgx-h100",
+    )
+    assert code == 2 and "unknown model 'lama-3.3-70b'; did you mean llama-3.3-70b" in err
+    code, _, err = run_cli("size", "--model", "llama-3.3-70b", "--system", "dgx-h100")
+    assert code == 2 and "missing --precision, --users" in err
+    assert "Traceback" not in err
+
+
+def test_calibration_table(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("size", "--calibration", "--json")
+    assert code == 0
+    sets = {s["id"]: s["points"] for s in json.loads(out)["efficiency"]}
+    assert set(sets) == {"blackwell-trtllm", "hopper-trtllm"}
+    assert all(p["ok"] for pts in sets.values() for p in pts)
+    code, out, _ = run_cli("size", "--calibration")
+    assert "l70b-h100-tp2-5000-500-c1-ttft" in out and "OUT OF TOLERANCE" not in out
