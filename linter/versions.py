@@ -137,7 +137,11 @@ class KBHistory:
         key = (blob, path)
         doc = self._docs.get(key)
         if doc is None:
-            doc = self._docs[key] = yamlio.loads(_decode(self.repo.blob(blob), path), path)
+            try:
+                doc = yamlio.loads(_decode(self.repo.blob(blob), path), path)
+            except InputError as exc:
+                raise InputError(f"{exc.message} (at {rev.label})", exc.location) from None
+            self._docs[key] = doc
         return doc
 
     def files(self, rev: Revision, sub: str = "", recursive: bool = False) -> dict[str, str]:
