@@ -25,8 +25,14 @@ def dumps(findings: Iterable[Finding]) -> str:
         ({"key": f.key, "rule": f.rule, "file": f.file, "message": f.message} for f in findings),
         key=lambda e: (e["key"], e["file"], e["message"]),
     )
-    return json.dumps({"format": FORMAT, "version": VERSION, "findings": entries}, indent=2,
-                      ensure_ascii=False) + "\n"
+    return (
+        json.dumps(
+            {"format": FORMAT, "version": VERSION, "findings": entries},
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def load(path: str) -> Counter[str]:
@@ -35,18 +41,18 @@ def load(path: str) -> Counter[str]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"baseline is not valid JSON: {exc.msg}",
-                         Location(path, exc.lineno, exc.colno)) from None
+        raise InputError(
+            f"baseline is not valid JSON: {exc.msg}", Location(path, exc.lineno, exc.colno)
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InputError(f"not a refarch baseline (expected \"format\": \"{FORMAT}\")",
-                         Location(path))
+        raise InputError(f'not a refarch baseline (expected "format": "{FORMAT}")', Location(path))
     if data.get("version") != VERSION:
         raise InputError(f"unsupported baseline version {data.get('version')!r}", Location(path))
     entries = data.get("findings")
     if not isinstance(entries, list) or not all(
         isinstance(e, dict) and isinstance(e.get("key"), str) for e in entries
     ):
-        raise InputError("\"findings\" must be a list of {key, ...} objects", Location(path))
+        raise InputError('"findings" must be a list of {key, ...} objects', Location(path))
     return Counter(e["key"] for e in entries)
 
 

@@ -16,6 +16,7 @@ the configuration file's directory (``*`` also crosses ``/``).
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 from dataclasses import dataclass, field
@@ -53,10 +54,8 @@ class Config:
             return False
         names = {Path(path).as_posix()}
         base = self.root or Path.cwd()
-        try:
+        with contextlib.suppress(ValueError):
             names.add(Path(os.path.abspath(path)).relative_to(base.resolve()).as_posix())
-        except ValueError:
-            pass
         return any(
             code in codes and any(fnmatch.fnmatchcase(n, glob) for n in names)
             for glob, codes in self.per_file_ignores
@@ -121,8 +120,8 @@ def _read_pyproject(path: Path) -> tuple[bool, Any]:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", Location(str(path))) from None
-    tool = doc.get("tool") if isinstance(doc.get("tool"), dict) else {}
-    if "refarch" not in tool:
+    tool = doc.get("tool")
+    if not isinstance(tool, dict) or "refarch" not in tool:
         return False, None
     return True, tool["refarch"]
 

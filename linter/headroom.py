@@ -25,7 +25,9 @@ class Headroom:
         return (self.limit - self.used) / self.limit * 100 if self.limit else -100.0
 
     def describe(self) -> str:
-        state = f"{fmt(self.pct, 1)} % headroom" if self.pct >= 0 else f"over by {fmt(-self.pct, 1)} %"
+        state = (
+            f"{fmt(self.pct, 1)} % headroom" if self.pct >= 0 else f"over by {fmt(-self.pct, 1)} %"
+        )
         return f"{self.resource}: {fmt(self.used, 1)} of {fmt(self.limit, 1)} {self.unit} ({state})"
 
 

@@ -125,8 +125,12 @@ def cooling_capacity(kb: KnowledgeBase, mode: str, rear_door: str | None) -> Coo
 
 def facility_cooling_kind(mode: str) -> str:
     """Human name of a cooling mode for messages."""
-    return {"air": "air cooling", "rear-door": "rear-door heat exchangers",
-            "direct-liquid": "direct liquid cooling", "immersion": "immersion"}.get(mode, mode)
+    return {
+        "air": "air cooling",
+        "rear-door": "rear-door heat exchangers",
+        "direct-liquid": "direct liquid cooling",
+        "immersion": "immersion",
+    }.get(mode, mode)
 
 
 @dataclass(frozen=True)
@@ -154,7 +158,11 @@ class Circuit:
     def arithmetic(self, rack_kw: float) -> str:
         root = "sqrt(3) x " if self.phases == 3 else ""
         share = self.carrying_feeds * self.circuits_per_feed
-        split = f"{fmt(rack_kw)} kW / {share} circuit{'s' if share != 1 else ''} = " if share != 1 else ""
+        split = (
+            f"{fmt(rack_kw)} kW / {share} circuit{'s' if share != 1 else ''} = "
+            if share != 1
+            else ""
+        )
         return (
             f"{split}{fmt(self.kw)} kW / ({root}{fmt(self.voltage_v)} V x PF "
             f"{fmt(self.power_factor)}) = {fmt(self.amps, 1)} A"
@@ -181,5 +189,17 @@ def circuit(plan: Plan, group: RackGroup, rack_kw: float, kb: KnowledgeBase) -> 
     carrying = feeds - 1 if failover else feeds
     kw = rack_kw / (carrying * per_feed)
     amps = line_current_a(kw, float(volts), int(p.get("phases", 3)), pf)
-    return Circuit(feeds, per_feed, carrying, failover, kw, amps, float(breaker), factor, pf,
-                   isinstance(pf_plan, int | float), float(volts), int(p.get("phases", 3)))
+    return Circuit(
+        feeds,
+        per_feed,
+        carrying,
+        failover,
+        kw,
+        amps,
+        float(breaker),
+        factor,
+        pf,
+        isinstance(pf_plan, int | float),
+        float(volts),
+        int(p.get("phases", 3)),
+    )

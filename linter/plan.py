@@ -59,7 +59,9 @@ class RackGroup:
     @property
     def label(self) -> str:
         """``rack r01`` or ``racks r01 (8 racks)``, for messages."""
-        return f"rack {self.id}" if self.count == 1 else f"rack group {self.id} ({self.count} racks)"
+        return (
+            f"rack {self.id}" if self.count == 1 else f"rack group {self.id} ({self.count} racks)"
+        )
 
     def systems_of(self, model: str) -> int:
         return sum(s.count for s in self.systems if s.model == model)

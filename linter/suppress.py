@@ -88,7 +88,7 @@ def parse(text: str, resolve: Callable[[str], str | None]) -> list[Suppression]:
         s.codes = tuple(codes)
         rest = m.group("rest")
         r = _REASON.search(rest)
-        s.reason = ((r.group("dq") if r.group("dq") is not None else r.group("sq")) if r else "")
+        s.reason = (r.group("dq") if r.group("dq") is not None else r.group("sq")) if r else ""
         if not s.reason.strip():
             s.problems.append('a reason is required: add reason="why this is acceptable"')
         u = _UNTIL.search(rest)

@@ -14,8 +14,9 @@ EXPECT = re.compile(r"#\s*expect:\s*([A-Z]+[0-9]+)\s+([0-9]+):([0-9]+)(?:\s+(err
 
 def expectations(text: str) -> list[tuple[str, int, int, str | None]]:
     """Every ``# expect: CODE LINE:COL [severity]`` in a plan's text, sorted."""
-    found = [(m.group(1), int(m.group(2)), int(m.group(3)), m.group(4))
-             for m in EXPECT.finditer(text)]
+    found = [
+        (m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)) for m in EXPECT.finditer(text)
+    ]
     return sorted(found, key=lambda e: (e[0], e[1], e[2], e[3] or ""))
 
 

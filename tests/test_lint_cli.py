@@ -52,8 +52,8 @@ def test_text_output_and_exit_1(tmp_path: Path, run_cli: RunCli, dgx_kw: float) 
     rack = round(4 * dgx_kw, 2)
     assert (code, err) == (1, "")
     assert out == (
-        f"{plan}:9:16: PWR001 [rack-power-over-budget] rack group r01 (8 racks) draws {rack:g} kW per rack at "
-        "system maximum power, over its 40 kW budget\n"
+        f"{plan}:9:16: PWR001 [rack-power-over-budget] rack group r01 (8 racks) draws "
+        f"{rack:g} kW per rack at system maximum power, over its 40 kW budget\n"
         f"    error: 4 x {dgx_kw:g} kW = {rack:g} kW > 40 kW budget (limit: plan lab "
         "racks[0].budget_kw)\n"
         f"    fix: remove 1 dgx-h100 per rack or raise the budget to at least {rack:g} kW\n"
@@ -132,8 +132,9 @@ def test_plans_are_never_modified(tmp_path: Path, run_cli: RunCli) -> None:
     assert hashlib.sha256(Path(plan).read_bytes()).hexdigest() == before
     code, _, err = run_cli("lint", "--output", plan, plan)
     assert code == 2
-    assert err == (f"refarch: error: {plan} is one of the plans being linted; refarch never "
-                   "modifies them\n")
+    assert err == (
+        f"refarch: error: {plan} is one of the plans being linted; refarch never modifies them\n"
+    )
     assert hashlib.sha256(Path(plan).read_bytes()).hexdigest() == before
 
 
@@ -153,5 +154,7 @@ def test_output_file_and_directory_argument(tmp_path: Path, run_cli: RunCli) -> 
 def test_usage_errors(run_cli: RunCli) -> None:
     code, out, err = run_cli("lint")
     assert (code, out) == (2, "")
-    assert err.startswith("refarch: error: refarch lint: the following arguments are required: PLAN")
+    assert err.startswith(
+        "refarch: error: refarch lint: the following arguments are required: PLAN"
+    )
     assert run_cli("lint", "--format", "xml", "x.yaml")[0] == 2

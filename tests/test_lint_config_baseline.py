@@ -31,8 +31,11 @@ network:
 
 
 def rules_of(out: str) -> list[str]:
-    return [line.split()[1] for line in out.splitlines() if ": " in line and "[" in line
-            and not line.startswith(" ")]
+    return [
+        line.split()[1]
+        for line in out.splitlines()
+        if ": " in line and "[" in line and not line.startswith(" ")
+    ]
 
 
 @pytest.fixture
@@ -53,7 +56,9 @@ def test_refarch_yaml_severity_disable_margin(repo: Path, run_cli: RunCli) -> No
     (repo / ".refarch.yaml").write_text(
         "severity: {rack-power-over-budget: warning, FRG001: info}\n"
         "disable: [best-practice]\n"
-        "margin_pct: 0\n", encoding="utf-8")
+        "margin_pct: 0\n",
+        encoding="utf-8",
+    )
     code, out, _ = run_cli("lint", "plans/lab.yaml")
     assert code == 0
     assert rules_of(out) == ["FRG001", "PWR001"]
@@ -65,14 +70,17 @@ def test_pyproject_fail_on_and_per_file_ignores(repo: Path, run_cli: RunCli) -> 
         "[tool.refarch]\n"
         'fail_on = "warning"\n'
         'severity = {PWR001 = "off"}\n'
-        'per_file_ignores = {"plans/*.yaml" = ["best-practice"]}\n', encoding="utf-8")
+        'per_file_ignores = {"plans/*.yaml" = ["best-practice"]}\n',
+        encoding="utf-8",
+    )
     code, out, _ = run_cli("lint", "plans/lab.yaml")
     assert (code, rules_of(out)) == (1, ["FRG001"])
     assert run_cli("lint", "--fail-on", "error", "plans/lab.yaml")[0] == 0
 
 
-def test_config_found_from_a_subdirectory(repo: Path, run_cli: RunCli,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_config_found_from_a_subdirectory(
+    repo: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (repo / ".refarch.yaml").write_text("disable: [PWR001, BPR001, FRG001]\n", encoding="utf-8")
     monkeypatch.chdir(repo / "plans")
     assert run_cli("lint", "lab.yaml")[0] == 0
@@ -85,16 +93,23 @@ def test_explicit_config_file(repo: Path, run_cli: RunCli) -> None:
     assert run_cli("lint", "--config", "strict.yaml", "plans/lab.yaml")[0] == 1
 
 
-@pytest.mark.parametrize("text, message", [
-    ("disable: [no-such-rule]\n", ": disable: unknown rule 'no-such-rule'"),
-    ("severity: {PWR001: fatal}\n",
-     ": $.severity.PWR001: 'fatal' is not one of ['error', 'warning', 'info', 'off']"),
-    ("margin_pct: -1\n", ": $.margin_pct: -1 is less than the minimum of 0"),
-    ("severity: {rack-power-over-budgte: off}\n",
-     ": severity: unknown rule 'rack-power-over-budgte' (did you mean "
-     "rack-power-over-budget, row-power-over-budget, hall-power-over-budget?)"),
-    ("a: [\n", ":2:1: YAML syntax error: did not find expected node content"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("disable: [no-such-rule]\n", ": disable: unknown rule 'no-such-rule'"),
+        (
+            "severity: {PWR001: fatal}\n",
+            ": $.severity.PWR001: 'fatal' is not one of ['error', 'warning', 'info', 'off']",
+        ),
+        ("margin_pct: -1\n", ": $.margin_pct: -1 is less than the minimum of 0"),
+        (
+            "severity: {rack-power-over-budgte: off}\n",
+            ": severity: unknown rule 'rack-power-over-budgte' (did you mean "
+            "rack-power-over-budget, row-power-over-budget, hall-power-over-budget?)",
+        ),
+        ("a: [\n", ":2:1: YAML syntax error: did not find expected node content"),
+    ],
+)
 def test_config_errors_exit_2(repo: Path, run_cli: RunCli, text: str, message: str) -> None:
     (repo / ".refarch.yaml").write_text(text, encoding="utf-8")
     code, out, err = run_cli("lint", "plans/lab.yaml")
@@ -124,7 +139,8 @@ def test_baseline_adopts_existing_findings(repo: Path, run_cli: RunCli) -> None:
     # moving lines does not resurrect a baselined finding; a new rack's finding is new
     plan = repo / "plans" / "lab.yaml"
     text = "# moved down\n" + plan.read_text(encoding="utf-8").replace(
-        "spares:", "  - {id: r02, budget_kw: 10, systems: [{model: dgx-h100, count: 2}]}\nspares:")
+        "spares:", "  - {id: r02, budget_kw: 10, systems: [{model: dgx-h100, count: 2}]}\nspares:"
+    )
     plan.write_text(text, encoding="utf-8")
     code, out, _ = run_cli("lint", "--baseline", "baseline.json", "plans/lab.yaml")
     assert code == 1
@@ -133,8 +149,9 @@ def test_baseline_adopts_existing_findings(repo: Path, run_cli: RunCli) -> None:
     assert "; 0 suppressed, 3 baselined.\n" in out
 
 
-@pytest.mark.parametrize("text", [
-    "not json", '{"format": "other"}', '{"format": "refarch-baseline", "version": 9}'])
+@pytest.mark.parametrize(
+    "text", ["not json", '{"format": "other"}', '{"format": "refarch-baseline", "version": 9}']
+)
 def test_bad_baseline_exit_2(repo: Path, run_cli: RunCli, text: str) -> None:
     (repo / "b.json").write_text(text, encoding="utf-8")
     code, out, err = run_cli("lint", "--baseline", "b.json", "plans/lab.yaml")

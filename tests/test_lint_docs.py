@@ -84,9 +84,11 @@ def test_explain_prints_the_docstring(rule: object, run_cli: RunCli) -> None:
 def test_explain_unknown_rule_suggests(run_cli: RunCli) -> None:
     code, out, err = run_cli("explain", "rack-power-over-budgte")
     assert (code, out) == (2, "")
-    assert err == ("refarch: error: unknown rule 'rack-power-over-budgte' "
-                   "(did you mean rack-power-over-budget, row-power-over-budget, "
-                   "hall-power-over-budget?)\n")
+    assert err == (
+        "refarch: error: unknown rule 'rack-power-over-budgte' "
+        "(did you mean rack-power-over-budget, row-power-over-budget, "
+        "hall-power-over-budget?)\n"
+    )
 
 
 def test_rules_lists_every_check(run_cli: RunCli) -> None:
@@ -107,5 +109,10 @@ def test_rules_json(run_cli: RunCli) -> None:
     code, out, _ = run_cli("rules", "--json")
     rows = json.loads(out)
     row = next(r for r in rows if r["code"] == "CLG002")
-    assert row == {"code": "CLG002", "name": "liquid-cooling-required", "severity": "error",
-                   "ignorable": False, "summary": summary(lookup("CLG002"))}
+    assert row == {
+        "code": "CLG002",
+        "name": "liquid-cooling-required",
+        "severity": "error",
+        "ignorable": False,
+        "summary": summary(lookup("CLG002")),
+    }

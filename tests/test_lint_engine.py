@@ -56,14 +56,16 @@ def test_million_rack_groups_are_never_expanded(kb: KnowledgeBase) -> None:
     found = {f.rule: f for f in report.findings}
     total = 2_000_000 * rack
     assert found["PWR004"].arithmetic == (
-        f"1000000 x {rack:g} kW + 1000000 x {rack:g} kW = {total:.0f} kW > 1000 kW hall budget")
+        f"1000000 x {rack:g} kW + 1000000 x {rack:g} kW = {total:.0f} kW > 1000 kW hall budget"
+    )
     assert found["PWR003"].key == "PWR003:huge:rows:r1"
     assert found["ARC006"].message.startswith(f"{8_000_000} dgx-h100 occupy 250000 scalable units")
 
 
 def test_config_stamps_severity_and_margin(kb: KnowledgeBase) -> None:
     text = HUGE.replace("hall_budget_kw: 1000", "hall_budget_kw: 1e9").replace(
-        "  row_budget_kw: 500\n", "")
+        "  row_budget_kw: 500\n", ""
+    )
     doc = yamlio.loads(text, "p.yaml")
     by_rule = {f.rule: f.severity for f in lint_doc(doc, kb).findings}
     assert by_rule.get("PWR001") is None  # 40.8 kW of 50 kW is 18 % headroom
@@ -80,6 +82,7 @@ def test_lint_path_modules_import_no_git_jinja_or_mkdocs() -> None:
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'git', 'jinja2', 'mkdocs'})\n"
         "print(heavy)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
     assert out == "[]\n"

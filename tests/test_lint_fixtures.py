@@ -19,7 +19,10 @@ KB_DIR = Path(__file__).resolve().parent.parent / "architectures"
 NEEDS_HISTORY = {"outdated-reference"}
 
 CASES = sorted(
-    p for r in RULES for p in (FIXTURES / r.NAME).glob("*/*.yaml") if p.parent.name in ("pass", "fail")
+    p
+    for r in RULES
+    for p in (FIXTURES / r.NAME).glob("*/*.yaml")
+    if p.parent.name in ("pass", "fail")
 )
 
 
@@ -35,7 +38,9 @@ def test_every_rule_has_passing_and_failing_fixtures() -> None:
         assert list((d / "fail").glob("*.yaml")), f"{rule.NAME} has no failing fixture"
 
 
-@pytest.mark.parametrize("path", CASES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize(
+    "path", CASES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}/{p.stem}"
+)
 def test_fixture(path: Path, kb: KnowledgeBase, kb_with_history: KnowledgeBase) -> None:
     rule = lookup(path.parent.parent.name)
     assert rule is not None
@@ -43,8 +48,9 @@ def test_fixture(path: Path, kb: KnowledgeBase, kb_with_history: KnowledgeBase) 
     doc = load(str(path))
     report = lint_doc(doc, use_kb)
     assert not [f for f in report.findings if f.rule.startswith("VAL")], report.findings
-    got = sorted((f.rule, f.line, f.column, f.severity) for f in report.findings
-                 if f.rule == rule.CODE)
+    got = sorted(
+        (f.rule, f.line, f.column, f.severity) for f in report.findings if f.rule == rule.CODE
+    )
     want = expectations(doc.text)
     if path.parent.name == "pass":
         assert want == []

@@ -60,8 +60,10 @@ def test_sarif_is_valid_and_points_at_the_kb(plan: str, run_cli: RunCli, kb: Kno
     pwr = next(r for r in rules if r["id"] == "PWR001")
     assert pwr["helpUri"] == "https://refarch.dev/rules/rack-power-over-budget/"
     results = run["results"]
-    assert [(r["ruleId"], r["level"]) for r in results] == [("PWR001", "warning"),
-                                                            ("PWR005", "warning")]
+    assert [(r["ruleId"], r["level"]) for r in results] == [
+        ("PWR001", "warning"),
+        ("PWR005", "warning"),
+    ]
     first = results[0]
     assert rules[first["ruleIndex"]]["id"] == "PWR001"
     loc = first["locations"][0]["physicalLocation"]
@@ -78,8 +80,9 @@ def test_sarif_is_valid_and_points_at_the_kb(plan: str, run_cli: RunCli, kb: Kno
 def test_sarif_fingerprint_ignores_line_moves(plan: str, run_cli: RunCli) -> None:
     first = json.loads(run_cli("lint", "--format", "sarif", plan)[1])["runs"][0]["results"][0]
     p = Path(plan)
-    p.write_text("# a comment pushes everything down\n" + p.read_text(encoding="utf-8"),
-                 encoding="utf-8")
+    p.write_text(
+        "# a comment pushes everything down\n" + p.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     moved = json.loads(run_cli("lint", "--format", "sarif", plan)[1])["runs"][0]["results"][0]
     assert moved["locations"][0]["physicalLocation"]["region"]["startLine"] == 11
     assert moved["partialFingerprints"] == first["partialFingerprints"]
@@ -91,7 +94,13 @@ def test_json(plan: str, run_cli: RunCli) -> None:
     assert code == 1 and doc["exit_code"] == 1 and doc["fail_on"] == "warning"
     f = doc["findings"][0]
     assert (f["rule"], f["name"], f["severity"], f["line"], f["column"], f["path"]) == (
-        "PWR001", "rack-power-over-budget", "warning", 10, 16, "$.racks[0].budget_kw")
+        "PWR001",
+        "rack-power-over-budget",
+        "warning",
+        10,
+        16,
+        "$.racks[0].budget_kw",
+    )
     assert f["key"] == "PWR001:lab:racks:r01"
     assert f["limit"] == "42 kW" and f["limit_source"] == "plan lab racks[0].budget_kw"
     assert doc["files"][0]["plan"] == "lab" and doc["files"][0]["hot_spot"]["unit"] == "kW"
@@ -104,8 +113,10 @@ def test_junit(plan: str, run_cli: RunCli) -> None:
     suite = root.find("testsuite")
     assert suite is not None and suite.get("name") == plan
     names = [c.get("name") for c in suite.findall("testcase")]
-    assert names == ["PWR001 [rack-power-over-budget] $.racks[0].budget_kw (10:16)",
-                     "PWR005 [psu-redundancy-on-feed-loss] $.racks[0].systems[0].model (11:23)"]
+    assert names == [
+        "PWR001 [rack-power-over-budget] $.racks[0].budget_kw (10:16)",
+        "PWR005 [psu-redundancy-on-feed-loss] $.racks[0].systems[0].model (11:23)",
+    ]
     # below the failure level a finding is reported but does not fail the case
     out = run_cli("lint", "--format", "junit", plan)[1]
     root = ET.fromstring(out.split("\n", 1)[1])
@@ -125,8 +136,10 @@ def test_github(plan: str, run_cli: RunCli) -> None:
 
 def test_gitlab(plan: str, run_cli: RunCli) -> None:
     issues = json.loads(run_cli("lint", "--format", "gitlab", plan)[1])
-    assert [i["check_name"] for i in issues] == ["rack-power-over-budget",
-                                                 "psu-redundancy-on-feed-loss"]
+    assert [i["check_name"] for i in issues] == [
+        "rack-power-over-budget",
+        "psu-redundancy-on-feed-loss",
+    ]
     assert issues[0]["severity"] == "minor"
     assert issues[0]["location"] == {"path": plan, "lines": {"begin": 10, "end": 10}}
     assert len({i["fingerprint"] for i in issues}) == 2
@@ -141,4 +154,5 @@ def test_input_errors_in_machine_formats(tmp_path: Path, run_cli: RunCli) -> Non
     assert inv["toolExecutionNotifications"][0]["message"]["text"] == "no such file or directory"
     code, out, _ = run_cli("lint", "--format", "json", missing)
     assert json.loads(out)["errors"] == [
-        {"file": missing, "line": 0, "column": 0, "message": "no such file or directory"}]
+        {"file": missing, "line": 0, "column": 0, "message": "no such file or directory"}
+    ]

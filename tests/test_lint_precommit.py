@@ -48,8 +48,14 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
 
     def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
         args = ["--files", *files] if files else ["--all-files"]
-        return subprocess.run([str(PRE_COMMIT), "try-repo", str(ROOT), "refarch-lint", *args],
-                              cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+        return subprocess.run(
+            [str(PRE_COMMIT), "try-repo", str(ROOT), "refarch-lint", *args],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
 
     failing = try_repo()
     out = failing.stdout

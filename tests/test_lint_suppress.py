@@ -29,8 +29,9 @@ network:
 """
 
 
-def lint(kb: KnowledgeBase, comment: str = "", trailing: str = "",
-         today: dt.date = dt.date(2026, 11, 26)) -> tuple[list[tuple[str, int, int]], int]:
+def lint(
+    kb: KnowledgeBase, comment: str = "", trailing: str = "", today: dt.date = dt.date(2026, 11, 26)
+) -> tuple[list[tuple[str, int, int]], int]:
     text = BASE.format(comment=comment, trailing=trailing)
     report = lint_doc(yamlio.loads(text, "plan.yaml"), kb, today=today)
     return [(f.rule, f.line, f.column) for f in report.findings], len(report.suppressed)
@@ -59,7 +60,9 @@ def test_expired_on_the_day_after(kb: KnowledgeBase) -> None:
     c = '    # refarch: ignore[PWR001] reason="new PDUs due" until=2026-11-25'
     assert lint(kb, comment=c, today=dt.date(2026, 11, 25)) == ([], 1)
     assert lint(kb, comment=c, today=dt.date(2026, 11, 26)) == (
-        [("SUP002", 10, 5), ("PWR001", 11, 16)], 0)
+        [("SUP002", 10, 5), ("PWR001", 11, 16)],
+        0,
+    )
 
 
 def test_unused(kb: KnowledgeBase) -> None:
@@ -70,9 +73,14 @@ def test_unused(kb: KnowledgeBase) -> None:
 
 
 def test_non_ignorable_rule_stays(kb: KnowledgeBase) -> None:
-    text = BASE.format(comment="    # -", trailing="").replace("feeds: 3", "feeds: 2").replace(
-        "pdus_per_rack: 3", "pdus_per_rack: 2")
-    text = text.replace("  - id: r01\n", '  # refarch: ignore[PWR002] reason="accepted"\n  - id: r01\n')
+    text = (
+        BASE.format(comment="    # -", trailing="")
+        .replace("feeds: 3", "feeds: 2")
+        .replace("pdus_per_rack: 3", "pdus_per_rack: 2")
+    )
+    text = text.replace(
+        "  - id: r01\n", '  # refarch: ignore[PWR002] reason="accepted"\n  - id: r01\n'
+    )
     report = lint_doc(yamlio.loads(text, "plan.yaml"), kb)
     got = [(f.rule, f.line, f.column) for f in report.findings]
     assert ("SUP004", 8, 3) in got and ("PWR002", 9, 9) in got
@@ -80,16 +88,25 @@ def test_non_ignorable_rule_stays(kb: KnowledgeBase) -> None:
 
 
 def test_parse_details() -> None:
-    text = ('a: 1  # refarch: ignore[PWR001,  single-pdu ] reason=\'two words\' until=2027-01-31\n'
-            'b: "# refarch: ignore[PWR001] reason=\\"quoted\\""\n'
-            "# refarch:ignore[X] reason=\"\" until=soon\n")
+    text = (
+        "a: 1  # refarch: ignore[PWR001,  single-pdu ] reason='two words' until=2027-01-31\n"
+        'b: "# refarch: ignore[PWR001] reason=\\"quoted\\""\n'
+        '# refarch:ignore[X] reason="" until=soon\n'
+    )
     sups = parse(text, lambda t: {"PWR001": "PWR001", "single-pdu": "FRG002"}.get(t))
     assert len(sups) == 2
     a, c = sups
     assert (a.line, a.column, a.covers, a.tokens, a.codes) == (
-        1, 7, 1, ("PWR001", "single-pdu"), ("PWR001", "FRG002"))
+        1,
+        7,
+        1,
+        ("PWR001", "single-pdu"),
+        ("PWR001", "FRG002"),
+    )
     assert (a.reason, a.until, a.valid) == ("two words", dt.date(2027, 1, 31), True)
     assert (c.line, c.covers) == (3, 4)
-    assert c.problems == ["unknown rule 'X'",
-                          'a reason is required: add reason="why this is acceptable"',
-                          "until=soon is not a date (YYYY-MM-DD)"]
+    assert c.problems == [
+        "unknown rule 'X'",
+        'a reason is required: add reason="why this is acceptable"',
+        "until=soon is not a date (YYYY-MM-DD)",
+    ]

@@ -23,13 +23,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("plans", nargs="+", metavar="PLAN", help="plan files or directories")
     p.add_argument("--format", choices=sorted(REPORTER_BY_NAME), default="text")
     p.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    p.add_argument("--config", metavar="FILE",
-                   help=".refarch.yaml or pyproject.toml (default: nearest one found)")
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help=".refarch.yaml or pyproject.toml (default: nearest one found)",
+    )
     p.add_argument("--baseline", metavar="FILE", help="ignore the findings recorded in FILE")
-    p.add_argument("--write-baseline", metavar="FILE",
-                   help="record the current findings in FILE and exit 0")
-    p.add_argument("--fail-on", choices=("error", "warning", "info"),
-                   help="lowest severity that fails the run (default: error, or the config's)")
+    p.add_argument(
+        "--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0"
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info"),
+        help="lowest severity that fails the run (default: error, or the config's)",
+    )
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -26,8 +26,15 @@ def rows() -> list[dict[str, Any]]:
     ]
     for r in RULES:
         title = summary(r)
-        out.append({"code": r.CODE, "name": r.NAME, "severity": r.DEFAULT_SEVERITY,
-                    "ignorable": r.IGNORABLE, "summary": title})
+        out.append(
+            {
+                "code": r.CODE,
+                "name": r.NAME,
+                "severity": r.DEFAULT_SEVERITY,
+                "ignorable": r.IGNORABLE,
+                "summary": title,
+            }
+        )
     return out
 
 
@@ -39,6 +46,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
     width = max(len(r["name"]) for r in data)
     for r in data:
         flag = "" if r["ignorable"] else " (not ignorable)"
-        io.out.write(f"{r['code']}  {r['name']:<{width}}  {r['severity']:<7}  "
-                     f"{r['summary']}{flag}\n")
+        io.out.write(
+            f"{r['code']}  {r['name']:<{width}}  {r['severity']:<7}  {r['summary']}{flag}\n"
+        )
     return 0

@@ -18,14 +18,16 @@ def _prop(s: str) -> str:
 def render(result: LintResult, color: bool = False) -> str:
     lines = []
     for f in result.findings:
-        props = ",".join([
-            f"file={_prop(f.file)}",
-            f"line={f.line}",
-            f"col={f.column}",
-            f"endLine={max(f.end_line, f.line)}",
-            f"endColumn={f.end_column}",
-            f"title={_prop(f'{f.rule} [{f.name}]')}",
-        ])
+        props = ",".join(
+            [
+                f"file={_prop(f.file)}",
+                f"line={f.line}",
+                f"col={f.column}",
+                f"endLine={max(f.end_line, f.line)}",
+                f"endColumn={f.end_column}",
+                f"title={_prop(f'{f.rule} [{f.name}]')}",
+            ]
+        )
         text = f.message
         if f.arithmetic:
             text += f"\n{f.arithmetic}"

@@ -22,13 +22,18 @@ def render(result: LintResult, color: bool = False) -> str:
         description = f"{f.rule} [{f.name}] {f.message}"
         if f.fix:
             description += f" (fix: {f.fix})"
-        issues.append({
-            "type": "issue",
-            "check_name": f.name,
-            "description": description,
-            "categories": ["Bug Risk"],
-            "severity": SEVERITY.get(f.severity, "info"),
-            "fingerprint": fingerprint,
-            "location": {"path": f.file, "lines": {"begin": f.line, "end": max(f.end_line, f.line)}},
-        })
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": f.name,
+                "description": description,
+                "categories": ["Bug Risk"],
+                "severity": SEVERITY.get(f.severity, "info"),
+                "fingerprint": fingerprint,
+                "location": {
+                    "path": f.file,
+                    "lines": {"begin": f.line, "end": max(f.end_line, f.line)},
+                },
+            }
+        )
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

@@ -35,8 +35,9 @@ def render(result: LintResult, color: bool = False) -> str:
                 ET.SubElement(case, "system-out").text = body
             cases += 1
         if not report.findings:
-            ET.SubElement(suite, "testcase", classname=report.path, name="refarch lint",
-                          file=report.path)
+            ET.SubElement(
+                suite, "testcase", classname=report.path, name="refarch lint", file=report.path
+            )
             cases += 1
         suite.set("tests", str(cases))
         suite.set("failures", str(fails))
@@ -44,8 +45,14 @@ def render(result: LintResult, color: bool = False) -> str:
         total += cases
         failures += fails
     for e in result.errors:
-        suite = ET.SubElement(root, "testsuite", name=e.location.file if e.location else "input",
-                              tests="1", failures="0", errors="1")
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=e.location.file if e.location else "input",
+            tests="1",
+            failures="0",
+            errors="1",
+        )
         case = ET.SubElement(suite, "testcase", classname="refarch", name="read plan")
         ET.SubElement(case, "error", message=e.message, type="input-error").text = str(e)
         total += 1

@@ -44,23 +44,30 @@ def artifact_uri(path: str) -> str:
 def _descriptors() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for code, (name, text) in sorted(CHECKS.items()):
-        out.append({
-            "id": code,
-            "name": name,
-            "shortDescription": {"text": text},
-            "defaultConfiguration": {"level": "error"},
-            "properties": {"ignorable": False},
-        })
+        out.append(
+            {
+                "id": code,
+                "name": name,
+                "shortDescription": {"text": text},
+                "defaultConfiguration": {"level": "error"},
+                "properties": {"ignorable": False},
+            }
+        )
     for rule in RULES:
-        out.append({
-            "id": rule.CODE,
-            "name": rule.NAME,
-            "shortDescription": {"text": summary(rule)},
-            "help": {"text": (rule.__doc__ or "").strip(), "markdown": (rule.__doc__ or "").strip()},
-            "helpUri": help_uri(rule.NAME),
-            "defaultConfiguration": {"level": LEVEL[rule.DEFAULT_SEVERITY]},
-            "properties": {"ignorable": rule.IGNORABLE},
-        })
+        out.append(
+            {
+                "id": rule.CODE,
+                "name": rule.NAME,
+                "shortDescription": {"text": summary(rule)},
+                "help": {
+                    "text": (rule.__doc__ or "").strip(),
+                    "markdown": (rule.__doc__ or "").strip(),
+                },
+                "helpUri": help_uri(rule.NAME),
+                "defaultConfiguration": {"level": LEVEL[rule.DEFAULT_SEVERITY]},
+                "properties": {"ignorable": rule.IGNORABLE},
+            }
+        )
     return out
 
 
@@ -75,19 +82,22 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
         "ruleIndex": index[f.rule],
         "level": LEVEL.get(f.severity, "note"),
         "message": {"text": message},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": {"uri": artifact_uri(f.file)},
-                "region": {
-                    "startLine": f.line,
-                    "startColumn": f.column,
-                    "endLine": max(f.end_line, f.line),
-                    "endColumn": f.end_column if f.end_line > f.line else max(f.end_column,
-                                                                               f.column),
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(f.file)},
+                    "region": {
+                        "startLine": f.line,
+                        "startColumn": f.column,
+                        "endLine": max(f.end_line, f.line),
+                        "endColumn": f.end_column
+                        if f.end_line > f.line
+                        else max(f.end_column, f.column),
+                    },
                 },
-            },
-            "logicalLocations": [{"fullyQualifiedName": f.path, "kind": "member"}],
-        }],
+                "logicalLocations": [{"fullyQualifiedName": f.path, "kind": "member"}],
+            }
+        ],
         "partialFingerprints": {
             "refarchKey/v1": hashlib.sha256(f.key.encode()).hexdigest()[:32],
         },
@@ -120,25 +130,41 @@ def render(result: LintResult, color: bool = False) -> str:
     rules = _descriptors()
     index = {r["id"]: i for i, r in enumerate(rules)}
     run: dict[str, Any] = {
-        "tool": {"driver": {
-            "name": "refarch",
-            "version": __version__,
-            "informationUri": SITE_URL,
-            "rules": rules,
-        }},
-        "invocations": [{
-            "executionSuccessful": not result.errors,
-            "toolExecutionNotifications": [
-                {
-                    "level": "error",
-                    "message": {"text": e.message},
-                    **({"locations": [{"physicalLocation": {
-                        "artifactLocation": {"uri": artifact_uri(e.location.file)}}}]}
-                       if e.location else {}),
-                }
-                for e in result.errors
-            ],
-        }],
+        "tool": {
+            "driver": {
+                "name": "refarch",
+                "version": __version__,
+                "informationUri": SITE_URL,
+                "rules": rules,
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": not result.errors,
+                "toolExecutionNotifications": [
+                    {
+                        "level": "error",
+                        "message": {"text": e.message},
+                        **(
+                            {
+                                "locations": [
+                                    {
+                                        "physicalLocation": {
+                                            "artifactLocation": {
+                                                "uri": artifact_uri(e.location.file)
+                                            }
+                                        }
+                                    }
+                                ]
+                            }
+                            if e.location
+                            else {}
+                        ),
+                    }
+                    for e in result.errors
+                ],
+            }
+        ],
         "results": [_result(f, index) for f in result.findings],
     }
     doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}

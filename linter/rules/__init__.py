@@ -71,10 +71,16 @@ from linter.rules import (
 from linter.rules.base import Rule, RuleContext
 
 __all__ = [
-    "PLAN_RULES", "RULES", "SUPPRESSION_RULES", "Rule", "RuleContext", "lookup", "summary",
+    "PLAN_RULES",
+    "RULES",
+    "SUPPRESSION_RULES",
+    "Rule",
+    "RuleContext",
+    "lookup",
+    "summary",
 ]
 
-PLAN_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
+PLAN_RULES: tuple[Rule, ...] = (
     unknown_reference_version,  # ARC001
     outdated_reference,  # ARC002
     rack_profile_mismatch,  # ARC003
@@ -108,7 +114,7 @@ PLAN_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
     model_does_not_fit,  # SIZ003
 )
 
-SUPPRESSION_RULES: tuple[Rule, ...] = (  # type: ignore[assignment]
+SUPPRESSION_RULES: tuple[Rule, ...] = (
     invalid_suppression,  # SUP001
     expired_suppression,  # SUP002
     unused_suppression,  # SUP003

@@ -135,15 +135,31 @@ class RuleContext:
         )
 
     def finding_at(
-        self, line: int, column: int, end_column: int, message: str, *, fix: str = "",
-        key: str = "", severity: str | None = None,
+        self,
+        line: int,
+        column: int,
+        end_column: int,
+        message: str,
+        *,
+        fix: str = "",
+        key: str = "",
+        severity: str | None = None,
     ) -> Finding:
         """A finding at a text position that is not a YAML node (a suppression comment)."""
         rule = self.rule
         if rule is None:
             raise RuntimeError("RuleContext.finding_at needs a bound rule")
         return Finding(
-            file=self.doc.path, line=line, column=column, end_line=line, end_column=end_column,
-            path="$", rule=rule.CODE, name=rule.NAME, severity=severity or rule.DEFAULT_SEVERITY,
-            message=message, fix=fix, key=key or self.key("line", line),
+            file=self.doc.path,
+            line=line,
+            column=column,
+            end_line=line,
+            end_column=end_column,
+            path="$",
+            rule=rule.CODE,
+            name=rule.NAME,
+            severity=severity or rule.DEFAULT_SEVERITY,
+            message=message,
+            fix=fix,
+            key=key or self.key("line", line),
         )

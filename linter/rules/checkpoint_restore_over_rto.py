@@ -55,14 +55,20 @@ DEFAULT_SEVERITY = "error"
 IGNORABLE = True
 
 
+def _positive(v: object) -> bool:
+    return isinstance(v, int | float) and v > 0
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     wl = ctx.plan.workload
     size, rto = wl.get("checkpoint_size_gb"), wl.get("rto_min")
     read = ctx.plan.storage.get("read_gb_s")
     if wl.get("type") == "inference":
         return
-    if not all(isinstance(v, int | float) and v > 0 for v in (size, rto, read)):
+    if not (_positive(size) and _positive(rto) and _positive(read)):
         return
+    assert isinstance(size, int | float) and isinstance(rto, int | float)
+    assert isinstance(read, int | float)
     restore_s = size / read
     rto_s = rto * 60
     severity = ctx.grade(restore_s, rto_s)

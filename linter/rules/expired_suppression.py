@@ -47,7 +47,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for s in ctx.suppressions:
         if s.valid and s.expired and s.until is not None:
             yield ctx.finding_at(
-                s.line, s.column, s.end_column,
+                s.line,
+                s.column,
+                s.end_column,
                 f"suppression of {', '.join(s.tokens)} expired on {s.until.isoformat()}",
                 fix="fix the finding, or renew the suppression with a new until date and reason",
             )

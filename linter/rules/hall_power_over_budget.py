@@ -64,8 +64,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     over = total > budget
     terms = " + ".join(f"{n} x {fmt(kw)} kW" for n, kw in parts)
     pue = ctx.plan.facility.get("pue")
-    facility = f"; facility power at PUE {fmt(pue)} is {fmt(total * pue)} kW" if isinstance(
-        pue, int | float) else ""
+    facility = (
+        f"; facility power at PUE {fmt(pue)} is {fmt(total * pue)} kW"
+        if isinstance(pue, int | float)
+        else ""
+    )
     yield ctx.finding(
         ("facility", "hall_budget_kw"),
         f"the plan draws {fmt(total)} kW of IT power at system maximum, "
@@ -74,9 +77,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         severity=severity,
         limit=f"{fmt(budget)} kW",
         limit_source=f"plan {ctx.plan.id} facility.hall_budget_kw",
-        arithmetic=f"{terms} = {fmt(total)} kW {'>' if over else '<='} {fmt(budget)} kW hall budget",
+        arithmetic=f"{terms} = {fmt(total)} kW {'>' if over else '<='} {fmt(budget)} kW "
+        "hall budget",
         fix=f"remove {fmt(total - budget)} kW of racks or raise the hall budget to at least "
-        f"{fmt(total)} kW" if over else f"raise the hall budget to at least "
+        f"{fmt(total)} kW"
+        if over
+        else f"raise the hall budget to at least "
         f"{fmt(total / (1 - ctx.margin_pct / 100))} kW to keep a {fmt(ctx.margin_pct)} % margin",
         key=ctx.key("hall"),
     )

@@ -55,8 +55,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if not isinstance(temp, int | float) or not isinstance(cls, str) or std is None:
         return
     classes: Any = std.data.get("classes") or []
-    idx = next((i for i, c in enumerate(classes) if isinstance(c, dict) and c.get("id") == cls),
-               None)
+    idx = next(
+        (i for i, c in enumerate(classes) if isinstance(c, dict) and c.get("id") == cls), None
+    )
     if idx is None:
         return
     hi = std.figure("classes", idx, "inlet_temp_max_c")
@@ -67,7 +68,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             over = temp > hi
             yield ctx.finding(
                 ("facility", "inlet_temp_c"),
-                f"inlet air {fmt(temp)} °C is {'above' if over else 'within ' + fmt(ctx.margin_pct) + ' % of'} "
+                f"inlet air {fmt(temp)} °C is "
+                f"{'above' if over else 'within ' + fmt(ctx.margin_pct) + ' % of'} "
                 f"the ASHRAE {cls} allowable maximum of {fmt(hi)} °C",
                 severity=severity,
                 limit=f"{fmt(hi)} °C",

@@ -77,7 +77,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     limit_source=ctx.source(entry, "inlet_temp_max_c"),
                     arithmetic=f"{fmt(temp)} °C {'>' if over else '<='} {fmt(hi)} °C",
                     fix=f"keep inlet air at or below {fmt(hi)} °C for {model}"
-                    if over else f"keep inlet air at or below {fmt(hi * (1 - ctx.margin_pct / 100))}"
+                    if over
+                    else f"keep inlet air at or below {fmt(hi * (1 - ctx.margin_pct / 100))}"
                     f" °C to keep a {fmt(ctx.margin_pct)} % margin",
                     key=ctx.key("facility", "inlet_temp_c", model, "max"),
                     related=(ctx.related(entry, "inlet_temp_max_c"),),

@@ -52,7 +52,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if s.valid:
             continue
         yield ctx.finding_at(
-            s.line, s.column, s.end_column,
+            s.line,
+            s.column,
+            s.end_column,
             f"invalid suppression: {'; '.join(s.problems)}",
             fix='write # refarch: ignore[RULE] reason="..." [until=YYYY-MM-DD]',
         )

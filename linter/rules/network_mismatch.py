@@ -79,7 +79,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 related=(ctx.related(arch, "networks", i, "fabric"),),
             )
         topo = net.get("topology")
-        if isinstance(topo, str) and isinstance(mine.get("topology"), str) and mine["topology"] != topo:
+        if (
+            isinstance(topo, str)
+            and isinstance(mine.get("topology"), str)
+            and mine["topology"] != topo
+        ):
             yield ctx.finding(
                 (*path, "topology"),
                 f"{role} topology is {mine['topology']}; {ref} specifies {topo}",
@@ -95,7 +99,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if ratio is not None and isinstance(have, int | float) and have > ratio + 1e-9:
             yield ctx.finding(
                 (*path, "oversubscription"),
-                f"{role} fabric oversubscription {fmt(have)}:1 is above the {fmt(ratio)}:1 of {ref}",
+                f"{role} fabric oversubscription {fmt(have)}:1 is above the {fmt(ratio)}:1 "
+                f"of {ref}",
                 severity="error",
                 limit=f"{fmt(ratio)}:1",
                 limit_source=f"{ref} networks[{role}].oversubscription",

@@ -86,8 +86,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             left = count - lost
             if left >= required:
                 continue
-            need_feeds = next(f for f in range(feeds + 1, int(count) + 2)
-                              if count - math.ceil(count / f) >= required or f > count)
+            need_feeds = next(
+                f
+                for f in range(feeds + 1, int(count) + 2)
+                if count - math.ceil(count / f) >= required or f > count
+            )
             yield ctx.finding(
                 (*line.path, "model"),
                 f"{line.model} keeps {fmt(left)} of {fmt(count)} power supplies when one of "

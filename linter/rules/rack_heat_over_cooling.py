@@ -69,13 +69,22 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         elif kw > cap.planning_kw + 1e-9:
             severity, limit, word = "warning", cap.planning_kw, "above the planning capacity"
         elif ctx.grade(kw, cap.ceiling_kw) is not None:
-            severity, limit, word = "warning", cap.ceiling_kw, (
-                f"within {fmt(ctx.margin_pct)} % of the published ceiling")
+            severity, limit, word = (
+                "warning",
+                cap.ceiling_kw,
+                (f"within {fmt(ctx.margin_pct)} % of the published ceiling"),
+            )
         else:
             continue
         rel = ">" if kw > limit else "<="
-        spread = "" if cap.ceiling_kw == cap.planning_kw else (
-            f" (planning figure {fmt(cap.planning_kw)} kW, published up to {fmt(cap.ceiling_kw)} kW)")
+        spread = (
+            ""
+            if cap.ceiling_kw == cap.planning_kw
+            else (
+                f" (planning figure {fmt(cap.planning_kw)} kW, published up to "
+                f"{fmt(cap.ceiling_kw)} kW)"
+            )
+        )
         assumed = f"; {cap.assumed}" if cap.assumed else ""
         per_sys = max((t.kw_each or 0.0) for t in load.terms)
         fix = (
@@ -85,8 +94,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if severity == "warning" and kw <= cap.ceiling_kw:
             fix += " (or confirm the capacity with a site-specific airflow/CFD study)"
         if per_sys > cap.planning_kw:
-            fix = (f"a single system draws {fmt(per_sys)} kW: use a cooling mode rated for at least "
-                   f"{fmt(kw)} kW per rack")
+            fix = (
+                f"a single system draws {fmt(per_sys)} kW: use a cooling mode rated for at least "
+                f"{fmt(kw)} kW per rack"
+            )
         yield ctx.finding(
             (*group.path, "id"),
             f"{group.label} gives off {fmt(kw)} kW of heat, {word} of "

@@ -64,7 +64,9 @@ def _profiles(ctx: RuleContext) -> list[tuple[int, str, dict[str, float]]]:
 def _arch_models(ctx: RuleContext, profiles: list[tuple[int, str, dict[str, float]]]) -> set[str]:
     models = {m for _, _, c in profiles for m in c}
     su = (ctx.arch.data.get("scalable_unit") or {}) if ctx.arch else {}
-    models |= {s.get("model") for s in su.get("systems") or [] if isinstance(s, dict)}
+    models |= {
+        s["model"] for s in su.get("systems") or [] if isinstance(s, dict) and "model" in s
+    }
     return models
 
 
@@ -103,14 +105,17 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             layouts = [(i, pid, c) for i, pid, c in profiles if line.model in c]
             if any(c.get(line.model) == line.count for _, _, c in layouts):
                 continue
+            counts = ", ".join(f"{c[line.model]:g}" for _, _, c in layouts)
             described = " or ".join(f"{c[line.model]:g} ({pid})" for _, pid, c in layouts)
             yield ctx.finding(
                 (*line.path, "count"),
                 f"{group.label} holds {line.count} {line.model}; {ref} racks hold {described}",
                 limit=described,
                 limit_source=f"{ref} rack_profiles",
-                arithmetic=f"{line.count} not in {{{', '.join(f'{c[line.model]:g}' for _, _, c in layouts)}}}",
+                arithmetic=f"{line.count} not in {{{counts}}}",
                 fix=f"use {described} {line.model} per rack",
                 key=ctx.key("racks", group.id, line.model),
-                related=tuple(ctx.related(arch, "rack_profiles", i, "contents") for i, _, _ in layouts),
+                related=tuple(
+                    ctx.related(arch, "rack_profiles", i, "contents") for i, _, _ in layouts
+                ),
             )

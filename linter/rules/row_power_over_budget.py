@@ -70,9 +70,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             severity=severity,
             limit=f"{fmt(budget)} kW",
             limit_source=f"plan {ctx.plan.id} facility.row_budget_kw",
-            arithmetic=f"{terms} = {fmt(total)} kW {'>' if over else '<='} {fmt(budget)} kW row budget",
+            arithmetic=f"{terms} = {fmt(total)} kW {'>' if over else '<='} {fmt(budget)} kW "
+            "row budget",
             fix=f"move {fmt(total - budget)} kW of racks out of row {row} or raise the row budget "
-            f"to at least {fmt(total)} kW" if over else f"raise the row budget to at least "
-            f"{fmt(total / (1 - ctx.margin_pct / 100))} kW to keep a {fmt(ctx.margin_pct)} % margin",
+            f"to at least {fmt(total)} kW"
+            if over
+            else f"raise the row budget to at least "
+            f"{fmt(total / (1 - ctx.margin_pct / 100))} kW to keep a "
+            f"{fmt(ctx.margin_pct)} % margin",
             key=ctx.key("rows", row),
         )

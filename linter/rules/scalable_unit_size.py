@@ -58,11 +58,14 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         add = count.per_unit - count.remainder
         yield ctx.finding(
             ("racks",),
-            (f"{count.systems} {count.model} make {count.full} full scalable unit"
-             f"{'' if count.full == 1 else 's'} of {count.per_unit} and a partial one of "
-             f"{count.remainder}") if count.full else
-            f"{count.systems} {count.model} fill {count.systems} of the {count.per_unit} systems "
-            "of one scalable unit",
+            (
+                f"{count.systems} {count.model} make {count.full} full scalable unit"
+                f"{'' if count.full == 1 else 's'} of {count.per_unit} and a partial one of "
+                f"{count.remainder}"
+            )
+            if count.full
+            else f"{count.systems} {count.model} fill {count.systems} of the {count.per_unit} "
+            "systems of one scalable unit",
             on_key=True,
             limit=f"{count.per_unit} per unit",
             limit_source=f"{ref} scalable_unit.systems[{count.model}].count",

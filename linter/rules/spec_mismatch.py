@@ -76,7 +76,11 @@ def _scale_up(ctx: RuleContext) -> Iterator[Finding]:
     for acc in _accelerators(ctx):
         have = acc.figure("scale_up_bandwidth_gb_s")
         text = acc.text("scale_up_interconnect")
-        if "nvlink" in link.lower() and text and (_NONE.match(text) or "nvlink" not in text.lower()):
+        if (
+            "nvlink" in link.lower()
+            and text
+            and (_NONE.match(text) or "nvlink" not in text.lower())
+        ):
             yield ctx.finding(
                 ("network", "scale_up", "interconnect"),
                 f"the plan relies on {link} but {acc.id} has {text}",
@@ -103,9 +107,11 @@ def _scale_up(ctx: RuleContext) -> Iterator[Finding]:
             fix=f"size tensor parallelism for {fmt(have)} GB/s per GPU, or choose hardware "
             f"with at least {fmt(claim)} GB/s",
             key=ctx.key("network", "scale_up", "bandwidth_gb_s", acc.id),
-            related=(ctx.related(acc, "scale_up_bandwidth_gb_s")
-                     if "scale_up_bandwidth_gb_s" in acc.data
-                     else ctx.related(acc, "scale_up_interconnect"),),
+            related=(
+                ctx.related(acc, "scale_up_bandwidth_gb_s")
+                if "scale_up_bandwidth_gb_s" in acc.data
+                else ctx.related(acc, "scale_up_interconnect"),
+            ),
         )
 
 

@@ -48,7 +48,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for s in ctx.suppressions:
         if s.refused:
             yield ctx.finding_at(
-                s.line, s.column, s.end_column,
+                s.line,
+                s.column,
+                s.end_column,
                 f"{', '.join(sorted(s.refused))} cannot be suppressed (a hard limit)",
                 fix="fix the plan instead; correct the knowledge base if the limit is wrong",
             )

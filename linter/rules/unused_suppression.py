@@ -47,12 +47,18 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for s in ctx.suppressions:
         if not s.valid or s.expired:
             continue
-        unused = [t for t, c in zip(s.tokens, s.codes, strict=True)
-                  if c not in s.used and c not in s.refused]
+        unused = [
+            t
+            for t, c in zip(s.tokens, s.codes, strict=True)
+            if c not in s.used and c not in s.refused
+        ]
         if unused:
             yield ctx.finding_at(
-                s.line, s.column, s.end_column,
+                s.line,
+                s.column,
+                s.end_column,
                 f"suppression of {', '.join(unused)} matches no finding on line {s.covers}",
-                fix="delete the suppression" if len(unused) == len(s.tokens)
+                fix="delete the suppression"
+                if len(unused) == len(s.tokens)
                 else f"remove {', '.join(unused)} from the suppression",
             )

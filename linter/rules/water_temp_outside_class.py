@@ -57,8 +57,9 @@ def _class_findings(ctx: RuleContext, temp: float, cls: str) -> Iterator[Finding
     if std is None:
         return
     classes: Any = std.data.get("classes") or []
-    idx = next((i for i, c in enumerate(classes) if isinstance(c, dict) and c.get("id") == cls),
-               None)
+    idx = next(
+        (i for i, c in enumerate(classes) if isinstance(c, dict) and c.get("id") == cls), None
+    )
     if idx is None:
         return
     hi = std.figure("classes", idx, "supply_temp_max_c")
@@ -83,7 +84,8 @@ def _class_findings(ctx: RuleContext, temp: float, cls: str) -> Iterator[Finding
     if lo is not None and hi is None and temp <= lo:
         yield ctx.finding(
             ("facility", "water_temp_c"),
-            f"facility water {fmt(temp)} °C is not above the {fmt(lo)} °C that class {cls} starts at",
+            f"facility water {fmt(temp)} °C is not above the {fmt(lo)} °C that class {cls} "
+            "starts at",
             limit=f"{fmt(lo)} °C",
             limit_source=ctx.source(std, "classes", cls, "supply_temp_min_c"),
             arithmetic=f"{fmt(temp)} °C <= {fmt(lo)} °C",
