@@ -62,6 +62,7 @@ from linter.rules import (
     single_power_feed,
     spec_mismatch,
     storage_below_reference,
+    system_power_unknown,
     under_spec,
     unignorable_suppression,
     unknown_reference_version,
@@ -108,6 +109,7 @@ PLAN_RULES: tuple[Rule, ...] = (
     psu_redundancy_on_feed_loss,  # PWR005
     pue_below_one,  # PWR006
     pue_unjustified,  # PWR007
+    system_power_unknown,  # PWR008
     checkpoint_restore_over_rto,  # RCV001
     under_spec,  # SIZ001
     over_spec,  # SIZ002
