@@ -75,9 +75,11 @@ def clone_arch(template: Path, new_id: str, version: str) -> str:
     text = re.sub(rf"^id: {re.escape(old_id)}$", f"id: {new_id}", text, flags=re.M)
     text = text.replace(f"id: {old_id}.", f"id: {new_id}.")
     text = re.sub(r'^version: "[0-9.]+"$', f'version: "{version}"', text, flags=re.M)
-    entry = (f'  - version: "{version}"\n    date: {version.replace(".", "-")}-01\n'
-             "    summary: First version in the benchmark history.\n"
-             "    why: Synthetic history for the review benchmark.\n")  # fmt: skip
+    entry = (
+        f'  - version: "{version}"\n    date: {version.replace(".", "-")}-01\n'
+        "    summary: First version in the benchmark history.\n"
+        "    why: Synthetic history for the review benchmark.\n"
+    )
     head, _, _ = text.partition("\nchanges:\n")
     return f"{head}\nchanges:\n{entry}"
 
@@ -85,19 +87,25 @@ def clone_arch(template: Path, new_id: str, version: str) -> str:
 def revise(text: str, version: str, n: int) -> str:
     text = re.sub(r'^version: "[0-9.]+"$', f'version: "{version}"', text, flags=re.M)
     text = _FIGURE.sub(lambda m: f"{m.group(1)}{float(m.group(2)) * 1.01:.4g}", text, count=1)
-    entry = (f'  - version: "{version}"\n    date: {version.replace(".", "-")}-01\n'
-             f"    summary: Revision {n}, facility rack power moved by 1 %.\n"
-             "    why: Synthetic revision for the review benchmark.\n")  # fmt: skip
+    entry = (
+        f'  - version: "{version}"\n    date: {version.replace(".", "-")}-01\n'
+        f"    summary: Revision {n}, facility rack power moved by 1 %.\n"
+        "    why: Synthetic revision for the review benchmark.\n"
+    )
     return _CHANGES.sub(lambda m: m.group(0) + entry, text, count=1)
 
 
 def release_yaml(version: str, versions: dict[str, str]) -> str:
     listed = "".join(f'  {k}: "{v}"\n' for k, v in sorted(versions.items()))
-    return (f'release: "{version}"\ndate: {version.replace(".", "-")}-01\n'
-            f"summary: Benchmark release {version}.\narchitectures:\n{listed}")  # fmt: skip
+    return (
+        f'release: "{version}"\ndate: {version.replace(".", "-")}-01\n'
+        f"summary: Benchmark release {version}.\narchitectures:\n{listed}"
+    )
 
 
-def build(repo: Path, releases: int, n_archs: int, per_release: int) -> tuple[list[str], dict[str, str]]:
+def build(
+    repo: Path, releases: int, n_archs: int, per_release: int
+) -> tuple[list[str], dict[str, str]]:
     kb = repo / "architectures"
     shutil.copytree(KB / "catalog", kb / "catalog")
     if (KB / "standards").is_dir():
@@ -176,20 +184,31 @@ def main() -> int:
             write_plans(plans, versions, opts.plans)
             t = time_review(repo, [*base, "--plans", str(plans)], opts.runs)
             rows.append((per_release, f"{opts.plans} plans", t))
-    git_version = subprocess.run(["git", "--version"], capture_output=True, text=True).stdout.strip()
+    git_version = subprocess.run(
+        ["git", "--version"], capture_output=True, text=True
+    ).stdout.strip()
     lines = [
-        "## Review", "",
+        "## Review",
+        "",
         f"`refarch review --from {names[0]} --to {names[-1]}` over a synthetic history of "
         f"{opts.releases} monthly releases of {opts.archs} architectures (cloned from the real "
         "reference files, real catalog), one commit per release. Wall time of a fresh process "
-        f"(start-up included), {opts.runs} runs; `bench/review_bench.py`. Target: under 3 s.", "",
-        "| architectures revised per release | plans linted (old and new KB) | median s | min s | max s |",
+        f"(start-up included), {opts.runs} runs; `bench/review_bench.py`. Target: under 3 s.",
+        "",
+        "| architectures revised per release | plans linted (old and new KB) "
+        "| median s | min s | max s |",
         "|---|---|---|---|---|",
-    ]  # fmt: skip
+    ]
     for per, plans_label, t in rows:
-        lines.append(f"| {per} of {opts.archs} | {plans_label or 'none'} | {statistics.median(t):.2f} | "
-                     f"{min(t):.2f} | {max(t):.2f} |")  # fmt: skip
-    lines += ["", f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, {git_version}.", ""]
+        lines.append(
+            f"| {per} of {opts.archs} | {plans_label or 'none'} | {statistics.median(t):.2f} | "
+            f"{min(t):.2f} | {max(t):.2f} |"
+        )
+    lines += [
+        "",
+        f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, {git_version}.",
+        "",
+    ]
     section = "\n".join(lines)
     print(section)
     if not opts.no_write:

@@ -10,6 +10,8 @@ Every change gets one check, and every check has one level:
 ``CHECKS`` is the single source of the documentation table (:func:`checks_markdown`).
 """
 
+# ruff: noqa: E501 (long expected strings and table rows read best on one line)
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,49 +30,89 @@ class Check:
     example: str
 
 
+# fmt: off
 CHECKS: tuple[Check, ...] = (
-    Check("architecture-removed", "breaking", "An architecture was removed from the knowledge base; plans pinned to it cannot be checked against it.", "`dgx-superpod-a100` removed"),
-    Check("architecture-renamed", "breaking", "An architecture's id changed (its file was renamed); plans must update their `reference`.", "`id: 'pod-a' -> 'pod-alpha'`"),
-    Check("catalog-entry-removed", "breaking", "A catalog entry or standard was removed; plans and architectures that name it no longer validate.", "`catalog/systems/dgx-a100.yaml` removed"),
-    Check("version-withdrawn", "breaking", "An architecture or catalog entry's status became `withdrawn`.", "`status: 'current' -> 'withdrawn'`"),
-    Check("limit-tightened", "breaking", "A limit or requirement moved the way that asks more of a plan: a rack or facility power requirement raised, a maximum lowered, oversubscription lowered, a required bandwidth raised, a tighter ASHRAE liquid class.", "`rack_profiles[compute].max_kw: 40.8 kW -> 56 kW (+37 %)`"),
-    Check("limit-added", "breaking", "A limit or requirement that did not exist before was added.", "`facility.water_temp_max_c: added 45 °C`"),
-    Check("inlet-range-narrowed", "breaking", "The allowed inlet temperature range narrowed (minimum raised, maximum lowered, a narrower ASHRAE air class, or a new bound).", "`facility.inlet_temp_max_c: 30 °C -> 27 °C`"),
-    Check("cooling-requirement-raised", "breaking", "The required cooling moved up the ladder air < rear-door/hybrid < direct-liquid < immersion.", "`facility.cooling: 'air' -> 'direct-liquid'`"),
-    Check("redundancy-raised", "breaking", "The required power redundancy rose (N < N+1 < 2N).", "`facility.power_redundancy: 'N+1' -> '2N'`"),
-    Check("best-practice-added", "breaking", "A best practice with a machine check at severity warning or error was added.", "`best_practices[x.dual-feed]: added`"),
-    Check("best-practice-raised-to-error", "breaking", "A best practice's severity was raised to error.", "`best_practices[x.ndr-or-better].severity: 'warning' -> 'error'`"),
-    Check("best-practice-check-tightened", "breaking", "A best practice's check became stricter: threshold moved, an allowed value removed, a check added, or its path or operator changed.", "`best_practices[x.storage-read].check.value: 40 -> 60`"),
-    Check("network-required", "breaking", "A network became required, or a required network was added.", "`networks[storage].required: false -> true`"),
-    Check("fabric-changed", "breaking", "A network's fabric (catalog id) changed.", "`networks[compute].fabric: 'infiniband-ndr' -> 'infiniband-xdr'`"),
-    Check("rack-contents-changed", "breaking", "The systems in a rack profile changed (model added or removed, or a count changed).", "`rack_profiles[compute].contents[dgx-h100].count: 4 -> 2`"),
-    Check("limit-loosened", "warning", "A limit or requirement moved the way that asks less of a plan.", "`facility.rack_kw_max: 56 kW -> 40.8 kW (-27 %)`"),
-    Check("limit-removed", "warning", "A limit or requirement was removed.", "`facility.water_temp_max_c: removed`"),
-    Check("inlet-range-widened", "warning", "The allowed inlet temperature range widened or lost a bound.", "`facility.inlet_temp_min_c: 10 °C -> 5 °C`"),
-    Check("cooling-requirement-relaxed", "warning", "The required cooling moved down the ladder.", "`facility.cooling: 'direct-liquid' -> 'air'`"),
-    Check("redundancy-lowered", "warning", "The required power redundancy fell.", "`facility.power_redundancy: '2N' -> 'N+1'`"),
-    Check("deprecated", "warning", "The status became `superseded`, `end-of-life` or `cancelled`.", "`status: 'current' -> 'superseded'`"),
-    Check("best-practice-removed", "warning", "A best practice was removed.", "`best_practices[x.inlet-temp]: removed`"),
-    Check("best-practice-severity-lowered", "warning", "A best practice's severity was lowered.", "`best_practices[x].severity: 'error' -> 'warning'`"),
-    Check("best-practice-severity-raised", "warning", "A best practice's severity was raised, but not to error.", "`best_practices[x].severity: 'info' -> 'warning'`"),
-    Check("best-practice-check-loosened", "warning", "A best practice's check became more lenient or was removed.", "`best_practices[x].check.value: added 'roce'`"),
-    Check("network-relaxed", "warning", "A network was removed or is no longer required.", "`networks[storage]: removed`"),
-    Check("content-removed", "warning", "Content other than text was removed (a rack profile, hot spot, fragile point, list value).", "`hot_spots[checkpoint-io]: removed`"),
-    Check("figure-changed", "warning", "A number that is not a plan limit changed (a count, a published rating).", "`scalable_unit.max_units: 4 -> 8 (+100 %)`"),
-    Check("value-changed", "warning", "A value with no known direction changed (a topology, a form factor).", "`networks[compute].topology: 'fat-tree' -> 'rail-optimized'`"),
-    Check("architecture-added", "info", "An architecture was added.", "`dgx-superpod-gb300` added"),
-    Check("catalog-entry-added", "info", "A catalog entry or standard was added.", "`catalog/systems/dgx-b300.yaml` added"),
-    Check("content-added", "info", "Content was added that sets no new limit (a hot spot, an advisory best practice, a rack profile).", "`fragile_points[ufm]: added`"),
-    Check("text-changed", "info", "Descriptive text changed: title, summary, notes, rationale, descriptions.", "`summary: changed`"),
-    Check("source-changed", "info", "Provenance changed: sources, a figure's source, formula or published range.", "`rack_profiles[compute].max_kw.derived: added '4 * dgx-h100.max_power_kw'`"),
-    Check("version-changed", "info", "The version, the `changes` log or the release manifest changed.", "`version: '2026.10' -> '2026.11'`"),
-    Check("id-changed", "info", "An item's id changed with its architecture's (best-practice ids start with the architecture id).", "`best_practices[inlet-temp].id: 'pod-a.inlet-temp' -> 'pod-alpha.inlet-temp'`"),
-    Check("status-changed", "info", "The status changed in a way that loosens nothing and deprecates nothing (`preview` -> `current`).", "`status: 'preview' -> 'current'`"),
-)  # fmt: skip
+    Check("architecture-removed", "breaking", "An architecture was removed from the knowledge base; plans pinned to it cannot be checked against it.",
+          "`dgx-superpod-a100` removed"),
+    Check("architecture-renamed", "breaking", "An architecture's id changed (its file was renamed); plans must update their `reference`.",
+          "`id: 'pod-a' -> 'pod-alpha'`"),
+    Check("catalog-entry-removed", "breaking", "A catalog entry or standard was removed; plans and architectures that name it no longer validate.",
+          "`catalog/systems/dgx-a100.yaml` removed"),
+    Check("version-withdrawn", "breaking", "An architecture or catalog entry's status became `withdrawn`.",
+          "`status: 'current' -> 'withdrawn'`"),
+    Check("limit-tightened", "breaking", "A limit or requirement moved the way that asks more of a plan: a rack or facility power requirement raised, a maximum lowered, oversubscription lowered, a required bandwidth raised, a tighter ASHRAE liquid class.",
+          "`rack_profiles[compute].max_kw: 40.8 kW -> 56 kW (+37 %)`"),
+    Check("limit-added", "breaking", "A limit or requirement that did not exist before was added.",
+          "`facility.water_temp_max_c: added 45 °C`"),
+    Check("inlet-range-narrowed", "breaking", "The allowed inlet temperature range narrowed (minimum raised, maximum lowered, a narrower ASHRAE air class, or a new bound).",
+          "`facility.inlet_temp_max_c: 30 °C -> 27 °C`"),
+    Check("cooling-requirement-raised", "breaking", "The required cooling moved up the ladder air < rear-door/hybrid < direct-liquid < immersion.",
+          "`facility.cooling: 'air' -> 'direct-liquid'`"),
+    Check("redundancy-raised", "breaking", "The required power redundancy rose (N < N+1 < 2N).",
+          "`facility.power_redundancy: 'N+1' -> '2N'`"),
+    Check("best-practice-added", "breaking", "A best practice with a machine check at severity warning or error was added.",
+          "`best_practices[x.dual-feed]: added`"),
+    Check("best-practice-raised-to-error", "breaking", "A best practice's severity was raised to error.",
+          "`best_practices[x.ndr-or-better].severity: 'warning' -> 'error'`"),
+    Check("best-practice-check-tightened", "breaking", "A best practice's check became stricter: threshold moved, an allowed value removed, a check added, or its path or operator changed.",
+          "`best_practices[x.storage-read].check.value: 40 -> 60`"),
+    Check("network-required", "breaking", "A network became required, or a required network was added.",
+          "`networks[storage].required: false -> true`"),
+    Check("fabric-changed", "breaking", "A network's fabric (catalog id) changed.",
+          "`networks[compute].fabric: 'infiniband-ndr' -> 'infiniband-xdr'`"),
+    Check("rack-contents-changed", "breaking", "The systems in a rack profile changed (model added or removed, or a count changed).",
+          "`rack_profiles[compute].contents[dgx-h100].count: 4 -> 2`"),
+    Check("limit-loosened", "warning", "A limit or requirement moved the way that asks less of a plan.",
+          "`facility.rack_kw_max: 56 kW -> 40.8 kW (-27 %)`"),
+    Check("limit-removed", "warning", "A limit or requirement was removed.",
+          "`facility.water_temp_max_c: removed`"),
+    Check("inlet-range-widened", "warning", "The allowed inlet temperature range widened or lost a bound.",
+          "`facility.inlet_temp_min_c: 10 °C -> 5 °C`"),
+    Check("cooling-requirement-relaxed", "warning", "The required cooling moved down the ladder.",
+          "`facility.cooling: 'direct-liquid' -> 'air'`"),
+    Check("redundancy-lowered", "warning", "The required power redundancy fell.",
+          "`facility.power_redundancy: '2N' -> 'N+1'`"),
+    Check("deprecated", "warning", "The status became `superseded`, `end-of-life` or `cancelled`.",
+          "`status: 'current' -> 'superseded'`"),
+    Check("best-practice-removed", "warning", "A best practice was removed.",
+          "`best_practices[x.inlet-temp]: removed`"),
+    Check("best-practice-severity-lowered", "warning", "A best practice's severity was lowered.",
+          "`best_practices[x].severity: 'error' -> 'warning'`"),
+    Check("best-practice-severity-raised", "warning", "A best practice's severity was raised, but not to error.",
+          "`best_practices[x].severity: 'info' -> 'warning'`"),
+    Check("best-practice-check-loosened", "warning", "A best practice's check became more lenient or was removed.",
+          "`best_practices[x].check.value: added 'roce'`"),
+    Check("network-relaxed", "warning", "A network was removed or is no longer required.",
+          "`networks[storage]: removed`"),
+    Check("content-removed", "warning", "Content other than text was removed (a rack profile, hot spot, fragile point, list value).",
+          "`hot_spots[checkpoint-io]: removed`"),
+    Check("figure-changed", "warning", "A number that is not a plan limit changed (a count, a published rating).",
+          "`scalable_unit.max_units: 4 -> 8 (+100 %)`"),
+    Check("value-changed", "warning", "A value with no known direction changed (a topology, a form factor).",
+          "`networks[compute].topology: 'fat-tree' -> 'rail-optimized'`"),
+    Check("architecture-added", "info", "An architecture was added.",
+          "`dgx-superpod-gb300` added"),
+    Check("catalog-entry-added", "info", "A catalog entry or standard was added.",
+          "`catalog/systems/dgx-b300.yaml` added"),
+    Check("content-added", "info", "Content was added that sets no new limit (a hot spot, an advisory best practice, a rack profile).",
+          "`fragile_points[ufm]: added`"),
+    Check("text-changed", "info", "Descriptive text changed: title, summary, notes, rationale, descriptions.",
+          "`summary: changed`"),
+    Check("source-changed", "info", "Provenance changed: sources, a figure's source, formula or published range.",
+          "`rack_profiles[compute].max_kw.derived: added '4 * dgx-h100.max_power_kw'`"),
+    Check("version-changed", "info", "The version, the `changes` log or the release manifest changed.",
+          "`version: '2026.10' -> '2026.11'`"),
+    Check("id-changed", "info", "An item's id changed with its architecture's (best-practice ids start with the architecture id).",
+          "`best_practices[inlet-temp].id: 'pod-a.inlet-temp' -> 'pod-alpha.inlet-temp'`"),
+    Check("status-changed", "info", "The status changed in a way that loosens nothing and deprecates nothing (`preview` -> `current`).",
+          "`status: 'preview' -> 'current'`"),
+)
+# fmt: on
 BY_ID: dict[str, Check] = {c.id: c for c in CHECKS}
 
+# fmt: off
 TEXT_KEYS = frozenset({"title", "name", "summary", "when_to_use", "description", "rationale",
-                       "note", "notes", "mitigation", "resource", "component", "vendor"})  # fmt: skip
+                       "note", "notes", "mitigation", "resource", "component", "vendor"})
 SOURCE_KEYS = frozenset({"sources", "source", "derived", "range", "retrieved", "url"})
 
 # Key -> +1 when a higher value asks more of a plan, -1 when a lower one does. Per kind, since
@@ -85,7 +127,8 @@ LIMITS: dict[str, dict[str, int]] = {
                "psu_required": 1, "weight_kg": 1, "height_u": 1, "liquid_heat_fraction_pct": 1},
     "accelerator": {"tdp_w": 1},
     "cooling": {"rack_kw_max": -1, "rack_kw_typical": -1, "supply_water_temp_max_c": -1},
-}  # fmt: skip
+}
+# fmt: on
 _RANKS: dict[str, dict[str, int]] = {
     "cooling": {"air": 0, "rear-door": 1, "hybrid": 1, "direct-liquid": 2, "immersion": 3},
     "power_redundancy": {"N": 0, "N+1": 1, "2N": 2},
@@ -136,12 +179,21 @@ def classify(ch: Change, kind: str, old: Any, new: Any) -> str:
     if ch.path == ("status",):
         if ch.new == "withdrawn":
             return "version-withdrawn"
-        return "deprecated" if ch.new in ("superseded", "end-of-life", "cancelled") else "status-changed"
+        return (
+            "deprecated"
+            if ch.new in ("superseded", "end-of-life", "cancelled")
+            else "status-changed"
+        )
     if kind == "architecture" and top == "best_practices":
         return _best_practice(ch, new)
     if kind == "architecture" and top == "networks" and key not in LIMITS["architecture"]:
         return _network(ch)
-    if kind == "architecture" and len(ch.path) > 2 and ch.path[0] == "rack_profiles" and ch.path[2] == "contents":
+    if (
+        kind == "architecture"
+        and len(ch.path) > 2
+        and ch.path[0] == "rack_profiles"
+        and ch.path[2] == "contents"
+    ):
         return "rack-contents-changed"
     if key in _RANKS and ch.op == "changed":
         ranks = _RANKS[key]
@@ -188,7 +240,11 @@ def _best_practice(ch: Change, new: Any) -> str:
     if rest[0] == "severity":
         a, b = _SEVERITY.get(str(ch.old), 0), _SEVERITY.get(str(ch.new), 0)
         if b > a:
-            return "best-practice-raised-to-error" if ch.new == "error" else "best-practice-severity-raised"
+            return (
+                "best-practice-raised-to-error"
+                if ch.new == "error"
+                else "best-practice-severity-raised"
+            )
         return "best-practice-severity-lowered"
     if rest[0] == "check":
         item = _item(new, ch.new_at or ())
@@ -199,13 +255,25 @@ def _best_practice(ch: Change, new: Any) -> str:
         if rest[1] == "value":
             op = (item.get("check") or {}).get("op")
             if ch.op in ("added", "removed"):  # an allowed value of an `in` list
-                return "best-practice-check-loosened" if ch.op == "added" else "best-practice-check-tightened"
+                return (
+                    "best-practice-check-loosened"
+                    if ch.op == "added"
+                    else "best-practice-check-tightened"
+                )
             if ch.is_numeric and op in (">=", "<="):
                 higher = number(ch.new) > number(ch.old)  # type: ignore[operator]
                 stricter = higher if op == ">=" else not higher
-                return "best-practice-check-tightened" if stricter else "best-practice-check-loosened"
+                return (
+                    "best-practice-check-tightened" if stricter else "best-practice-check-loosened"
+                )
         return "best-practice-check-tightened"
-    return "content-added" if ch.op == "added" else "content-removed" if ch.op == "removed" else "value-changed"
+    return (
+        "content-added"
+        if ch.op == "added"
+        else "content-removed"
+        if ch.op == "removed"
+        else "value-changed"
+    )
 
 
 def _network(ch: Change) -> str:
@@ -219,7 +287,13 @@ def _network(ch: Change) -> str:
         return "network-required" if ch.new is True else "network-relaxed"
     if rest[0] == "fabric":
         return "fabric-changed"
-    return "content-added" if ch.op == "added" else "content-removed" if ch.op == "removed" else "value-changed"
+    return (
+        "content-added"
+        if ch.op == "added"
+        else "content-removed"
+        if ch.op == "removed"
+        else "value-changed"
+    )
 
 
 def checks_markdown() -> str:

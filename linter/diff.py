@@ -78,7 +78,9 @@ class Change:
 
     @property
     def is_numeric(self) -> bool:
-        return self.op == "changed" and number(self.old) is not None and number(self.new) is not None
+        return (
+            self.op == "changed" and number(self.old) is not None and number(self.new) is not None
+        )
 
     @property
     def relative_pct(self) -> float | None:
@@ -98,7 +100,8 @@ class Change:
         """The change without its path: ``40.8 kW -> 56 kW (+37 %)``."""
         if self.op == "changed":
             if self.is_numeric:
-                text = f"{quantity(number(self.old), self.unit)} -> {quantity(number(self.new), self.unit)}"  # type: ignore[arg-type]
+                old, new = number(self.old), number(self.new)
+                text = f"{quantity(old, self.unit)} -> {quantity(new, self.unit)}"  # type: ignore[arg-type]
                 pct = self.relative_pct
                 return text + (f" ({percent(pct)})" if pct is not None else "")
             return f"{show(self.old, self.unit)} -> {show(self.new, self.unit)}"
@@ -136,7 +139,7 @@ def percent(p: float) -> str:
 
 
 def _figure_key(seg: tuple[str, ...]) -> str:
-    """The key of the figure a ``range`` belongs to (``max_power_kw`` for ``max_power_kw.range``)."""
+    """The key of the figure a ``range`` belongs to (``max_power_kw`` of ``max_power_kw.range``)."""
     return seg[-2] if len(seg) >= 2 and not seg[-2].startswith("[") else ""
 
 
@@ -151,7 +154,9 @@ def show(value: Any, unit: str = "") -> str:
     if isinstance(value, bool) or value is None:
         return str(value).lower()
     if isinstance(value, dict):
-        ident = next((value[k] for k in ("id", "version", "role", "model", "name") if k in value), None)
+        ident = next(
+            (value[k] for k in ("id", "version", "role", "model", "name") if k in value), None
+        )
         return repr(ident) if isinstance(ident, str) else ""
     if isinstance(value, list):
         return "[" + ", ".join(show(v, unit) for v in value) + "]"
@@ -173,8 +178,9 @@ def _unit(key: str) -> str:
     return u.symbol if u else ""
 
 
-def _node(a: Any, b: Any, seg: tuple[str, ...], pa: PathT, pb: PathT, key: str,
-          out: list[Change]) -> None:  # fmt: skip
+def _node(
+    a: Any, b: Any, seg: tuple[str, ...], pa: PathT, pb: PathT, key: str, out: list[Change]
+) -> None:
     na, nb = number(a), number(b)
     if na is not None and nb is not None:
         if na != nb:
@@ -196,8 +202,14 @@ def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b if isinstance(a, bool) or isinstance(b, bool) else a == b
 
 
-def _mapping(a: dict[str, Any], b: dict[str, Any], seg: tuple[str, ...], pa: PathT, pb: PathT,
-             out: list[Change]) -> None:  # fmt: skip
+def _mapping(
+    a: dict[str, Any],
+    b: dict[str, Any],
+    seg: tuple[str, ...],
+    pa: PathT,
+    pb: PathT,
+    out: list[Change],
+) -> None:
     for k in list(a) + [k for k in b if k not in a]:
         s = (*seg, str(k))
         if k not in b:
@@ -222,8 +234,15 @@ def _identity(items: list[Any], key: str, local: bool) -> dict[str, int] | None:
     return ids
 
 
-def _list(a: list[Any], b: list[Any], seg: tuple[str, ...], pa: PathT, pb: PathT, key: str,
-          out: list[Change]) -> None:  # fmt: skip
+def _list(
+    a: list[Any],
+    b: list[Any],
+    seg: tuple[str, ...],
+    pa: PathT,
+    pb: PathT,
+    key: str,
+    out: list[Change],
+) -> None:
     field = LIST_KEYS.get(key, "id")
     local = key == "best_practices"
     ia, ib = _identity(a, field, local), _identity(b, field, local)
@@ -231,7 +250,9 @@ def _list(a: list[Any], b: list[Any], seg: tuple[str, ...], pa: PathT, pb: PathT
         for ident in list(ia) + [i for i in ib if i not in ia]:
             s = (*seg, f"[{ident}]")
             if ident not in ib:
-                out.append(Change(s, "removed", old=a[ia[ident]], old_at=(*pa, ia[ident]), new_at=pb))
+                out.append(
+                    Change(s, "removed", old=a[ia[ident]], old_at=(*pa, ia[ident]), new_at=pb)
+                )
             elif ident not in ia:
                 out.append(Change(s, "added", new=b[ib[ident]], old_at=pa, new_at=(*pb, ib[ident])))
             else:

@@ -177,7 +177,7 @@ class Repository:
         return _text(sha), _text(kind), bytes(data)
 
     def resolve(self, rev: str) -> str:
-        """The full commit id ``rev`` names; UsageError if it is not a valid name, GitError if unknown."""
+        """The full commit id ``rev`` names: UsageError if malformed, GitError if unknown."""
         check_revision(rev)
         self.require_commits()
         obj = self._object(f"{rev}^{{commit}}")
@@ -242,23 +242,25 @@ class Repository:
         return out
 
     # --- commands ----------------------------------------------------------------------
-    def log(self, paths: Sequence[str], until: str | None = None) -> list[LogEntry]:
-        """First-parent history touching ``paths``, oldest first, with renames detected."""
+    def log(self, paths: Sequence[str]) -> list[LogEntry]:
+        """First-parent history of HEAD touching ``paths``, oldest first, renames detected."""
         self.require_commits()
-        args = ["--first-parent", "--raw", "-z", "--no-abbrev", "-M", "--reverse",
-                "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s", "--end-of-options"]  # fmt: skip
-        args.append(_sha(until) if until else "HEAD")
-        raw = self._git("log", *args, "--", *paths)
-        return _parse_log(raw)
+        fmt = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s"
+        # fmt: off
+        args = ["--first-parent", "--raw", "-z", "--no-abbrev", "-M", "--reverse", fmt,
+                "--end-of-options", "HEAD", "--", *paths]
+        # fmt: on
+        return _parse_log(self._git("log", *args))
 
     def last_commit_touching(self, sha: str, paths: Sequence[str]) -> str | None:
         """The newest first-parent ancestor of ``sha`` (itself included) that changed ``paths``."""
-        out = self._git("rev-list", "--first-parent", "-n1", "--end-of-options", _sha(sha),
-                        "--", *paths)  # fmt: skip
+        out = self._git(
+            "rev-list", "--first-parent", "-n1", "--end-of-options", _sha(sha), "--", *paths
+        )
         return out.strip() or None
 
     def status(self, paths: Sequence[str]) -> list[tuple[str, str, str]]:
-        """Uncommitted changes under ``paths``: (porcelain code, path, original path of a rename)."""
+        """Uncommitted changes under ``paths``: (porcelain code, path, a rename's old path)."""
         if not self._repo.working_tree_dir:
             return []
         raw = self._git("status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *paths)

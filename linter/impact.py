@@ -13,7 +13,8 @@ from linter.engine import lint_file
 from linter.errors import InputError, UsageError
 from linter.findings import Finding
 from linter.kb import KnowledgeBase
-from linter.versions import KBHistory, Revision
+from linter.lineage import Revision
+from linter.versions import KBHistory
 
 
 @dataclass
@@ -40,9 +41,13 @@ class PlanImpact:
             "after": counts(self.after),
             "new": [f.to_dict() for f in self.new],
             "resolved": [f.to_dict() for f in self.resolved],
-            "severity_changed": [{"before": a.to_dict(), "after": b.to_dict()} for a, b in self.severity_changed],
-            "message_changed": [{"before": a.to_dict(), "after": b.to_dict()} for a, b in self.message_changed],
-        }  # fmt: skip
+            "severity_changed": [
+                {"before": a.to_dict(), "after": b.to_dict()} for a, b in self.severity_changed
+            ],
+            "message_changed": [
+                {"before": a.to_dict(), "after": b.to_dict()} for a, b in self.message_changed
+            ],
+        }
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:
@@ -60,7 +65,9 @@ def find_plans(dirs: list[str]) -> list[str]:
         if p.is_file():
             out.append(str(p))
         elif p.is_dir():
-            out.extend(str(f) for f in sorted([*p.rglob("*.yaml"), *p.rglob("*.yml")]) if f.is_file())
+            out.extend(
+                str(f) for f in sorted([*p.rglob("*.yaml"), *p.rglob("*.yml")]) if f.is_file()
+            )
         else:
             raise UsageError(f"--plans: no such directory: {d}")
     return list(dict.fromkeys(out))
@@ -119,7 +126,11 @@ def compare(plan: str, before: list[Finding], after: list[Finding]) -> PlanImpac
 
 
 def impact(
-    plans: list[str], old: KnowledgeBase, new: KnowledgeBase, config: Config, labels: tuple[str, str]
+    plans: list[str],
+    old: KnowledgeBase,
+    new: KnowledgeBase,
+    config: Config,
+    labels: tuple[str, str],
 ) -> list[PlanImpact]:
     out: list[PlanImpact] = []
     for plan in plans:

@@ -15,7 +15,8 @@ from linter.diff import Change, diff
 from linter.findings import Finding
 from linter.impact import PlanImpact, impact, kb_at
 from linter.kb import KIND_DIRS
-from linter.versions import KBHistory, Revision, stem, version_of
+from linter.lineage import WORKTREE_REV, Revision, stem
+from linter.versions import KBHistory, version_of
 
 
 @dataclass
@@ -42,11 +43,18 @@ class EntryReview:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "kind": self.kind, "id": self.id, "state": self.state, "old_id": self.old_id,
-            "old_version": self.old_version, "new_version": self.new_version, "path": self.path,
-            "level": self.level, "counts": self.counts,
-            "changes": [c.to_dict() for c in self.changes], "rationale": self.rationale,
-        }  # fmt: skip
+            "kind": self.kind,
+            "id": self.id,
+            "state": self.state,
+            "old_id": self.old_id,
+            "old_version": self.old_version,
+            "new_version": self.new_version,
+            "path": self.path,
+            "level": self.level,
+            "counts": self.counts,
+            "changes": [c.to_dict() for c in self.changes],
+            "rationale": self.rationale,
+        }
 
 
 @dataclass
@@ -81,30 +89,56 @@ def _rationale(data: Any, since: str) -> list[dict[str, Any]]:
     ]
 
 
-def _entry(hist: KBHistory, kind: str, base: Revision, head: Revision, old: str | None,
-           new: str | None, blobs: tuple[dict[str, str], dict[str, str]]) -> EntryReview | None:  # fmt: skip
+def _entry(
+    hist: KBHistory,
+    kind: str,
+    base: Revision,
+    head: Revision,
+    old: str | None,
+    new: str | None,
+    blobs: tuple[dict[str, str], dict[str, str]],
+) -> EntryReview | None:
     od = hist.doc(base, old, blobs[0][old]) if old else None
     nd = hist.doc(head, new, blobs[1][new]) if new else None
     arch = kind == "architecture"
     if od is None and nd is not None:
         check = "architecture-added" if arch else "catalog-entry-added"
-        return EntryReview(kind, stem(new or ""), "added", new_version=version_of(nd), path=new or "",
-                           changes=[Classified(Change((), "added", new=nd.data), check)],
-                           rationale=_rationale(nd.data, ""))  # fmt: skip
+        return EntryReview(
+            kind,
+            stem(new or ""),
+            "added",
+            new_version=version_of(nd),
+            path=new or "",
+            changes=[Classified(Change((), "added", new=nd.data), check)],
+            rationale=_rationale(nd.data, ""),
+        )
     if nd is None and od is not None:
         check = "architecture-removed" if arch else "catalog-entry-removed"
-        return EntryReview(kind, stem(old or ""), "removed", old_version=version_of(od), path=old or "",
-                           changes=[Classified(Change((), "removed", old=od.data), check)])  # fmt: skip
+        return EntryReview(
+            kind,
+            stem(old or ""),
+            "removed",
+            old_version=version_of(od),
+            path=old or "",
+            changes=[Classified(Change((), "removed", old=od.data), check)],
+        )
     assert od is not None and nd is not None
     changes = classify_all(diff(od.data, nd.data), kind, od.data, nd.data)
     renamed = stem(old or "") != stem(new or "")
     if not changes and not renamed:
         return None
     ov = version_of(od)
-    return EntryReview(kind, stem(new or ""), "renamed" if renamed else "changed",
-                       old_id=stem(old or "") if renamed else "", old_version=ov,
-                       new_version=version_of(nd), path=new or "", changes=changes,
-                       rationale=_rationale(nd.data, ov) if ov else [])  # fmt: skip
+    return EntryReview(
+        kind,
+        stem(new or ""),
+        "renamed" if renamed else "changed",
+        old_id=stem(old or "") if renamed else "",
+        old_version=ov,
+        new_version=version_of(nd),
+        path=new or "",
+        changes=changes,
+        rationale=_rationale(nd.data, ov) if ov else [],
+    )
 
 
 def _order(e: EntryReview) -> tuple[int, str]:
@@ -135,17 +169,20 @@ def build(
     head: Revision,
     plans: list[str] | None = None,
     config: Config | None = None,
+    jobs: int = 1,
 ) -> Review:
-    """The review packet from ``base`` to ``head`` (plans linted when ``plans`` is given)."""
+    """The review packet from ``base`` to ``head`` (plans linted when ``plans`` is given;
+    ``jobs`` processes share the consistency checks of long histories)."""
     steps = steps_between(hist, base, head)
-    names = [release_name(hist, r) or r.short for r in steps]
-    found: list[Finding] = []
-    for i in range(1, len(steps)):
-        found += consistency.check_step(hist, steps[i - 1], steps[i], f"{names[i - 1]} -> {names[i]}")
+    releases = [release_name(hist, r) for r in steps]
+    names = [rel or r.short for rel, r in zip(releases, steps, strict=True)]
+    found = consistency.check_steps(hist, steps, names, jobs)
     old_arch, new_arch = hist.architectures(base), hist.architectures(head)
     archs = []
     for pair in consistency.pair_files(hist, old_arch, new_arch):
-        e = _entry(hist, "architecture", base, head, pair.old_path, pair.new_path, (old_arch, new_arch))
+        e = _entry(
+            hist, "architecture", base, head, pair.old_path, pair.new_path, (old_arch, new_arch)
+        )
         if e is not None:
             archs.append(e)
     old_all, new_all = hist.files(base, recursive=True), hist.files(head, recursive=True)
@@ -154,12 +191,27 @@ def build(
         kind = _kind(hist, path)
         if kind in ("", "architecture") or old_all.get(path, "-") == new_all.get(path, "+") != "":
             continue
-        e = _entry(hist, kind, base, head, path if path in old_all else None,
-                   path if path in new_all else None, (old_all, new_all))  # fmt: skip
+        e = _entry(
+            hist,
+            kind,
+            base,
+            head,
+            path if path in old_all else None,
+            path if path in new_all else None,
+            (old_all, new_all),
+        )
         if e is not None:
             catalog.append(e)
-    review = Review(base, head, names[0], names[-1], steps[1:-1], sorted(archs, key=_order),
-                    sorted(catalog, key=_order), consistency.dedupe(found))  # fmt: skip
+    review = Review(
+        base,
+        head,
+        releases[0],
+        releases[-1],
+        steps[1:-1],
+        sorted(archs, key=_order),
+        sorted(catalog, key=_order),
+        consistency.dedupe(found),
+    )
     review.notes = notes(hist)
     if plans is not None:
         with tempfile.TemporaryDirectory(prefix="refarch-review-") as tmp:
@@ -171,8 +223,6 @@ def build(
 
 def check_worktree(hist: KBHistory, base: Revision) -> list[Finding]:
     """``refarch review --check``: the working tree's architecture changes against ``base``."""
-    from linter.versions import WORKTREE_REV
-
     label = f"{base.short} -> worktree"
     return consistency.dedupe(consistency.check_step(hist, base, WORKTREE_REV, label))
 
@@ -183,7 +233,10 @@ def notes(hist: KBHistory) -> list[str]:
 
     out = []
     if hist.repo.is_shallow:
-        out.append(f"The history is truncated (shallow clone): older versions are missing; {UNSHALLOW_HINT}.")
+        out.append(
+            "The history is truncated (shallow clone): older versions are missing; "
+            f"{UNSHALLOW_HINT}."
+        )
     detached = hist.repo.detached_at
     if detached:
         out.append(f"HEAD is detached at {detached[:7]}: history is read up to that commit.")

@@ -8,8 +8,8 @@ from typing import Any
 from linter.classify import LEVELS, Classified
 from linter.findings import Finding
 from linter.impact import PlanImpact, counts
+from linter.lineage import Revision
 from linter.review import EntryReview, Review
-from linter.versions import Revision
 
 _ICON = {"breaking": "**breaking**", "warning": "warning", "info": "info"}
 
@@ -25,7 +25,9 @@ def _cell(text: str) -> str:
 def rev_label(rev: Revision, release: str = "") -> str:
     when = f", {rev.day}" if rev.day else ""
     name = release or rev.release
-    return f"{name} (`{rev.short}`{when})" if name else f"`{rev.short}`{when}"
+    if name:
+        return f"{name} (`{rev.short}`{when})"
+    return f"`{rev.short}` ({rev.day})" if rev.day else f"`{rev.short}`"
 
 
 def changes_table(changes: list[Classified]) -> list[str]:
@@ -38,12 +40,20 @@ def changes_table(changes: list[Classified]) -> list[str]:
 
 def _entry_md(e: EntryReview) -> list[str]:
     versions = f"{e.old_version or '-'} -> {e.new_version or '-'}"
-    title = {"added": "added", "removed": "removed", "changed": versions,
-             "renamed": f"renamed from `{e.old_id}`, {versions}"}[e.state]  # fmt: skip
+    title = {
+        "added": "added",
+        "removed": "removed",
+        "changed": versions,
+        "renamed": f"renamed from `{e.old_id}`, {versions}",
+    }[e.state]
     out = [f"### `{e.id}` ({title})", ""]
     for r in e.rationale:
-        out += [f"> **{r['version']}** ({r['date']}): {_cell(r['summary'])}", ">",
-                f"> *Why:* {_cell(r['why'])}", ""]  # fmt: skip
+        out += [
+            f"> **{r['version']}** ({r['date']}): {_cell(r['summary'])}",
+            ">",
+            f"> *Why:* {_cell(r['why'])}",
+            "",
+        ]
     if e.state in ("changed", "renamed") and e.changes:
         out += [*changes_table(e.changes), ""]
     elif e.state in ("added", "removed"):
@@ -57,16 +67,20 @@ def _finding_md(f: Finding) -> str:
 
 def _impact_md(items: list[PlanImpact]) -> list[str]:
     affected = [p for p in items if p.affected or p.error]
-    out = [f"{len(affected)} of {len(items)} plans change.", ""]
+    out = [f"{len(affected)} of {_n(len(items), 'plan')} change.", ""]
     if not affected:
         return out
-    out += ["| plan | before (E/W/I) | after (E/W/I) | new | resolved | severity changed |",
-            "|---|---|---|---|---|---|"]  # fmt: skip
+    out += [
+        "| plan | before (E/W/I) | after (E/W/I) | new | resolved | severity changed |",
+        "|---|---|---|---|---|---|",
+    ]
     for p in affected:
-        b, a = counts(p.before), counts(p.after)
-        out.append(f"| `{p.plan}` | {b['error']}/{b['warning']}/{b['info']} | "
-                   f"{a['error']}/{a['warning']}/{a['info']} | {len(p.new)} | {len(p.resolved)} | "
-                   f"{len(p.severity_changed)} |")  # fmt: skip
+        nb, na = counts(p.before), counts(p.after)
+        out.append(
+            f"| `{p.plan}` | {nb['error']}/{nb['warning']}/{nb['info']} | "
+            f"{na['error']}/{na['warning']}/{na['info']} | {len(p.new)} | {len(p.resolved)} | "
+            f"{len(p.severity_changed)} |"
+        )
     out.append("")
     for p in affected:
         out.append(f"**`{p.plan}`**" + (f": cannot be read: {_cell(p.error)}" if p.error else ""))
@@ -76,26 +90,38 @@ def _impact_md(items: list[PlanImpact]) -> list[str]:
         for f in p.resolved:
             out.append(f"- resolved {f.severity} `{f.rule}` line {f.line}: {_cell(f.message)}")
         for a, f in p.severity_changed:
-            out.append(f"- `{f.rule}` line {f.line}: {a.severity} -> {f.severity}: {_cell(f.message)}")
+            out.append(
+                f"- `{f.rule}` line {f.line}: {a.severity} -> {f.severity}: {_cell(f.message)}"
+            )
         for a, f in p.message_changed:
-            out.append(f"- `{f.rule}` line {f.line}: now {_cell(f.message)} (was: {_cell(a.message)})")
+            out.append(
+                f"- `{f.rule}` line {f.line}: now {_cell(f.message)} (was: {_cell(a.message)})"
+            )
         out.append("")
     return out
 
 
 def markdown(r: Review) -> str:
     c = r.counts()
-    title = f"{r.base_release} -> {r.head_release}"
-    out = [f"# Knowledge-base review {title}", "",
-           f"From {rev_label(r.base, r.base_release)} to {rev_label(r.head, r.head_release)}"
-           + (f", across {_n(len(r.steps), 'intermediate release')}" if r.steps else "") + ".", ""]  # fmt: skip
+    title = f"{r.base_release or r.base.short} -> {r.head_release or r.head.short}"
+    out = [
+        f"# Knowledge-base review {title}",
+        "",
+        f"From {rev_label(r.base, r.base_release)} to {rev_label(r.head, r.head_release)}"
+        + (f", across {_n(len(r.steps), 'intermediate release')}" if r.steps else "")
+        + ".",
+        "",
+    ]
     changed = [e for e in r.architectures if e.state in ("changed", "renamed")]
-    summary = (f"**{c['breaking']} breaking, {c['warning']} warning, {c['info']} info** changes; "
-               f"architectures: {sum(e.state == 'added' for e in r.architectures)} added, "
-               f"{sum(e.state == 'removed' for e in r.architectures)} removed, {len(changed)} changed; "
-               f"{len(r.consistency)} release consistency errors")  # fmt: skip
+    summary = (
+        f"**{c['breaking']} breaking, {c['warning']} warning, {c['info']} info** changes; "
+        f"architectures: {sum(e.state == 'added' for e in r.architectures)} added, "
+        f"{sum(e.state == 'removed' for e in r.architectures)} removed, {len(changed)} changed; "
+        f"{_n(len(r.consistency), 'release consistency error')}"
+    )
     if r.impact is not None:
-        summary += f"; {sum(p.affected for p in r.impact)} of {len(r.impact)} plans change"
+        moved = sum(p.affected or bool(p.error) for p in r.impact)
+        summary += f"; {moved} of {_n(len(r.impact), 'plan')} change"
     out += [summary + ".", ""]
     out += [f"> {n}" for n in r.notes] + ([""] if r.notes else [])
     out += ["## Release consistency", ""]
@@ -103,16 +129,23 @@ def markdown(r: Review) -> str:
         out += ["| check | where | problem |", "|---|---|---|"]
         out += [_finding_md(f) for f in r.consistency] + [""]
     else:
-        out += ["No problems: every changed architecture has a new version and a recorded reason, "
-                "and release.yaml is in step.", ""]  # fmt: skip
+        out += [
+            "No problems: every changed architecture has a new version and a recorded reason, "
+            "and release.yaml is in step.",
+            "",
+        ]
     out += ["## Architectures", ""]
     if r.architectures:
-        out += ["| architecture | change | versions | breaking | warning | info |",
-                "|---|---|---|---|---|---|"]  # fmt: skip
+        out += [
+            "| architecture | change | versions | breaking | warning | info |",
+            "|---|---|---|---|---|---|",
+        ]
         for e in r.architectures:
             n = e.counts
-            out.append(f"| `{e.id}` | {e.state} | {e.old_version or '-'} -> {e.new_version or '-'} | "
-                       f"{n['breaking']} | {n['warning']} | {n['info']} |")  # fmt: skip
+            out.append(
+                f"| `{e.id}` | {e.state} | {e.old_version or '-'} -> {e.new_version or '-'} | "
+                f"{n['breaking']} | {n['warning']} | {n['info']} |"
+            )
         out.append("")
         for e in r.architectures:
             out += _entry_md(e)
@@ -129,8 +162,12 @@ def markdown(r: Review) -> str:
 
 def _rev_dict(rev: Revision, release: str) -> dict[str, Any]:
     c = rev.commit
-    return {"release": release, "commit": c.sha if c else None, "date": c.date if c else None,
-            "worktree": rev.is_worktree}  # fmt: skip
+    return {
+        "release": release,
+        "commit": c.sha if c else None,
+        "date": c.date if c else None,
+        "worktree": rev.is_worktree,
+    }
 
 
 def review_json(r: Review) -> dict[str, Any]:

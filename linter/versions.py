@@ -12,66 +12,18 @@ releases, and the KB's files at any revision or in the working tree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from linter import yamlio
 from linter.errors import GitError, InputError, Location, UsageError
-from linter.history import UNSHALLOW_HINT, WORKTREE, Commit, LogEntry, Repository
+from linter.history import UNSHALLOW_HINT, WORKTREE, LogEntry, Repository
+from linter.lineage import WORKTREE_REV, Lineage, Revision, follow
 from linter.yamlio import Document
 
 CALVER = re.compile(r"[0-9]{4}\.(0[1-9]|1[0-2])")
 ARCH_ID = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
-
-
-@dataclass(frozen=True)
-class Revision:
-    """A point of history: a commit, or the working tree (``commit`` is None)."""
-
-    commit: Commit | None
-    release: str = ""  # the release this revision was named by, if any
-
-    @property
-    def is_worktree(self) -> bool:
-        return self.commit is None
-
-    @property
-    def short(self) -> str:
-        return self.commit.short if self.commit else WORKTREE
-
-    @property
-    def day(self) -> str:
-        return self.commit.day if self.commit else ""
-
-    @property
-    def label(self) -> str:
-        return f"{self.release} ({self.short})" if self.release else self.short
-
-
-WORKTREE_REV = Revision(None)
-
-
-@dataclass(frozen=True)
-class VersionRecord:
-    arch: str  # the id (file stem) the architecture had then
-    version: str
-    rev: Revision
-    path: str
-    summary: str = ""
-    why: str = ""
-    modified: bool = False  # the working tree changed the file without a new version
-
-
-@dataclass
-class Lineage:
-    """One architecture through history, across renames."""
-
-    id: str
-    names: list[str] = field(default_factory=list)
-    versions: list[VersionRecord] = field(default_factory=list)
-    renames: list[tuple[str, str, Revision]] = field(default_factory=list)
-    removed: Revision | None = None
 
 
 @dataclass(frozen=True)
@@ -80,10 +32,6 @@ class Release:
     first: Revision
     last: Revision
     position: int  # index of `last` in the log (len(log) for the working tree)
-
-
-def stem(path: str) -> str:
-    return path.rsplit("/", 1)[-1].removesuffix(".yaml")
 
 
 def _decode(raw: bytes, path: str) -> str:
@@ -150,7 +98,9 @@ class KBHistory:
         if rev.is_worktree:
             root = self.repo.root / base
             found = root.rglob("*.yaml") if recursive else root.glob("*.yaml")
-            return {p.relative_to(self.repo.root).as_posix(): "" for p in sorted(found) if p.is_file()}
+            return {
+                p.relative_to(self.repo.root).as_posix(): "" for p in sorted(found) if p.is_file()
+            }
         files = self.repo.files(rev.commit.sha, base, recursive)  # type: ignore[union-attr]
         return {p: b for p, b in files.items() if p.endswith(".yaml")}
 
@@ -195,67 +145,16 @@ class KBHistory:
 
     def lineages(self) -> list[Lineage]:
         """Every architecture seen in history, oldest first, renames followed."""
-        if self._lineages is not None:
-            return self._lineages
-        alive: dict[str, Lineage] = {}
-        out: list[Lineage] = []
-
-        def record(lin: Lineage, rev: Revision, path: str, blob: str) -> None:
-            version, entry = self._read_version(rev, path, blob)
-            if not version:
-                return
-            same = bool(lin.versions) and lin.versions[-1].version == version
-            if same and not rev.is_worktree:
-                return
-            lin.versions.append(VersionRecord(
-                stem(path), version, rev, path, str(entry.get("summary", "")),
-                str(entry.get("why", "")), modified=same,
-            ))  # fmt: skip
-
-        def born(path: str) -> Lineage:
-            lin = Lineage(id=stem(path), names=[stem(path)])
-            out.append(lin)
-            alive[path] = lin
-            return lin
-
-        for entry in self.log():
-            rev = Revision(entry.commit)
-            for ch in entry.changes:
-                if not self._is_arch(ch.path):
-                    continue
-                if ch.status == "R" and ch.old_path and ch.old_path in alive:
-                    lin = alive.pop(ch.old_path)
-                    lin.renames.append((stem(ch.old_path), stem(ch.path), rev))
-                    lin.names.append(stem(ch.path))
-                    lin.id = stem(ch.path)
-                    alive[ch.path] = lin
-                elif ch.status == "D":
-                    if ch.path in alive:
-                        alive.pop(ch.path).removed = rev
-                    continue
-                lin = alive.get(ch.path) or born(ch.path)
-                record(lin, rev, ch.path, ch.blob or "")
-        for code, path, old in self.repo.status([self.ref_dir]):
-            if not self._is_arch(path):
-                continue
-            if "D" in code:
-                if path in alive:
-                    alive[path].removed = WORKTREE_REV
-                continue
-            if old and old in alive and "R" in code:
-                lin = alive.pop(old)
-                lin.renames.append((stem(old), stem(path), WORKTREE_REV))
-                lin.names.append(stem(path))
-                lin.id = stem(path)
-                alive[path] = lin
-            lin = alive.get(path) or born(path)
-            record(lin, WORKTREE_REV, path, "")
-        self._lineages = out
-        return out
+        if self._lineages is None:
+            status = self.repo.status([self.ref_dir])
+            self._lineages = follow(self.log(), status, self._read_version, self._is_arch)
+        return self._lineages
 
     def _is_arch(self, path: str) -> bool:
-        return path.startswith(self.ref_dir + "/") and path.endswith(".yaml") and (
-            "/" not in path[len(self.ref_dir) + 1 :]
+        return (
+            path.startswith(self.ref_dir + "/")
+            and path.endswith(".yaml")
+            and ("/" not in path[len(self.ref_dir) + 1 :])
         )
 
     def lineage(self, arch: str) -> Lineage | None:
@@ -336,8 +235,7 @@ class KBHistory:
                 return rec.rev, rec.path
         known = ", ".join(dict.fromkeys(r.version for r in lin.versions)) or "none"
         raise GitError(
-            f"{arch} has no version {version} in history (versions: {known})"
-            f"{self._shallow_hint()}"
+            f"{arch} has no version {version} in history (versions: {known}){self._shallow_hint()}"
         )
 
     def arch_at(self, spec: str) -> tuple[str, Revision, str]:
@@ -356,8 +254,14 @@ class KBHistory:
         if path not in files:
             lin = self.lineage(arch)
             names = lin.names if lin else []
-            path = next((f"{self.ref_dir}/{n}.yaml" for n in reversed(names)
-                         if f"{self.ref_dir}/{n}.yaml" in files), "")  # fmt: skip
+            path = next(
+                (
+                    f"{self.ref_dir}/{n}.yaml"
+                    for n in reversed(names)
+                    if f"{self.ref_dir}/{n}.yaml" in files
+                ),
+                "",
+            )
             if not path:
                 raise GitError(f"{arch} does not exist at {rev.label}")
         return arch, rev, path
@@ -375,6 +279,8 @@ def open_kb_history(repo: Repository, kb_dir: str | Path | None) -> KBHistory:
         try:
             prefix = Path(kb_dir).resolve().relative_to(repo.root.resolve()).as_posix()
         except ValueError:
-            raise GitError(f"the knowledge base {kb_dir} is not inside the repository {repo.root}") from None
+            raise GitError(
+                f"the knowledge base {kb_dir} is not inside the repository {repo.root}"
+            ) from None
         prefix = "" if prefix == "." else prefix
     return KBHistory(repo, prefix)

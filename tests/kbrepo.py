@@ -28,7 +28,9 @@ class Arch:
 
     id: str
     version: str
-    changes: list[tuple[str, str, str, str]] = field(default_factory=list)  # version, date, summary, why
+    changes: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # version, date, summary, why
     status: str = "current"
     summary: str = "A fictional architecture for refarch's history tests."
     count: int = 4
@@ -41,7 +43,7 @@ class Arch:
 
     def text(self) -> str:
         changes = "".join(
-            f"  - version: \"{v}\"\n    date: {d}\n    summary: {s}\n    why: {w}\n"
+            f'  - version: "{v}"\n    date: {d}\n    summary: {s}\n    why: {w}\n'
             for v, d, s, w in self.changes
         )
         storage = (
@@ -164,14 +166,23 @@ def three_releases(root: Path) -> KBRepo:
     repo.arch(Arch("pod-b", "2026.09", [c09], max_kw=16, count=2))
     repo.release("2026.09", "2026-09-01", {"pod-a": "2026.09", "pod-b": "2026.09"})
     repo.commit("KB 2026.09", "2026-09-01")
-    c10 = ("2026.10", "2026-10-01", "Rack power raised to 40.8 kW.", "The test server's maximum was revised.")
+    c10 = (
+        "2026.10",
+        "2026-10-01",
+        "Rack power raised to 40.8 kW.",
+        "The test server's maximum was revised.",
+    )
     repo.arch(Arch("pod-a", "2026.10", [c10, c09], max_kw=40.8))
     repo.release("2026.10", "2026-10-01", {"pod-a": "2026.10", "pod-b": "2026.09"})
     repo.commit("KB 2026.10", "2026-10-01")
     c11 = ("2026.11", "2026-11-01", "Liquid cooling.", "Air cannot remove 56 kW per rack.")
     repo.git("mv", "architectures/reference/pod-a.yaml", "architectures/reference/pod-alpha.yaml")
     repo.arch(Arch("pod-alpha", "2026.11", [c11, c10, c09], max_kw=56, cooling="direct-liquid"))
-    repo.arch(Arch("pod-c", "2026.11", [("2026.11", "2026-11-01", "First version.", "New pattern.")]))
-    repo.release("2026.11", "2026-11-01", {"pod-alpha": "2026.11", "pod-b": "2026.09", "pod-c": "2026.11"})
+    repo.arch(
+        Arch("pod-c", "2026.11", [("2026.11", "2026-11-01", "First version.", "New pattern.")])
+    )
+    repo.release(
+        "2026.11", "2026-11-01", {"pod-alpha": "2026.11", "pod-b": "2026.09", "pod-c": "2026.11"}
+    )
     repo.commit("KB 2026.11", "2026-11-01")
     return repo

@@ -1,5 +1,7 @@
 """`refarch history` and the git layer, in throwaway repositories."""
 
+# ruff: noqa: E501 (long expected strings and table rows read best on one line)
+
 from __future__ import annotations
 
 import json
@@ -45,13 +47,21 @@ def test_history_of_every_architecture_as_json(repo: KBRepo, run_cli: RunCli) ->
     assert [a["id"] for a in data["architectures"]] == ["pod-alpha", "pod-b", "pod-c"]
     alpha = data["architectures"][0]
     assert alpha["names"] == ["pod-a", "pod-alpha"]
-    assert alpha["renames"] == [{"from": "pod-a", "to": "pod-alpha", "commit": repo.git("rev-parse", "HEAD").strip()}]
+    assert alpha["renames"] == [
+        {"from": "pod-a", "to": "pod-alpha", "commit": repo.git("rev-parse", "HEAD").strip()}
+    ]
     assert alpha["versions"][-1] == {
-        "version": "2026.09", "id": "pod-a", "path": "architectures/reference/pod-a.yaml",
-        "commit": repo.git("rev-parse", "HEAD~2").strip(), "date": "2026-09-01T12:00:00+00:00",
-        "author": "Ada Maintainer", "uncommitted": False, "modified_without_bump": False,
-        "summary": "First version.", "why": "Baseline.",
-    }  # fmt: skip
+        "version": "2026.09",
+        "id": "pod-a",
+        "path": "architectures/reference/pod-a.yaml",
+        "commit": repo.git("rev-parse", "HEAD~2").strip(),
+        "date": "2026-09-01T12:00:00+00:00",
+        "author": "Ada Maintainer",
+        "uncommitted": False,
+        "modified_without_bump": False,
+        "summary": "First version.",
+        "why": "Baseline.",
+    }
     assert data["notes"] == []
 
 
@@ -78,7 +88,9 @@ def test_empty_repository(tmp_path: Path, run_cli: RunCli) -> None:
     assert run_cli("diff", "a@HEAD", "a@worktree", cwd=empty.root) == (2, "", message)
 
 
-def test_shallow_clone_says_history_is_truncated(repo: KBRepo, tmp_path: Path, run_cli: RunCli) -> None:
+def test_shallow_clone_says_history_is_truncated(
+    repo: KBRepo, tmp_path: Path, run_cli: RunCli
+) -> None:
     clone = tmp_path / "clone"
     repo.git("clone", "-q", "--depth", "1", f"file://{repo.root}", str(clone))
     short = repo.short()
@@ -89,28 +101,47 @@ def test_shallow_clone_says_history_is_truncated(repo: KBRepo, tmp_path: Path, r
         f"pod-alpha\n  2026.11  {short}  2026-11-01  Ada Maintainer  Liquid cooling.\n"
         "           why: Air cannot remove 56 kW per rack.\n"
     )
-    assert err == f"refarch: note: The history is truncated (shallow clone): older versions are missing; {hint}.\n"
-    assert run_cli("diff", "pod-alpha@2026.09", "pod-alpha@2026.11", cwd=clone) == (2, "", (
-        "refarch: error: pod-alpha has no version 2026.09 in history (versions: 2026.11); "
-        f"the history is truncated (shallow clone): {hint}\n"))  # fmt: skip
-    assert run_cli("review", "--from", "2026.10", "--to", "2026.11", cwd=clone) == (2, "", (
-        "refarch: error: release 2026.10 not found in the history of architectures/release.yaml "
-        f"(releases found: 2026.11); the history is truncated (shallow clone): {hint}\n"))  # fmt: skip
+    assert (
+        err
+        == f"refarch: note: The history is truncated (shallow clone): older versions are missing; {hint}.\n"
+    )
+    assert run_cli("diff", "pod-alpha@2026.09", "pod-alpha@2026.11", cwd=clone) == (
+        2,
+        "",
+        (
+            "refarch: error: pod-alpha has no version 2026.09 in history (versions: 2026.11); "
+            f"the history is truncated (shallow clone): {hint}\n"
+        ),
+    )
+    assert run_cli("review", "--from", "2026.10", "--to", "2026.11", cwd=clone) == (
+        2,
+        "",
+        (
+            "refarch: error: release 2026.10 not found in the history of architectures/release.yaml "
+            f"(releases found: 2026.11); the history is truncated (shallow clone): {hint}\n"
+        ),
+    )
     assert run_cli("diff", "pod-alpha@HEAD~1", "pod-alpha@HEAD", cwd=clone) == (
-        2, "", f"refarch: error: unknown revision 'HEAD~1'; the clone is shallow, {hint}\n")
+        2,
+        "",
+        f"refarch: error: unknown revision 'HEAD~1'; the clone is shallow, {hint}\n",
+    )
 
 
 def test_detached_head_reads_history_up_to_it(repo: KBRepo, run_cli: RunCli) -> None:
     repo.git("checkout", "-q", "--detach", "HEAD~1")
     c09, c10 = repo.short("HEAD~1"), repo.short("HEAD")
     code, out, err = run_cli("history", "pod-a", cwd=repo.root)
-    assert (code, out) == (0, f"""\
+    assert (code, out) == (
+        0,
+        f"""\
 pod-a
   2026.10  {c10}  2026-10-01  Ada Maintainer  Rack power raised to 40.8 kW.
            why: The test server's maximum was revised.
   2026.09  {c09}  2026-09-01  Ada Maintainer  First version.
            why: Baseline.
-""")
+""",
+    )
     assert err == f"refarch: note: HEAD is detached at {c10}: history is read up to that commit.\n"
 
 
@@ -119,15 +150,25 @@ def test_uncommitted_change_is_shown_as_the_working_tree(repo: KBRepo, run_cli: 
     repo.arch(Arch("pod-b", "2026.09", [c09], max_kw=20, count=2))
     head = f"  2026.09  {repo.short('HEAD~2')}  2026-09-01  Ada Maintainer  First version.\n           why: Baseline.\n"
     assert run_cli("history", "pod-b", cwd=repo.root) == (
-        0, "pod-b\n  2026.09  worktree  modified, not committed (version not bumped)\n" + head, "")
+        0,
+        "pod-b\n  2026.09  worktree  modified, not committed (version not bumped)\n" + head,
+        "",
+    )
     c12 = ("2026.12", "2026-12-01", "Rack power raised.", "Denser racks.")
     repo.arch(Arch("pod-b", "2026.12", [c12, c09], max_kw=20, count=2))
     assert run_cli("history", "pod-b", cwd=repo.root) == (
-        0, "pod-b\n  2026.12  worktree  not committed\n           why: Denser racks.\n" + head, "")
+        0,
+        "pod-b\n  2026.12  worktree  not committed\n           why: Denser racks.\n" + head,
+        "",
+    )
 
 
-@pytest.mark.parametrize("bad", ["--output=owned.txt", "-p", "--exec=touch owned.txt", "HEAD\n-p", "a..b", "HEAD:x"])
-def test_option_injection_in_revisions_is_refused(repo: KBRepo, tmp_path: Path, run_cli: RunCli, bad: str) -> None:
+@pytest.mark.parametrize(
+    "bad", ["--output=owned.txt", "-p", "--exec=touch owned.txt", "HEAD\n-p", "a..b", "HEAD:x"]
+)
+def test_option_injection_in_revisions_is_refused(
+    repo: KBRepo, tmp_path: Path, run_cli: RunCli, bad: str
+) -> None:
     code, out, err = run_cli("diff", f"pod-b@{bad}", "pod-b@2026.09", cwd=repo.root)
     assert (code, out) == (2, "")
     assert err.startswith(f"refarch: error: invalid revision {bad!r}: ")
@@ -155,7 +196,10 @@ def test_dash_revisions_never_reach_git(repo: KBRepo) -> None:
 def test_an_option_after_the_flag_is_a_usage_error(repo: KBRepo, run_cli: RunCli) -> None:
     code, out, err = run_cli("review", "--from", "-p", cwd=repo.root)
     assert (code, out) == (2, "")
-    assert err == "refarch: error: refarch review: argument --from: expected one argument (see --help)\n"
+    assert (
+        err
+        == "refarch: error: refarch review: argument --from: expected one argument (see --help)\n"
+    )
 
 
 def test_many_revisions_are_read_by_one_cat_file_process(
@@ -177,7 +221,9 @@ def test_many_revisions_are_read_by_one_cat_file_process(
         return real(cmd, *args, **kwargs)
 
     monkeypatch.setattr(git.cmd, "safer_popen", spy)
-    code, out, _ = run_cli("review", "--from", "2026.01", "--to", "2026.08", "--format", "json", cwd=repo.root)
+    code, out, _ = run_cli(
+        "review", "--from", "2026.01", "--to", "2026.08", "--format", "json", cwd=repo.root
+    )
     assert code == 0
     assert json.loads(out)["intermediate_releases"] == [f"2026.{m:02d}" for m in range(2, 8)]
     cat_files = [c for c in spawned if "cat-file" in c]

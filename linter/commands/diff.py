@@ -10,15 +10,18 @@ from linter.commands.common import dump_json
 from linter.commands.history import add_repo_argument, open_history
 from linter.diff import diff
 from linter.errors import EXIT_OK
+from linter.lineage import Revision
 from linter.review_format import diff_markdown, diff_text, level_counts
-from linter.versions import Revision, version_of
+from linter.versions import version_of
 
 NAME = "diff"
 HELP = "semantic diff of an architecture between two versions, revisions or the working tree"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("old", metavar="ARCH@A", help="A: a version (2026.10), commit, tag, branch or 'worktree'")
+    p.add_argument(
+        "old", metavar="ARCH@A", help="A: a version (2026.10), commit, tag, branch or 'worktree'"
+    )
     p.add_argument("new", metavar="ARCH@B", help="B: the same kinds as A")
     p.add_argument("--format", choices=("text", "md", "json"), default="text")
     add_repo_argument(p)
@@ -38,14 +41,26 @@ def run(args: argparse.Namespace, io: Any) -> int:
         changes = classify_all(diff(od.data, nd.data), "architecture", od.data, nd.data)
         title = f"{_side(a_id, a_rev, version_of(od))} -> {_side(b_id, b_rev, version_of(nd))}"
         if args.format == "json":
-            io.out.write(dump_json({
-                "from": {"id": a_id, "version": version_of(od), "path": a_path,
-                         "commit": a_rev.commit.sha if a_rev.commit else None},
-                "to": {"id": b_id, "version": version_of(nd), "path": b_path,
-                       "commit": b_rev.commit.sha if b_rev.commit else None},
-                "counts": level_counts(changes),
-                "changes": [c.to_dict() for c in changes],
-            }))  # fmt: skip
+            io.out.write(
+                dump_json(
+                    {
+                        "from": {
+                            "id": a_id,
+                            "version": version_of(od),
+                            "path": a_path,
+                            "commit": a_rev.commit.sha if a_rev.commit else None,
+                        },
+                        "to": {
+                            "id": b_id,
+                            "version": version_of(nd),
+                            "path": b_path,
+                            "commit": b_rev.commit.sha if b_rev.commit else None,
+                        },
+                        "counts": level_counts(changes),
+                        "changes": [c.to_dict() for c in changes],
+                    }
+                )
+            )
         elif args.format == "md":
             io.out.write(diff_markdown(title, changes))
         else:

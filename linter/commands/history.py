@@ -9,16 +9,21 @@ from typing import Any
 from linter.commands.common import dump_json
 from linter.errors import EXIT_OK, GitError
 from linter.history import open_repository
+from linter.lineage import Lineage, VersionRecord
 from linter.review import notes
-from linter.versions import KBHistory, Lineage, VersionRecord, open_kb_history
+from linter.versions import KBHistory, open_kb_history
 
 NAME = "history"
 HELP = "versions of each architecture from git history (renames followed)"
 
 
 def add_repo_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--repo", metavar="DIR", default=".",
-                   help="the git repository holding the knowledge base (default: the current directory)")  # fmt: skip
+    p.add_argument(
+        "--repo",
+        metavar="DIR",
+        default=".",
+        help="the git repository holding the knowledge base (default: the current directory)",
+    )
 
 
 def open_history(args: argparse.Namespace) -> KBHistory:
@@ -35,20 +40,30 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def _record(r: VersionRecord) -> dict[str, Any]:
     c = r.rev.commit
     return {
-        "version": r.version, "id": r.arch, "path": r.path,
-        "commit": c.sha if c else None, "date": c.date if c else None,
-        "author": c.author if c else None, "uncommitted": r.rev.is_worktree,
-        "modified_without_bump": r.modified, "summary": r.summary, "why": r.why,
-    }  # fmt: skip
+        "version": r.version,
+        "id": r.arch,
+        "path": r.path,
+        "commit": c.sha if c else None,
+        "date": c.date if c else None,
+        "author": c.author if c else None,
+        "uncommitted": r.rev.is_worktree,
+        "modified_without_bump": r.modified,
+        "summary": r.summary,
+        "why": r.why,
+    }
 
 
 def _lineage(lin: Lineage) -> dict[str, Any]:
     return {
         "id": lin.id,
         "names": lin.names,
-        "renames": [{"from": a, "to": b, "commit": rev.commit.sha if rev.commit else None}
-                    for a, b, rev in lin.renames],  # fmt: skip
-        "removed": (lin.removed.commit.sha if lin.removed.commit else "worktree") if lin.removed else None,
+        "renames": [
+            {"from": a, "to": b, "commit": rev.commit.sha if rev.commit else None}
+            for a, b, rev in lin.renames
+        ],
+        "removed": (lin.removed.commit.sha if lin.removed.commit else "worktree")
+        if lin.removed
+        else None,
         "versions": [_record(r) for r in reversed(lin.versions)],
     }
 
@@ -58,7 +73,9 @@ def _text(lin: Lineage) -> list[str]:
     out = [f"{lin.id}{gone}"]
     for r in reversed(lin.versions):
         if r.rev.is_worktree:
-            state = "modified, not committed (version not bumped)" if r.modified else "not committed"
+            state = (
+                "modified, not committed (version not bumped)" if r.modified else "not committed"
+            )
             out.append(f"  {r.version}  worktree  {state}")
         else:
             c = r.rev.commit
@@ -83,11 +100,15 @@ def run(args: argparse.Namespace, io: Any) -> int:
             if lin is None:
                 near = difflib.get_close_matches(args.arch, [n for x in lineages for n in x.names])
                 hint = f" (did you mean {', '.join(near)}?)" if near else ""
-                raise GitError(f"architecture {args.arch!r} not found in the history of {hist.ref_dir}{hint}")
+                raise GitError(
+                    f"architecture {args.arch!r} not found in the history of {hist.ref_dir}{hint}"
+                )
             lineages = [lin]
         caveats = notes(hist)
         if args.format == "json":
-            io.out.write(dump_json({"architectures": [_lineage(x) for x in lineages], "notes": caveats}))
+            io.out.write(
+                dump_json({"architectures": [_lineage(x) for x in lineages], "notes": caveats})
+            )
         else:
             for i, lin in enumerate(lineages):
                 io.out.write(("\n" if i else "") + "\n".join(_text(lin)) + "\n")

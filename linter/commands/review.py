@@ -1,8 +1,9 @@
-"""refarch review [--from A] [--to B] [--plans DIR...] [--format md|json] | refarch review --check"""
+"""refarch review [--from A] [--to B] [--plans DIR...] [--format md|json] [--check]"""
 
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
 from linter import config as config_mod
@@ -10,33 +11,60 @@ from linter.commands.common import dump_json
 from linter.commands.history import add_repo_argument, open_history
 from linter.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from linter.impact import find_plans
+from linter.lineage import WORKTREE_REV, Revision
 from linter.review import build, check_worktree, release_name
 from linter.review_format import markdown, review_json
-from linter.versions import WORKTREE_REV, KBHistory, Revision
+from linter.versions import KBHistory
 
 NAME = "review"
 HELP = "the monthly review packet: changes, classification, release consistency, plan impact"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="base", metavar="A",
-                   help="a KB release (2026.10), commit, tag or branch (default: the release before --to; "
-                        "with --check: HEAD)")  # fmt: skip
-    p.add_argument("--to", dest="head", metavar="B", default="worktree",
-                   help="a KB release, commit, tag, branch or 'worktree' (default: worktree)")  # fmt: skip
-    p.add_argument("--plans", nargs="+", metavar="DIR", help="lint the plans in these directories against both KBs")
+    p.add_argument(
+        "--from",
+        dest="base",
+        metavar="A",
+        help="a KB release (2026.10), commit, tag or branch (default: the release before --to; "
+        "with --check: HEAD)",
+    )
+    p.add_argument(
+        "--to",
+        dest="head",
+        metavar="B",
+        default="worktree",
+        help="a KB release, commit, tag, branch or 'worktree' (default: worktree)",
+    )
+    p.add_argument(
+        "--plans",
+        nargs="+",
+        metavar="DIR",
+        help="lint the plans in these directories against both KBs",
+    )
     p.add_argument("--config", metavar="FILE", help="linter configuration for --plans")
     p.add_argument("--format", choices=("md", "json"), default="md")
-    p.add_argument("--check", action="store_true",
-                   help="exit 1 when the working tree changes an architecture without a new version "
-                        "and a recorded reason")  # fmt: skip
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 when the working tree changes an architecture without a new version "
+        "and a recorded reason",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=min(os.cpu_count() or 1, 4),
+        metavar="N",
+        help="processes for the consistency checks of long histories (default: CPUs, at most 4)",
+    )
     add_repo_argument(p)
 
 
 def _previous_release(hist: KBHistory, head: Revision) -> Revision:
     pos = hist.position(head)
     name = release_name(hist, head)
-    earlier = [r for r in hist.releases() if pos is not None and r.position < pos and r.release != name]
+    earlier = [
+        r for r in hist.releases() if pos is not None and r.position < pos and r.release != name
+    ]
     if not earlier:
         raise UsageError("no earlier release found in history: pass --from")
     return earlier[-1].last
@@ -63,7 +91,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         cfg = None
         if plans is not None:
             cfg = config_mod.load(args.config) if args.config else config_mod.discover()
-        review = build(hist, base, head, plans, cfg)
+        review = build(hist, base, head, plans, cfg, jobs=args.jobs)
         if args.format == "json":
             io.out.write(dump_json(review_json(review)))
         else:
