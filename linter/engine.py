@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from linter import baseline as baseline_mod
-from linter import headroom, plan, suppress
+from linter import headroom, plan, suppress, yamlio
 from linter.config import Config
 from linter.errors import InputError
 from linter.findings import Finding
@@ -76,6 +77,16 @@ def _resolve(token: str) -> str | None:
     return None
 
 
+def _string_test(doc: Document) -> Callable[[int, int], bool]:
+    """Whether a 1-based position lies inside a string that spans several lines."""
+    ranges = []
+    for path, value in yamlio.walk(doc.data):
+        span = doc.spans.get(path)
+        if isinstance(value, str) and span is not None and span.end_line > span.line:
+            ranges.append(((span.line, span.column), (span.end_line, span.end_column)))
+    return lambda line, col: any(a <= (line, col) < b for a, b in ranges)
+
+
 def _run(rules: tuple[Rule, ...], ctx: RuleContext, config: Config) -> list[Finding]:
     out: list[Finding] = []
     for rule in rules:
@@ -119,7 +130,7 @@ def lint_doc(
         margin_pct=config.margin_pct,
     )
     found = _stamp(_run(PLAN_RULES, ctx, config), config, doc.path)
-    sups = suppress.parse(doc.text, _resolve)
+    sups = suppress.parse(doc.text, _resolve, _string_test(doc))
     kept, silenced = suppress.apply(found, sups, _ignorable, today or dt.date.today())
     for s in sups:  # a suppression of a rule that did not run is not "unused"
         s.used |= {c for c in s.codes if not config.enabled(c) or config.ignored(doc.path, c)}

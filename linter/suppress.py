@@ -55,8 +55,13 @@ def _quoted_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def parse(text: str, resolve: Callable[[str], str | None]) -> list[Suppression]:
-    """Every suppression comment in ``text``; ``resolve`` maps a code or name to a code."""
+def parse(
+    text: str,
+    resolve: Callable[[str], str | None],
+    in_string: Callable[[int, int], bool] = lambda line, column: False,
+) -> list[Suppression]:
+    """Every suppression comment in ``text``; ``resolve`` maps a code or name to a code and
+    ``in_string(line, column)`` tells whether a position lies inside a (multi-line) string."""
     out: list[Suppression] = []
     if "refarch:" not in text:
         return out
@@ -65,8 +70,8 @@ def parse(text: str, resolve: Callable[[str], str | None]) -> list[Suppression]:
         if m is None:
             continue
         start = m.start()
-        if any(a < start < b for a, b in _quoted_spans(line)):
-            continue  # inside a quoted YAML string, not a comment
+        if any(a < start < b for a, b in _quoted_spans(line)) or in_string(lineno, start + 1):
+            continue  # inside a YAML string, not a comment
         own_line = not line[:start].strip()
         tokens = tuple(t.strip() for t in m.group("rules").split(",") if t.strip())
         s = Suppression(

@@ -110,3 +110,14 @@ def test_parse_details() -> None:
         'a reason is required: add reason="why this is acceptable"',
         "until=soon is not a date (YYYY-MM-DD)",
     ]
+
+
+def test_text_inside_a_block_string_is_not_a_comment(kb: KnowledgeBase) -> None:
+    text = BASE.format(comment="    # -", trailing='  # refarch: ignore[PWR001] reason="metered"')
+    text = text.replace(
+        "plan: lab\n",
+        'plan: lab\ndescription: |\n  How to silence:\n  # refarch: ignore[PWR001] reason="x"\n',
+    )
+    report = lint_doc(yamlio.loads(text, "plan.yaml"), kb)
+    assert [(f.rule, f.line) for f in report.findings] == []
+    assert len(report.suppressed) == 1
