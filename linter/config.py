@@ -26,6 +26,7 @@ from typing import Any
 from linter import schemas, yamlio
 from linter.errors import ConfigError, InputError, Location
 from linter.findings import SEVERITY_RANK
+from linter.yamlio import Document
 
 DEFAULT_MARGIN_PCT = 10.0
 CONFIG_FILE = ".refarch.yaml"
@@ -65,8 +66,8 @@ class Config:
         return SEVERITY_RANK.get(severity, 0) >= SEVERITY_RANK[self.fail_on]
 
 
-def _resolve(token: Any, where: str, source: str) -> str:
-    from linter.rules import lookup
+def _resolve(token: Any, where: str, loc: Location) -> str:
+    from linter.rules import RULES, lookup
     from linter.validate import CHECKS
 
     if isinstance(token, str):
@@ -78,27 +79,47 @@ def _resolve(token: Any, where: str, source: str) -> str:
                 return code
     import difflib
 
-    from linter.rules import RULES
-
     known = [r.CODE for r in RULES] + [r.NAME for r in RULES] + list(CHECKS)
     near = difflib.get_close_matches(str(token), known, n=3, cutoff=0.6)
     hint = f" (did you mean {', '.join(near)}?)" if near else ""
-    raise ConfigError(f"{where}: unknown rule {token!r}{hint}", Location(source))
+    raise ConfigError(f"{where}: unknown rule {token!r}{hint}", loc)
 
 
-def from_mapping(data: Any, source: str = "<config>", root: Path | None = None) -> Config:
-    """A Config from already-parsed data (validated against schema/config.schema.json)."""
+def from_mapping(
+    data: Any, source: str = "<config>", root: Path | None = None, doc: Document | None = None
+) -> Config:
+    """A Config from already-parsed data (validated against schema/config.schema.json).
+
+    ``doc`` is the loaded YAML file, when there is one, so errors name their line."""
+
+    def loc(*path: str | int, key: bool = False) -> Location:
+        if doc is None:
+            return Location(source)
+        s = doc.key_span(path) if key else doc.span(path)
+        return Location(source, s.line, s.column)
+
     if data is None:
         data = {}
     errs = schemas.errors("config", data)
     if errs:
         e = errs[0]
-        where = yamlio.json_path(tuple(e.absolute_path))
-        raise ConfigError(f"{where}: {e.message}", Location(source))
-    severity = {_resolve(k, "severity", source): v for k, v in (data.get("severity") or {}).items()}
-    disable = frozenset(_resolve(t, "disable", source) for t in data.get("disable") or [])
+        path = tuple(e.absolute_path)
+        raise ConfigError(f"{yamlio.json_path(path)}: {e.message}", loc(*path))
+    severity = {
+        _resolve(k, "severity", loc("severity", k, key=True)): v
+        for k, v in (data.get("severity") or {}).items()
+    }
+    disable = frozenset(
+        _resolve(t, "disable", loc("disable", i)) for i, t in enumerate(data.get("disable") or [])
+    )
     pfi = tuple(
-        (glob, frozenset(_resolve(t, f"per_file_ignores[{glob!r}]", source) for t in codes))
+        (
+            glob,
+            frozenset(
+                _resolve(t, f"per_file_ignores[{glob!r}]", loc("per_file_ignores", glob, i))
+                for i, t in enumerate(codes)
+            ),
+        )
         for glob, codes in (data.get("per_file_ignores") or {}).items()
     )
     return Config(
@@ -134,11 +155,13 @@ def load(path: str) -> Config:
             found, data = _read_pyproject(p)
             if not found:
                 raise ConfigError("no [tool.refarch] table", Location(path))
+            doc = None
         else:
-            data = yamlio.load(path).data
+            doc = yamlio.load(path)
+            data = doc.data
     except InputError as exc:
         raise ConfigError(exc.message, exc.location) from None
-    return from_mapping(data, path, p.resolve().parent)
+    return from_mapping(data, path, p.resolve().parent, doc)
 
 
 def discover(start: Path | None = None) -> Config:

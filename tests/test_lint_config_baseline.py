@@ -96,15 +96,15 @@ def test_explicit_config_file(repo: Path, run_cli: RunCli) -> None:
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("disable: [no-such-rule]\n", ": disable: unknown rule 'no-such-rule'"),
+        ("disable: [PWR001, no-such-rule]\n", ":1:19: disable: unknown rule 'no-such-rule'"),
         (
             "severity: {PWR001: fatal}\n",
-            ": $.severity.PWR001: 'fatal' is not one of ['error', 'warning', 'info', 'off']",
+            ":1:20: $.severity.PWR001: 'fatal' is not one of ['error', 'warning', 'info', 'off']",
         ),
-        ("margin_pct: -1\n", ": $.margin_pct: -1 is less than the minimum of 0"),
+        ("margin_pct: -1\n", ":1:13: $.margin_pct: -1 is less than the minimum of 0"),
         (
-            "severity: {rack-power-over-budgte: off}\n",
-            ": severity: unknown rule 'rack-power-over-budgte' (did you mean "
+            "severity:\n  rack-power-over-budgte: off\n",
+            ":2:3: severity: unknown rule 'rack-power-over-budgte' (did you mean "
             "rack-power-over-budget, row-power-over-budget, hall-power-over-budget?)",
         ),
         ("a: [\n", ":2:1: YAML syntax error: did not find expected node content"),
