@@ -237,7 +237,9 @@ def test_xss_chart_svg_holds_payloads_as_text() -> None:
 def test_unknown_fragment_is_an_error(real: Site) -> None:
     with pytest.raises(SiteError, match=r"^index.md: unknown fragment 'nope' \(known: "):
         expand_fragments(real, "<!-- refarch:nope -->", "index.md")
-    assert sorted(FRAGMENTS) == ["density-tiers", "example-lint", "example-plan", "rack-kw-chart"]
+    assert sorted(FRAGMENTS) == [
+        "density-tiers", "example-lint", "example-plan", "kb-counts", "rack-kw-chart"
+    ]  # fmt: skip
 
 
 def test_chart_fragment_links_relative_to_the_page(real: Site) -> None:
@@ -326,3 +328,14 @@ def test_example_lint_fragment_runs_the_linter(real: Site) -> None:
     assert lines[-3:] == ["$ echo $?", "1", "```"]
     assert any(line.startswith("first-plan.yaml:14:16: PWR001 [rack-power-over-budget]")
                for line in lines)  # fmt: skip
+
+
+def test_kb_counts_fragment() -> None:
+    text = expand_fragments(make_site(XSS_KB), "<!-- refarch:kb-counts -->", "index.md")
+    assert text == (
+        r"Knowledge-base release **2026\.11** holds [1 reference architectures](architectures/index.md), "  # noqa: E501
+        "[1 accelerators](catalog/accelerators.md), [1 systems](catalog/systems.md), "
+        "[0 cooling options](catalog/cooling.md), [0 network fabrics](catalog/networks.md), "
+        "[0 models](catalog/models.md), [0 sets of sizing efficiency factors](catalog/efficiency.md) "
+        "and 1 standards."
+    )

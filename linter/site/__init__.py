@@ -21,6 +21,7 @@ from linter.site import (
     density,
     examples,
     files,
+    overview,
     releases,
     rules,
     schemas,
@@ -56,6 +57,7 @@ FRAGMENTS: dict[str, Fragment] = {
     "rack-kw-chart": density.chart_image,
     "example-plan": examples.plan,
     "example-lint": examples.lint,
+    "kb-counts": overview.counts,
 }
 
 MARKER = re.compile(r"<!--\s*refarch:([a-z0-9-]+)\s*-->")

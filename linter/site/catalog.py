@@ -134,6 +134,22 @@ TABLES: tuple[Table, ...] = (
             ("native precision", "native_precision"),
         ),
     ),
+    Table(
+        "efficiency",
+        "efficiency",
+        "Efficiency factors",
+        "How much of an accelerator's nameplate memory, memory bandwidth and dense peak a serving "
+        "stack turns into useful work: the sizing engine's factors, one set per accelerator "
+        "generation and stack, each calibrated against the published measurements listed in "
+        "its YAML.",
+        _cols(
+            ("generation", "generation"),
+            ("stack", "stack"),
+            ("memory usable (%)", "memory_usable_pct"),
+            ("decode bandwidth (%)", "decode_bandwidth_pct"),
+            ("FLOPs (%)", "flops_pct"),
+        ),
+    ),
 )
 
 

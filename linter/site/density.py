@@ -12,7 +12,7 @@ from linter.kb import figure_value
 from linter.site.architectures import rack_kw
 from linter.site.core import Page, Site, rel
 from linter.site.escape import number, plain
-from linter.site.figures import get, provenance, value_text
+from linter.site.figures import get, provenance
 
 TIERS_ID = "density-tiers"
 CHART_PATH = "catalog/rack-kw.svg"
@@ -32,6 +32,7 @@ class Tier(TypedDict):
     kw_min: float | None
     kw_max: float | None
     range: str
+    published: str
     source: Markup
     cited: Markup  # the sources alone, without notes
 
@@ -77,22 +78,32 @@ def tiers(site: Site) -> list[Tier]:
         if not isinstance(t, dict):
             continue
         lo, hi = figure_value(t.get("kw_min")), figure_value(t.get("kw_max"))
-        text = value_text(t.get("kw_min"))
-        text = (
-            f"{text} to {value_text(t['kw_max'], 'kW')}" if t.get("kw_max") else f"{text} kW and up"
-        )
         out.append(
             Tier(
                 id=plain(t.get("id")),
                 description=plain(t.get("description")),
                 kw_min=lo,
                 kw_max=hi,
-                range=text,
+                range=_range_text(lo, hi),
+                published=_published(t.get("kw_max")),
                 source=provenance(t.get("kw_min"), t.get("kw_max"), sources=src),
                 cited=provenance(t.get("kw_min"), t.get("kw_max"), sources=src, notes=False),
             )
         )
     return out
+
+
+def _range_text(lo: float | None, hi: float | None) -> str:
+    low = number(lo) if lo is not None else "0"
+    return f"{low} to {number(hi)} kW" if hi is not None else f"{low} kW and up"
+
+
+def _published(fig: object) -> str:
+    """For an upper bound published as a range: ``upper bound published as 125-132 kW``."""
+    if isinstance(fig, dict) and isinstance(fig.get("range"), list) and len(fig["range"]) == 2:
+        lo, hi = fig["range"]
+        return f"upper bound published as {plain(lo)}-{plain(hi)} kW"
+    return ""
 
 
 def chart(site: Site) -> ChartContext:

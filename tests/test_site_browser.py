@@ -1,0 +1,194 @@
+"""The built docs site in a real browser: Debian's Chromium, headless, via Playwright.
+
+The site is built with `mkdocs build --strict` and served on 127.0.0.1 (a free port); no
+page may log a console error, fail a request or open a dialog. Screenshots go to
+tests/artifacts/ (not committed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from site_build import ROOT, XSS_KB, real_site, serve, xss_site
+
+from linter import yamlio
+from linter.site.architectures import context
+from linter.site.core import Site, SiteOptions
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+ARTIFACTS = ROOT / "tests" / "artifacts"
+# Material renders each Mermaid diagram into a closed shadow root; opening it lets the test
+# read the SVG (the page's own scripts behave the same either way).
+OPEN_SHADOWS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: "open"}); };
+"""
+# Every element of the page and of its shadow roots, as [tag, [attribute names], href/src].
+SCAN = """
+() => {
+  const out = [];
+  const walk = (root) => root.querySelectorAll("*").forEach((el) => {
+    out.push([el.tagName.toLowerCase(), el.getAttributeNames(),
+              el.getAttribute("href") || el.getAttribute("src") || el.getAttribute("xlink:href") || ""]);
+    if (el.shadowRoot) walk(el.shadowRoot);
+  });
+  walk(document);
+  return out;
+}
+"""
+
+
+@dataclass
+class Visit:
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    assert CHROMIUM.exists(), "install Debian's chromium: apt-get install -y chromium (make test does)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def real_url() -> Iterator[str]:
+    b = real_site()
+    assert b.returncode == 0, b.stderr
+    with serve(b.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def xss_url() -> Iterator[str]:
+    b = xss_site()
+    assert b.returncode == 0, b.stderr
+    with serve(b.site) as url:
+        yield url
+
+
+@pytest.fixture
+def visit(browser: Any) -> Iterator[Any]:
+    contexts = []
+
+    def open_page(url: str) -> Visit:
+        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(ctx)
+        page = ctx.new_page()
+        page.add_init_script(OPEN_SHADOWS)
+        v = Visit(page)
+        page.on("console", lambda m: v.errors.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: v.errors.append(f"page error: {e}"))
+        page.on("requestfailed", lambda r: v.errors.append(f"request failed: {r.url}"))
+        page.on("dialog", lambda d: (v.dialogs.append(d.message), d.dismiss()))
+        page.goto(url, wait_until="networkidle")
+        return v
+
+    yield open_page
+    for ctx in contexts:
+        ctx.close()
+
+
+def shot(v: Visit, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"site-{name}.png"
+    v.page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+
+
+def kb_title(arch: str) -> str:
+    return str(yamlio.load(str(ROOT / "architectures" / "reference" / f"{arch}.yaml")).data["title"])
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "title"),
+    [
+        ("home", "", "refarch: AI-factory reference architectures as code"),
+        ("architecture", "architectures/dgx-superpod-gb200/", kb_title("dgx-superpod-gb200")),
+        ("rules", "rules/", "Rules"),
+    ],
+)
+def test_page_loads_without_errors(visit: Any, real_url: str, name: str, path: str, title: str) -> None:
+    v = visit(real_url + path)
+    v.page.wait_for_timeout(500)  # let late scripts (search worker, Mermaid) report errors
+    assert v.page.locator("article h1").first.inner_text().rstrip("¶").strip() == title
+    assert v.errors == []
+    assert v.dialogs == []
+    shot(v, name)
+
+
+def test_search_finds_the_gb200_nvl72_page(visit: Any, real_url: str) -> None:
+    v = visit(real_url)
+    box = v.page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("NVL72", delay=50)  # Material searches on key events, not on fill()
+    results = v.page.locator("a.md-search-result__link")
+    results.first.wait_for(timeout=15_000)
+    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    # Results link pages and their sections; highlighting adds ?h=nvl72.
+    pages = [urlsplit(h)._replace(query="", fragment="").geturl() for h in hrefs]
+    assert real_url + "architectures/dgx-superpod-gb200/" in pages, hrefs
+    assert v.errors == []
+    shot(v, "search-nvl72")
+
+
+def test_mermaid_diagram_renders_as_svg(visit: Any, real_url: str) -> None:
+    v = visit(real_url + "architectures/dgx-superpod-gb200/")
+    v.page.wait_for_function(
+        "() => document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg g.node')",
+        timeout=15_000,
+    )
+    labels = v.page.evaluate(
+        "() => [...document.querySelector('div.mermaid').shadowRoot.querySelectorAll("
+        "'g.node, g.cluster-label')].map((n) => n.textContent.trim())"
+    )
+    site = Site(SiteOptions(ROOT / "architectures", ROOT / "schema", ROOT / "site_src"))
+    diagram = context(site, site.kb.architecture("dgx-superpod-gb200"))["diagram"]  # type: ignore[arg-type]
+    expected = [f"rack profile {r['id']}: {r['label']}" for r in diagram["racks"]]
+    expected += [n["label"] for n in diagram["networks"]]
+    assert sorted(label for label in labels if label in expected) == sorted(expected)
+    assert f"{diagram['su_name']}: {diagram['su_label']}" in labels
+    assert v.errors == []
+    v.page.locator("div.mermaid").scroll_into_view_if_needed()
+    shot(v, "architecture-diagram")
+
+
+XSS_PAGES = ["", "architectures/", "architectures/xss-arch/", "catalog/systems/",
+             "catalog/accelerators/", "catalog/rack-density/", "releases/", "releases/2026.11/",
+             "sizing/examples/"]  # fmt: skip
+
+
+def test_xss_fixtures_open_no_dialog_and_run_no_script(visit: Any, xss_url: str) -> None:
+    for path in XSS_PAGES:
+        v = visit(xss_url + path)
+        v.page.wait_for_timeout(300)
+        assert v.dialogs == [], path
+        assert v.page.evaluate("() => window.__xss === undefined"), path
+        for tag, attrs, target in v.page.evaluate(SCAN):
+            assert not [a for a in attrs if a.lower().startswith("on")], (path, tag, attrs)
+            assert not target.strip().lower().startswith("javascript:"), (path, tag, target)
+        assert v.errors == [], path
+    v = visit(xss_url + "architectures/xss-arch/")
+    v.page.wait_for_function(
+        "() => document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg g.node')"
+    )
+    diagram_text = v.page.evaluate("() => document.querySelector('div.mermaid').shadowRoot.textContent")
+    arch = yamlio.load(str(XSS_KB / "reference" / "xss-arch.yaml")).data
+    assert f"compute / {arch['networks'][0]['fabric']}" in diagram_text  # fab"ric<script>, as text
+    assert v.page.locator("article h1").first.inner_text().rstrip("¶").strip() == arch["title"]
+    assert v.dialogs == [] and v.errors == []
+    shot(v, "xss-architecture")

@@ -1,0 +1,154 @@
+"""Real `mkdocs build --strict` runs of the docs site: the repository's KB and the XSS KB."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from site_build import ROOT, XSS_KB, build, elements, html_pages, real_site, squash, xss_site
+
+from linter import yamlio
+from linter.kb import KnowledgeBase
+from linter.reporters.sarif import SITE_URL, help_uri
+from linter.rules import RULES
+
+pytestmark = pytest.mark.slow
+
+
+def text_of(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def article(html: str) -> str:
+    """The page content, without Material's header, navigation and footer."""
+    start = html.index("<article")
+    return html[start : html.index("</article>", start)]
+
+
+def heading(el_text: str) -> str:
+    return squash(el_text).removesuffix("¶").rstrip()
+
+
+def test_real_site_builds_strict() -> None:
+    b = real_site()
+    assert b.returncode == 0, b.stderr
+    assert "WARNING" not in b.stderr
+    kb = KnowledgeBase.open(ROOT / "architectures")
+    for arch in kb.ids("architecture"):
+        assert (b.site / "architectures" / arch / "index.html").is_file()
+
+
+def test_build_is_byte_for_byte_reproducible() -> None:
+    first, second = real_site(), build("real-again")
+    assert second.returncode == 0, second.stderr
+    files = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
+    assert [f for f in files if (first.site / f).read_bytes() != (second.site / f).read_bytes()] == []
+
+
+def test_source_date_epoch_is_the_only_date() -> None:
+    site = real_site().site
+    assert "This site was built on 2025-11-26 from knowledge-base" in squash(
+        text_of(site, "releases/index.html")
+    )
+    assert "<lastmod>2025-11-26</lastmod>" in text_of(site, "sitemap.xml")
+
+
+def test_sarif_help_uris_point_at_rule_pages() -> None:
+    site = real_site().site
+    for rule in RULES:
+        page = site / help_uri(rule.NAME).removeprefix(SITE_URL) / "index.html"
+        h1 = next(e for e in elements(page.read_text(encoding="utf-8")) if e.tag == "h1")
+        assert heading(h1.text) == f"{rule.CODE} {rule.NAME}"
+
+
+def test_schemas_and_kb_files_are_published_unchanged() -> None:
+    site = real_site().site
+    for schema in sorted((ROOT / "schema").glob("*.schema.json")):
+        assert (site / "schema" / schema.name).read_bytes() == schema.read_bytes()
+    for path in sorted((ROOT / "architectures").rglob("*.yaml")):
+        published = site / "kb" / path.relative_to(ROOT / "architectures")
+        assert published.read_bytes() == path.read_bytes()
+
+
+def test_home_page_shows_the_density_tiers_and_the_chart() -> None:
+    site = real_site().site
+    els = elements(text_of(site, "index.html"))
+    tiers = yamlio.load(str(ROOT / "architectures" / "standards" / "density-tiers.yaml"))
+    first_cells = [squash(e.text) for e in els if e.tag == "td" and e.text.strip()]
+    for tier in tiers.data["tiers"]:
+        assert tier["id"] in first_cells
+    assert [e.attrs["src"] for e in els if e.tag == "img"] == ["catalog/rack-kw.svg"]
+
+
+def test_search_index_has_the_gb200_page() -> None:
+    index = json.loads(text_of(real_site().site, "search/search_index.json"))
+    titles = {d["location"]: d["title"] for d in index["docs"]}
+    arch = yamlio.load(str(ROOT / "architectures" / "reference" / "dgx-superpod-gb200.yaml"))
+    assert titles["architectures/dgx-superpod-gb200/"] == arch.data["title"]
+    assert "NVL72" in arch.data["title"]
+
+
+def test_architecture_page_has_a_mermaid_diagram() -> None:
+    page = text_of(real_site().site, "architectures/dgx-superpod-gb200/index.html")
+    assert '<pre class="mermaid"><code>flowchart TB\n  subgraph su[' in page
+
+
+# --- the XSS knowledge base -----------------------------------------------------------------
+def test_xss_site_builds_strict() -> None:
+    b = xss_site()
+    assert b.returncode == 0, b.stderr
+    assert "WARNING" not in b.stderr
+
+
+def test_xss_payloads_reach_no_markup() -> None:
+    site = xss_site().site
+    for page in html_pages(site):
+        text = page.read_text(encoding="utf-8")
+        for el in elements(text):
+            where = f"{page.relative_to(site)}: <{el.tag} {el.attrs}>"
+            assert not [a for a in el.attrs if a.startswith("on")], where
+            for attr in ("href", "src", "action", "formaction", "xlink:href", "data"):
+                assert not el.attrs.get(attr, "").strip().lower().startswith("javascript:"), where
+            if el.tag == "script":
+                assert "__xss" not in el.text and "alert(" not in el.text, where
+        if "<article" not in text:
+            continue
+        for el in elements(article(text)):
+            where = f"{page.relative_to(site)}: <{el.tag} {el.attrs}>"
+            assert el.tag not in ("script", "iframe", "object", "embed", "svg", "b"), where
+            if el.tag == "img":
+                assert el.attrs["src"].endswith("rack-kw.svg"), where
+
+
+def test_xss_text_renders_literally() -> None:
+    site = xss_site().site
+    arch = yamlio.load(str(XSS_KB / "reference" / "xss-arch.yaml")).data
+    els = elements(article(text_of(site, "architectures/xss-arch/index.html")))
+    texts = [squash(e.text) for e in els if e.tag in ("p", "td", "li")]
+    assert heading(next(e for e in els if e.tag == "h1").text) == arch["title"]
+    assert squash(arch["summary"]) in texts
+    assert "2N | N+1" in texts  # one table cell, not two
+    assert "air | liquid" in texts
+    assert f"Why: {arch['changes'][0]['why']}" in texts
+    assert not [t for t in texts if "49" in t]
+
+
+def test_xss_catalog_cell_keeps_its_pipe() -> None:
+    els = elements(text_of(xss_site().site, "catalog/systems/index.html"))
+    cells = [squash(e.text) for e in els if e.tag == "td"]
+    system = yamlio.load(str(XSS_KB / "catalog" / "systems" / "xss-system.yaml")).data
+    assert f"{system['name']}xss-system" in cells  # name, line break, id
+    assert system["psu_redundancy"] in cells
+
+
+def test_broken_kb_file_fails_the_build_with_its_position(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    shutil.copytree(XSS_KB, kb)
+    (kb / "catalog" / "systems" / "xss-system.yaml").write_text("id: x\nname: [unclosed\n")
+    b = build("broken", kb=kb)
+    assert b.returncode == 1
+    assert f"refarch site: {kb}/catalog/systems/xss-system.yaml:3:1: YAML syntax error" in b.stderr
+    assert "Traceback" not in b.stderr
