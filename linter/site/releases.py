@@ -48,18 +48,22 @@ def page_path_release(release: str) -> str:
     return f"releases/{slug(release)}.md"
 
 
+PLANS = "examples/plans"
+
+
 def packet(site: Site, release: str) -> tuple[Markup, str]:
     """The review packet of ``release`` against the release before it, or why there is none.
 
     Reviews read git history, so they run only when the KB is the ``architectures/``
-    directory of a git repository.
+    directory of a git repository; the repository's example plans, if any, give the impact.
     """
     repo = site.options.kb_root.resolve().parent
     if not (repo / ".git").exists():
         return Markup(""), "the knowledge base is not in a git repository"
-    code, out, err = run_refarch(
-        site, "review", "--to", release, "--format", "json", "--repo", str(repo)
-    )
+    args = ["review", "--to", release, "--format", "json", "--repo", str(repo)]
+    if (repo / PLANS).is_dir():
+        args += ["--plans", str(repo / PLANS)]
+    code, out, err = run_refarch(site, *args)
     if code in (0, 1) and out.strip():
         try:
             data: Any = json.loads(out)
