@@ -200,18 +200,71 @@ def read_text(path: str) -> str:
     return _decode(raw, path)
 
 
-_PREFIX = re.compile(r"^[ \t?-]*", re.M)
+def _c_parser_safe(text: str) -> bool:
+    """Whether a cheap upper bound on the nesting depth (flow brackets plus the longest run
+    of block indicators and indentation opening a line) stays within C_PARSER_SAFE_DEPTH."""
+    room = C_PARSER_SAFE_DEPTH - text.count("[") - text.count("{")
+    # One search for a prefix longer than the room left, not a scan of every line's prefix.
+    return room >= 0 and re.search(rf"^[ \t?-]{{{room + 1}}}", text, re.M) is None
 
 
-def _nesting_bound(text: str) -> int:
-    """A cheap upper bound on nesting depth: block indicators plus flow brackets."""
-    block = max((len(m) for m in _PREFIX.findall(text)), default=0)
-    return block + text.count("[") + text.count("{")
+_NODE_EVENTS = (
+    yaml.ScalarEvent,
+    yaml.SequenceStartEvent,
+    yaml.MappingStartEvent,
+    yaml.AliasEvent,
+)
+
+
+def _prescan(loader_cls: type, text: str, path: str, always: bool) -> None:
+    """Refuse too many nodes or too deep a nesting before composing the document.
+
+    Composing builds every node (with two marks each) before the converter can count them:
+    an 8 MiB flow list of four million numbers would take gigabytes, and the pure-Python
+    scanner slows down quadratically with flow depth. Parse events come one at a time and
+    are dropped, so counting them first costs little memory. A document needs about one
+    character per node, so short texts skip the pass unless ``always``.
+    """
+    if not always and len(text) < MAX_NODES // 2:
+        return
+    parser = loader_cls(text)
+    count = depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                continue
+            if not isinstance(event, _NODE_EVENTS):
+                continue
+            count += 1
+            mark = event.start_mark
+            if count > MAX_NODES:
+                raise InputError(
+                    f"more than {MAX_NODES} YAML nodes (too large for a plan or KB file)",
+                    Location(path, mark.line + 1, mark.column + 1),
+                )
+            if depth > MAX_DEPTH:
+                raise InputError(
+                    f"nesting deeper than {MAX_DEPTH} levels",
+                    Location(path, mark.line + 1, mark.column + 1),
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+    except yaml.YAMLError:
+        return  # the real parse reports it, with its position
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
 
 
 def loads(text: str, path: str = "<string>") -> Document:
     """Parse one YAML document from text."""
-    use_c = HAVE_LIBYAML and _nesting_bound(text) <= C_PARSER_SAFE_DEPTH
+    use_c = HAVE_LIBYAML and _c_parser_safe(text)
+    _prescan(_CLoader if use_c else _PyLoader, text, path, always=not use_c)
     loader = _CLoader(text) if use_c else _PyLoader(text)
     try:
         root = loader.get_single_node()

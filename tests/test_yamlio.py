@@ -113,7 +113,7 @@ def test_deep_nesting_in_a_subprocess(tmp_path: Path) -> None:
     )
     r = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == f"{p}: nesting deeper than 64 levels"
+    assert r.stdout.strip() == f"{p}:1:68: nesting deeper than 64 levels"
 
 
 def test_units_convert_and_reject_wrong_dimensions() -> None:
