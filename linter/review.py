@@ -63,7 +63,8 @@ class Review:
     head: Revision
     base_release: str
     head_release: str
-    steps: list[Revision]
+    steps: list[Revision]  # releases between base and head
+    each_release: bool  # whether consistency was checked at each of them
     architectures: list[EntryReview]
     catalog: list[EntryReview]
     consistency: list[Finding]
@@ -169,14 +170,21 @@ def build(
     head: Revision,
     plans: list[str] | None = None,
     config: Config | None = None,
+    each_release: bool = False,
     jobs: int = 1,
 ) -> Review:
-    """The review packet from ``base`` to ``head`` (plans linted when ``plans`` is given;
-    ``jobs`` processes share the consistency checks of long histories)."""
+    """The review packet from ``base`` to ``head``.
+
+    Release consistency is checked between the two ends; with ``each_release`` also between
+    every pair of consecutive releases in between (an audit of the span, parsing every
+    revision of every file: ``jobs`` processes share that work). Plans are linted against
+    both ends when ``plans`` is given.
+    """
     steps = steps_between(hist, base, head)
-    releases = [release_name(hist, r) for r in steps]
-    names = [rel or r.short for rel, r in zip(releases, steps, strict=True)]
-    found = consistency.check_steps(hist, steps, names, jobs)
+    checked = steps if each_release else [base, head]
+    releases = [release_name(hist, r) for r in checked]
+    names = [rel or r.short for rel, r in zip(releases, checked, strict=True)]
+    found = consistency.check_steps(hist, checked, names, jobs)
     old_arch, new_arch = hist.architectures(base), hist.architectures(head)
     archs = []
     for pair in consistency.pair_files(hist, old_arch, new_arch):
@@ -208,6 +216,7 @@ def build(
         releases[0],
         releases[-1],
         steps[1:-1],
+        each_release,
         sorted(archs, key=_order),
         sorted(catalog, key=_order),
         consistency.dedupe(found),

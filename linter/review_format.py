@@ -109,6 +109,7 @@ def markdown(r: Review) -> str:
         "",
         f"From {rev_label(r.base, r.base_release)} to {rev_label(r.head, r.head_release)}"
         + (f", across {_n(len(r.steps), 'intermediate release')}" if r.steps else "")
+        + (" (consistency checked at each)" if r.steps and r.each_release else "")
         + ".",
         "",
     ]
@@ -175,6 +176,7 @@ def review_json(r: Review) -> dict[str, Any]:
         "from": _rev_dict(r.base, r.base_release),
         "to": _rev_dict(r.head, r.head_release),
         "intermediate_releases": [s.release or s.short for s in r.steps],
+        "checked_each_release": r.each_release,
         "counts": r.counts(),
         "notes": r.notes,
         "consistency": [f.to_dict() for f in r.consistency],

@@ -222,10 +222,13 @@ def test_many_revisions_are_read_by_one_cat_file_process(
 
     monkeypatch.setattr(git.cmd, "safer_popen", spy)
     code, out, _ = run_cli(
-        "review", "--from", "2026.01", "--to", "2026.08", "--format", "json", cwd=repo.root
-    )
+        "review", "--from", "2026.01", "--to", "2026.08", "--each-release", "--jobs", "1",
+        "--format", "json", cwd=repo.root,
+    )  # fmt: skip
     assert code == 0
-    assert json.loads(out)["intermediate_releases"] == [f"2026.{m:02d}" for m in range(2, 8)]
+    data = json.loads(out)
+    assert data["intermediate_releases"] == [f"2026.{m:02d}" for m in range(2, 8)]
+    assert data["checked_each_release"] is True
     cat_files = [c for c in spawned if "cat-file" in c]
     assert len(cat_files) == 1 and "--batch" in cat_files[0]
     assert all(c[0] == "git" for c in spawned) and len(spawned) <= 5

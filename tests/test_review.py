@@ -156,7 +156,15 @@ def test_release_consistency_errors_with_file_and_line(tmp_path: Path, run_cli: 
     )
     repo.commit("KB 2026.11", "2026-11-01")
     code, out, err = run_cli(
-        "review", "--from", "2026.09", "--to", "2026.11", "--format", "json", cwd=repo.root
+        "review",
+        "--from",
+        "2026.09",
+        "--to",
+        "2026.11",
+        "--each-release",
+        "--format",
+        "json",
+        cwd=repo.root,
     )
     assert (code, err) == (1, "")
     got = [
@@ -213,7 +221,9 @@ def test_release_consistency_errors_with_file_and_line(tmp_path: Path, run_cli: 
             "release.yaml lists pod-z, which has no file in architectures/reference [2026.11]",
         ),
     ]
-    code, md, _ = run_cli("review", "--from", "2026.09", "--to", "2026.11", cwd=repo.root)
+    code, md, _ = run_cli(
+        "review", "--from", "2026.09", "--to", "2026.11", "--each-release", cwd=repo.root
+    )
     assert code == 1
     assert (
         f"| REL001 content-changed-without-version-bump | `{pa}:6` | content changed since 2026.09 "
@@ -470,7 +480,8 @@ def test_parallel_consistency_checks_find_the_same_problems(
     for jobs in (1, 3):
         with open_repository(repo.root) as r:
             hist = KBHistory(r)
-            review = build(hist, hist.release("2026.01"), hist.release("2026.08"), jobs=jobs)
+            base, head = hist.release("2026.01"), hist.release("2026.08")
+            review = build(hist, base, head, each_release=True, jobs=jobs)
             results.append([(f.rule, f.file, f.line, f.message) for f in review.consistency])
     assert (
         results[0]
@@ -497,7 +508,15 @@ def test_an_unreadable_file_in_history_names_file_line_and_release(
     short = repo.short("HEAD~2")
     for jobs in ("1", "3"):
         assert run_cli(
-            "review", "--from", "2026.01", "--to", "2026.08", "--jobs", jobs, cwd=repo.root
+            "review",
+            "--from",
+            "2026.01",
+            "--to",
+            "2026.08",
+            "--each-release",
+            "--jobs",
+            jobs,
+            cwd=repo.root,
         ) == (
             2,
             "",
@@ -506,3 +525,39 @@ def test_an_unreadable_file_in_history_names_file_line_and_release(
                 f"expected ',' or ']' (at 2026.06 ({short}))\n"
             ),
         )
+
+
+def test_each_release_checks_the_releases_in_between(tmp_path: Path, run_cli: RunCli) -> None:
+    repo = _monthly(tmp_path / "kb", 8, unbumped=7)
+    message = (
+        "content changed since 2026.01 (rack_profiles[compute].max_kw and 1 more) but the version "
+        "is still 2026.01: bump `version` and add a `changes` entry saying why [{}]"
+    )
+    got = {}
+    for extra in ([], ["--each-release"]):
+        code, out, _ = run_cli(
+            "review",
+            "--from",
+            "2026.01",
+            "--to",
+            "2026.08",
+            *extra,
+            "--format",
+            "json",
+            cwd=repo.root,
+        )
+        data = json.loads(out)
+        got[bool(extra)] = (
+            code,
+            data["checked_each_release"],
+            [(f["rule"], f["line"], f["message"]) for f in data["consistency"]],
+        )
+    assert got[False] == (1, False, [("REL001", 6, message.format("2026.01 -> 2026.08"))])
+    assert got[True] == (1, True, [("REL001", 6, message.format("2026.06 -> 2026.07"))])
+    code, md, _ = run_cli(
+        "review", "--from", "2026.01", "--to", "2026.08", "--each-release", cwd=repo.root
+    )
+    assert md.splitlines()[2] == (
+        f"From 2026.01 (`{repo.short('HEAD~7')}`, 2026-01-01) to 2026.08 (`{repo.short()}`, 2026-08-01), "
+        "across 6 intermediate releases (consistency checked at each)."
+    )

@@ -50,11 +50,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "and a recorded reason",
     )
     p.add_argument(
+        "--each-release",
+        action="store_true",
+        help="also check release consistency between every pair of releases in the range",
+    )
+    p.add_argument(
         "--jobs",
         type=int,
         default=min(os.cpu_count() or 1, 4),
         metavar="N",
-        help="processes for the consistency checks of long histories (default: CPUs, at most 4)",
+        help="processes sharing --each-release on long histories (default: CPUs, at most 4)",
     )
     add_repo_argument(p)
 
@@ -91,7 +96,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         cfg = None
         if plans is not None:
             cfg = config_mod.load(args.config) if args.config else config_mod.discover()
-        review = build(hist, base, head, plans, cfg, jobs=args.jobs)
+        review = build(hist, base, head, plans, cfg, args.each_release, args.jobs)
         if args.format == "json":
             io.out.write(dump_json(review_json(review)))
         else:
