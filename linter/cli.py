@@ -39,7 +39,23 @@ class _Parser(argparse.ArgumentParser):
         raise RefarchError(f"{self.prog}: {message} (see --help)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_name(argv: Sequence[str]) -> str | None:
+    """The command word in ``argv`` (the first argument that is not a global option)."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--kb":
+            next(args, None)
+        elif arg == "--":
+            return next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given ``argv``, only the command it names gets its options (and its
+    module imported), so start-up pays for that one command alone."""
+    selected = None if argv is None else _command_name(argv)
     parser = _Parser(prog="refarch", description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--version", action="version", version=f"refarch {__version__}")
     parser.add_argument(
@@ -48,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for cmd in COMMANDS:
         p = sub.add_parser(cmd.NAME, help=cmd.HELP, description=cmd.HELP)
-        cmd.add_arguments(p)
+        if argv is None or selected == cmd.NAME:
+            cmd.add_arguments(p)
         p.set_defaults(_run=cmd.run)
     return parser
 
@@ -56,9 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
     io = io or IO(sys.stdout, sys.stderr)
     try:
-        args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+        argv = list(sys.argv[1:] if argv is None else argv)
+        args = build_parser(argv).parse_args(argv)
         if not getattr(args, "_run", None):
-            build_parser().print_help(io.err)
+            build_parser([]).print_help(io.err)
             return EXIT_ERROR
         return int(args._run(args, io))
     except RefarchError as exc:

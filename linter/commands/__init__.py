@@ -1,11 +1,18 @@
-"""The registry of commands, in the order `refarch --help` lists them."""
+"""The registry of commands, in the order `refarch --help` lists them.
+
+Each entry names a command and its one-line help; the module ``linter/commands/<name>.py``
+(with ``NAME``, ``HELP``, ``add_arguments(p)`` and ``run(args, io)``) is imported only when
+that command runs, so ``refarch lint`` never pays for GitPython or the sizing engine.
+``tests/test_commands_registry.py`` checks that each entry's help matches its module's.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
 from typing import Any, Protocol
-
-from linter.commands import diff, explain, history, lint, review, rules, show, size, stats, validate
 
 
 class Command(Protocol):
@@ -17,15 +24,48 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace, io: Any) -> int: ...
 
 
-COMMANDS: tuple[Command, ...] = (  # type: ignore[assignment]
-    validate,
-    lint,
-    rules,
-    explain,
-    size,
-    show,
-    stats,
-    history,
-    diff,
-    review,
+@dataclass
+class LazyCommand:
+    """A command whose module is imported on first use."""
+
+    NAME: str
+    HELP: str
+
+    @property
+    def module(self) -> ModuleType:
+        return importlib.import_module(f"linter.commands.{self.NAME}")
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None:
+        self.module.add_arguments(parser)
+
+    def run(self, args: argparse.Namespace, io: Any) -> int:
+        return int(self.module.run(args, io))
+
+
+COMMANDS: tuple[Command, ...] = (
+    LazyCommand("validate", "check KB files and plans against their schemas and cross-references"),
+    LazyCommand(
+        "lint",
+        "check deployment plans against their pinned architecture, physics and best practices",
+    ),
+    LazyCommand("rules", "list the lint rules and validation checks"),
+    LazyCommand("explain", "print the documentation page of a rule (by code or name)"),
+    LazyCommand(
+        "size",
+        "size a deployment (GPUs, systems, racks, kW, cooling) from model, users and targets",
+    ),
+    LazyCommand(
+        "show",
+        "print a catalog entry, standard or architecture with every figure's unit and source",
+    ),
+    LazyCommand("stats", "knowledge-base coverage and provenance health"),
+    LazyCommand("history", "versions of each architecture from git history (renames followed)"),
+    LazyCommand(
+        "diff",
+        "semantic diff of an architecture between two versions, revisions or the working tree",
+    ),
+    LazyCommand(
+        "review",
+        "the monthly review packet: changes, classification, release consistency, plan impact",
+    ),
 )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from linter.kb import KnowledgeBase
 from linter.rules.base import RuleContext
-from linter.sizing import Options, SizingRefused, SizingResult, Workload, size
-from linter.sizing.specs import SizingInputError
 from linter.yamlio import PathT
+
+if TYPE_CHECKING:  # the sizing engine is imported only when a plan has a workload to size
+    from linter.kb import KnowledgeBase
+    from linter.sizing import SizingRefused, SizingResult, Workload
 
 _NEEDED = ("model", "precision", "concurrent_users", "input_tokens", "output_tokens", "ttft_ms")
 
@@ -44,6 +46,8 @@ def plan_sizing(ctx: RuleContext) -> PlanSizing | None:
     models = ctx.plan.models()
     if len(models) != 1:
         return None
+    from linter.sizing import Workload
+
     speed = wl.get("tokens_per_s_per_user")
     if speed is None:
         speed = 1000.0 / float(wl["itl_ms"])
@@ -58,6 +62,9 @@ def plan_sizing(ctx: RuleContext) -> PlanSizing | None:
 
 def _size(kb: KnowledgeBase, w: Workload, system: str, pue: float | None,
           count: int) -> PlanSizing | None:  # fmt: skip
+    from linter.sizing import Options, SizingRefused, size
+    from linter.sizing.specs import SizingInputError
+
     entry = kb.system(system)
     per = entry.figure("gpu_count") if entry is not None else None
     if per is None:
