@@ -40,13 +40,16 @@ def changes_table(changes: list[Classified]) -> list[str]:
 
 def _entry_md(e: EntryReview) -> list[str]:
     versions = f"{e.old_version or '-'} -> {e.new_version or '-'}"
+    if not (e.old_version or e.new_version):  # catalog entries carry no version
+        versions = "changed"
     title = {
         "added": "added",
         "removed": "removed",
         "changed": versions,
         "renamed": f"renamed from `{e.old_id}`, {versions}",
     }[e.state]
-    out = [f"### `{e.id}` ({title})", ""]
+    kind = "" if e.kind == "architecture" else f"{e.kind} "
+    out = [f"### {kind}`{e.id}` ({title})", ""]
     for r in e.rationale:
         out += [
             f"> **{r['version']}** ({r['date']}): {_cell(r['summary'])}",

@@ -379,6 +379,12 @@ def test_impact_lists_the_plans_whose_findings_change(tmp_path: Path, run_cli: R
         str(config),
         cwd=repo.root,
     )
+    catalog = md[md.index("## Catalog and standards") : md.index("## Impact on plans")]
+    assert catalog.splitlines() == [
+        "## Catalog and standards", "", "### system `test-server` (changed)", "",
+        "| level | check | change |", "|---|---|---|",
+        "| **breaking** | `limit-tightened` | `max_power_kw`: 8 kW -> 10.5 kW (+31 %) |", "",
+    ]  # fmt: skip
     section = md[md.index("## Impact on plans") :]
     assert section.splitlines()[:10] == [
         "## Impact on plans",
