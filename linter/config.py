@@ -133,11 +133,13 @@ def from_mapping(
     )
 
 
-def _read_pyproject(path: Path) -> tuple[bool, Any]:
+def _read_pyproject(path: Path, only_if_mentioned: bool = False) -> tuple[bool, Any]:
+    text = yamlio.read_text(str(path))
+    if only_if_mentioned and "refarch" not in text:
+        return False, None  # no [tool.refarch] in it: skip the TOML parser (start-up time)
     import tomllib
 
     try:
-        text = yamlio.read_text(str(path))
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", Location(str(path))) from None
@@ -174,7 +176,7 @@ def discover(start: Path | None = None) -> Config:
         pyproject = d / "pyproject.toml"
         if pyproject.is_file():
             try:
-                found, data = _read_pyproject(pyproject)
+                found, data = _read_pyproject(pyproject, only_if_mentioned=True)
             except (ConfigError, InputError):
                 continue  # an unrelated, broken pyproject is not ours to report
             if found:

@@ -9,8 +9,8 @@ from dataclasses import replace
 from typing import Any
 
 from linter import baseline, config
+from linter.batch import MIN_FILES_PER_JOB, lint_many
 from linter.commands.common import open_kb
-from linter.engine import lint_paths
 from linter.errors import EXIT_ERROR, EXIT_OK, InputError, Location, UsageError
 from linter.reporters import REPORTER_BY_NAME
 from linter.validate import expand_paths
@@ -36,6 +36,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--fail-on",
         choices=("error", "warning", "info"),
         help="lowest severity that fails the run (default: error, or the config's)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help=f"processes linting in parallel (default: one per {MIN_FILES_PER_JOB} files, "
+        "at most one per CPU)",
     )
 
 
@@ -65,7 +72,9 @@ def run(args: argparse.Namespace, io: Any) -> int:
             raise UsageError(f"{out} is one of the plans being linted; refarch never modifies them")
     known = baseline.load(args.baseline) if args.baseline else None
     kb = open_kb(args)
-    result = lint_paths(paths, kb, cfg, known)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
+    result = lint_many(paths, kb, cfg, known, args.jobs)
     result.errors[:0] = errors
     if args.write_baseline:
         _write(args.write_baseline, baseline.dumps(result.findings))
