@@ -78,13 +78,21 @@ def _resolve(token: str) -> str | None:
 
 
 def _string_test(doc: Document) -> Callable[[int, int], bool]:
-    """Whether a 1-based position lies inside a string that spans several lines."""
-    ranges = []
-    for path, value in yamlio.walk(doc.data):
-        span = doc.spans.get(path)
-        if isinstance(value, str) and span is not None and span.end_line > span.line:
-            ranges.append(((span.line, span.column), (span.end_line, span.end_column)))
-    return lambda line, col: any(a <= (line, col) < b for a, b in ranges)
+    """Whether a 1-based position lies inside a string that spans several lines (the
+    strings are listed on the first question: most plans have no suppression comment)."""
+    ranges: list[tuple[tuple[int, int], tuple[int, int]]] | None = None
+
+    def test(line: int, col: int) -> bool:
+        nonlocal ranges
+        if ranges is None:
+            ranges = []
+            for path, value in yamlio.walk(doc.data):
+                span = doc.spans.get(path)
+                if isinstance(value, str) and span is not None and span.end_line > span.line:
+                    ranges.append(((span.line, span.column), (span.end_line, span.end_column)))
+        return any(a <= (line, col) < b for a, b in ranges)
+
+    return test
 
 
 def _run(rules: tuple[Rule, ...], ctx: RuleContext, config: Config) -> list[Finding]:
@@ -92,7 +100,7 @@ def _run(rules: tuple[Rule, ...], ctx: RuleContext, config: Config) -> list[Find
     for rule in rules:
         if not config.enabled(rule.CODE) or config.ignored(ctx.doc.path, rule.CODE):
             continue
-        bound = replace(ctx, rule=rule)
+        bound = ctx.bind(rule)
         out.extend(rule.check(bound))
     return out
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from linter.yamlio import Document, PathT
@@ -111,6 +112,7 @@ _QUANTITY = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def unit_for_key(key: str) -> Unit | None:
     """The unit a key is stored in, from its suffix (``budget_kw`` -> kW)."""
     for suffix, symbol in sorted(SUFFIXES.items(), key=lambda kv: -len(kv[0])):

@@ -139,7 +139,10 @@ def _check_id_and_sources(doc: Document) -> Iterator[Finding]:
 
 def _cross_refs(doc: Document, kind: str, kb: KnowledgeBase) -> Iterator[Finding]:
     data = doc.data
-    in_kb = kind_for_path(kb.root, Path(doc.path)) is not None
+    # Resolving both paths costs more than the rest of a plan's checks: only where it is used.
+    in_kb = kind in ("architecture", "release") and (
+        kind_for_path(kb.root, Path(doc.path)) is not None
+    )
 
     def need(path: PathT, want: str, id_: Any) -> Iterator[Finding]:
         if isinstance(id_, str) and not kb.has(want, id_):

@@ -19,7 +19,8 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -49,6 +50,13 @@ _STD_TAGS = {
 class _Resolver12(BaseResolver):
     """Implicit resolution per the YAML 1.2 core schema."""
 
+    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        # The parser asks once per scalar; plain scalars repeat (keys, units, ids), so their
+        # tags are cached. Same answer as BaseResolver.resolve: no path resolvers are used.
+        if kind is ScalarNode:
+            return (_plain_tag(value) if implicit[0] else None) or self.DEFAULT_SCALAR_TAG
+        return str(super().resolve(kind, value, implicit))
+
 
 _Resolver12.add_implicit_resolver(
     "tag:yaml.org,2002:bool",
@@ -71,6 +79,16 @@ _Resolver12.add_implicit_resolver(
 _Resolver12.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
+
+
+@lru_cache(maxsize=8192)
+def _plain_tag(value: str) -> str | None:
+    table = _Resolver12.yaml_implicit_resolvers
+    for tag, regexp in table.get(value[:1], []) + table.get(None, []):
+        if regexp.match(value):
+            return str(tag)
+    return None
+
 
 try:
     from yaml.cyaml import CParser as _CParser
@@ -100,9 +118,8 @@ class _PyLoader(
         _Resolver12.__init__(self)
 
 
-@dataclass(frozen=True)
-class Span:
-    """1-based start and end of a node."""
+class Span(NamedTuple):
+    """1-based start and end of a node (a named tuple: the loader makes two per node)."""
 
     line: int
     column: int
@@ -390,11 +407,14 @@ class _Converter:
 
 
 def walk(data: Any, path: PathT = ()) -> Iterator[tuple[PathT, Any]]:
-    """Every (path, value) pair in a loaded document, depth first."""
-    yield path, data
-    if isinstance(data, dict):
-        for k, v in data.items():
-            yield from walk(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from walk(v, (*path, i))
+    """Every (path, value) pair in a loaded document, depth first (parents first, children
+    in order). One explicit stack rather than nested generators: the lint path walks every
+    plan twice."""
+    stack: list[tuple[PathT, Any]] = [(path, data)]
+    while stack:
+        here, node = stack.pop()
+        yield here, node
+        if isinstance(node, dict):
+            stack.extend(reversed([((*here, k), v) for k, v in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([((*here, i), v) for i, v in enumerate(node)]))
