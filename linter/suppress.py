@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from linter.findings import Finding
 
-_COMMENT = re.compile(r"#\s*refarch:\s*ignore\[(?P<rules>[^\]]*)\](?P<rest>.*)$")
+# The rule list stops at "#": otherwise every "# refarch: ignore[" without its "]" would scan
+# to the end of the line, and a line of them would take quadratic time.
+_COMMENT = re.compile(r"#\s*refarch:\s*ignore\[(?P<rules>[^\]#]*)\](?P<rest>.*)$")
 _REASON = re.compile(r"""\breason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
 _UNTIL = re.compile(r"\buntil\s*=\s*(?P<until>\S+)")
 

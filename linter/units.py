@@ -107,8 +107,11 @@ SUFFIXES: dict[str, str] = {
     "_u": "U",
 }
 
+# The unit ends at its last non-space character (greedy, DOTALL): a lazy ``\S.*?\s*$`` would
+# rescan the trailing whitespace from every position and take quadratic time.
 _QUANTITY = re.compile(
-    r"^\s*(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(?P<unit>\S.*?)\s*$"
+    r"^\s*(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(?P<unit>\S(?:.*\S)?)\s*$",
+    re.DOTALL,
 )
 
 
@@ -134,26 +137,33 @@ def convert(value: float, src: Unit, dst: Unit) -> float:
     return (value * src.factor + src.offset - dst.offset) / dst.factor
 
 
+def _shown(text: str, width: int = 40) -> str:
+    """``text`` quoted for a message, cut short: a value can be megabytes long."""
+    return repr(text if len(text) <= width else text[: width - 3] + "...")
+
+
 def parse_quantity(text: str, target: Unit) -> float:
     """``"40 kW"`` -> 40.0 in ``target``'s unit; raises ValueError with a readable reason."""
     m = _QUANTITY.match(text)
     if not m:
-        raise ValueError(f"{text!r} is not a number with a unit (expected e.g. '40 {target.symbol}')")
+        raise ValueError(
+            f"{_shown(text)} is not a number with a unit (expected e.g. '40 {target.symbol}')"
+        )
     unit = lookup(m.group("unit"))
     if unit is None:
-        raise ValueError(f"unknown unit {m.group('unit')!r} in {text!r}")
+        raise ValueError(f"unknown unit {_shown(m.group('unit'))} in {_shown(text)}")
     if unit.dimension != target.dimension:
         hint = ""
         if {unit.dimension, target.dimension} == {"power", "apparent power"}:
             hint = " (kVA is apparent power: multiply by the power factor to get kW)"
         raise ValueError(
-            f"{text!r} is {unit.dimension} ({unit.symbol}) but {target.symbol} "
+            f"{_shown(text)} is {unit.dimension} ({unit.symbol}) but {target.symbol} "
             f"({target.dimension}) is expected{hint}"
         )
     number = float(m.group("num"))
     result = convert(number, unit, target)
     if not math.isfinite(result):
-        raise ValueError(f"{text!r} is not a finite quantity")
+        raise ValueError(f"{_shown(text)} is not a finite quantity")
     return round(result, 9)
 
 
