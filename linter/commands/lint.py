@@ -8,10 +8,10 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from linter import baseline, config
+from linter import atomic, baseline, config
 from linter.batch import MIN_FILES_PER_JOB, lint_many
 from linter.commands.common import open_kb
-from linter.errors import EXIT_ERROR, EXIT_OK, InputError, Location, UsageError
+from linter.errors import EXIT_ERROR, EXIT_OK, InputError, UsageError
 from linter.reporters import REPORTER_BY_NAME
 from linter.validate import expand_paths
 
@@ -54,11 +54,7 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def _write(path: str, text: str) -> None:
-    try:
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(text)
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", Location(path)) from None
+    atomic.write_text(path, text)
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
@@ -88,7 +84,8 @@ def run(args: argparse.Namespace, io: Any) -> int:
         _write(args.output, report)
     else:
         io.out.write(report)
-    if args.format in ("text",) or args.output:
+    # A GitLab code quality report has no place for a file that could not be read.
+    if args.format in ("text", "gitlab") or args.output:
         for e in result.errors:
             io.err.write(f"refarch: error: {e}\n")
     return result.exit_code
