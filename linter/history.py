@@ -26,6 +26,8 @@ from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 from linter.errors import GitError, UsageError
 
 WORKTREE = "worktree"
+# A knowledge base has about a hundred files; a tree that repeats a subtree can name billions.
+MAX_TREE_ENTRIES = 100_000
 UNSHALLOW_HINT = "fetch the full history with `git fetch --unshallow`"
 
 _REV = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^@{}+-]{0,199}")
@@ -231,10 +233,21 @@ class Repository:
         out: dict[str, str] = {}
         base = prefix.strip("/")
         stack = [(base, entries)]
+        seen = 0
         while stack:
             path, items = stack.pop()
             for e in items:
                 full = f"{path}/{e.name}" if path else e.name
+                # A crafted tree can hold "..": its files would be written outside the
+                # directory a KB at a revision is unpacked into. git refuses to check it out.
+                if e.name in ("", ".", "..", ".git") or "/" in e.name or "\x00" in e.name:
+                    raise GitError(f"unsafe path {full!r} in the tree of commit {commit[:7]}")
+                seen += 1
+                if seen > MAX_TREE_ENTRIES:
+                    raise GitError(
+                        f"more than {MAX_TREE_ENTRIES} entries under {base or '/'} at commit "
+                        f"{commit[:7]}: not a knowledge base"
+                    )
                 if e.is_blob:
                     out[full] = e.sha
                 elif e.is_tree and recursive:
