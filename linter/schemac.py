@@ -15,6 +15,7 @@ compare with jsonschema's ``equal`` (``True != 1``), ``pattern`` is ``re.search`
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin
@@ -259,20 +260,24 @@ def compile_source(root_id: str, schemas: dict[str, Any]) -> tuple[str, set[str]
     return source, c.used
 
 
-def generate(schema_dir: Path) -> dict[str, str]:
-    """``{kind: module source}`` for every schema in ``schema_dir`` that compiles."""
+def generate(schema_dir: Path, only: str | None = None) -> dict[str, str]:
+    """``{kind: module source}`` for every schema in ``schema_dir`` that compiles (or for
+    the kind ``only``)."""
     files = {p.name: p for p in sorted(schema_dir.glob("*.schema.json"))}
     docs = {name: json.loads(p.read_text(encoding="utf-8")) for name, p in files.items()}
     by_id = {d["$id"]: d for d in docs.values()}
     file_of = {d["$id"]: name for name, d in docs.items()}
     out = {}
     for name, doc in docs.items():
+        kind = name.removesuffix(".schema.json")
+        if only is not None and kind != only:
+            continue
         try:
             body, used = compile_source(doc["$id"], by_id)
         except Unsupported:
             continue
         sources = {file_of[u]: crc(files[file_of[u]]) for u in sorted(used)}
-        out[name.removesuffix(".schema.json")] = "\n".join(
+        out[kind] = "\n".join(
             [
                 f'"""{name}, compiled by `python -m linter.schemac`: do not edit."""',
                 "# ruff: noqa",
@@ -290,6 +295,16 @@ def generate(schema_dir: Path) -> dict[str, str]:
             ]
         )
     return out
+
+
+def compile_kind(schema_dir: Path, kind: str) -> Callable[[Any], bool] | None:
+    """The predicate for ``kind`` compiled in memory (when the shipped module is stale)."""
+    source = generate(schema_dir, only=kind).get(kind)
+    if source is None:
+        return None
+    namespace: dict[str, Any] = {}
+    exec(compile(source, f"<compiled {kind} schema>", "exec"), namespace)  # noqa: S102
+    return namespace["valid"]  # type: ignore[no-any-return]
 
 
 def main() -> int:

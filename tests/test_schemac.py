@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
+import linter.compiled.plan
+import linter.compiled.system
 import linter.schemas
 from linter import schemac, schemas, units, yamlio
 from linter.kb import KnowledgeBase
@@ -216,12 +218,14 @@ def test_an_edited_schema_is_never_checked_by_stale_code(
     for fn in (schemas.compiled, schemas.schema, schemas.validator, schemas._registry):
         fn.cache_clear()
     try:
-        assert schemas.compiled("plan") is None
-        assert schemas.compiled("system") is not None  # built from files that did not change
+        fresh = schemas.compiled("plan")
+        assert fresh is not None and fresh is not linter.compiled.plan.valid
+        assert schemas.compiled("system") is linter.compiled.system.valid  # files unchanged
         data = yamlio.load(str(ROOT / "tests/fixtures/schemas/plan/valid/minimal.yaml")).data
         data["plan"] = "abc"
-        assert schemas.errors("plan", data) == []
+        assert schemas.errors("plan", data) == [] and fresh(data) is True
         data["plan"] = "long"
+        assert fresh(data) is False
         errs = schemas.errors("plan", data)
         assert [e.message for e in errs] == ["'long' is too long"]
     finally:

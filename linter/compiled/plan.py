@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'plan.schema.json': 'a8f5576b-23286'}
+SOURCES = {'common.schema.json': '935f9159-4795', 'plan.schema.json': '84f6bf99-23476'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -32,7 +32,7 @@ _C2: Any = re.compile('^[a-z0-9]+(?:[-.][a-z0-9]+)*$')
 _C3: Any = re.compile('^[a-z0-9]+(?:-[a-z0-9]+)*@[0-9]{4}\\.(0[1-9]|1[0-2])$')
 _C4: Any = ['air', 'rear-door', 'direct-liquid', 'immersion']
 _C5: Any = ['passive', 'active']
-_C6: Any = re.compile('^\\s*[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*\\S+\\s*$')
+_C6: Any = re.compile('^\\s*[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*[^\\s0-9.]\\S*\\s*$')
 _C7: Any = ['A1', 'A2', 'A3', 'A4', 'H1']
 _C8: Any = ['W17', 'W27', 'W32', 'W40', 'W45', 'W+']
 _C9: Any = [1, 3]
