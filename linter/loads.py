@@ -16,6 +16,8 @@ from linter.plan import Plan, RackGroup
 def fmt(x: float, digits: int = 2) -> str:
     """A number for messages: rounded, without trailing zeros (``40.8``, ``56.77``, ``4``)."""
     r = round(x, digits)
+    if not math.isfinite(r):  # a limit of 1e-308 kW leaves "infinite" headroom, not a crash
+        return str(r)
     if r == int(r):
         return str(int(r))
     return f"{r:.{digits}f}".rstrip("0").rstrip(".")
