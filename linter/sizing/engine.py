@@ -214,10 +214,17 @@ def size(
     return _result(kb, w, opts, system, chosen, min(fitting), f, kvp, model)
 
 
+# The plan schema's bounds (workload.concurrent_users, input_tokens, output_tokens): beyond
+# them the arithmetic leaves the range of a float.
+_MAXIMA = {"users": 100_000_000, "input_tokens": 10_000_000, "output_tokens": 10_000_000}
+
+
 def _check_workload(w: Workload) -> None:
     for name in ("users", "input_tokens", "output_tokens"):
         if getattr(w, name) < 1:
             raise SizingInputError(f"{name.replace('_', ' ')} must be at least 1")
+        if getattr(w, name) > _MAXIMA[name]:
+            raise SizingInputError(f"{name.replace('_', ' ')} must be at most {_MAXIMA[name]:,}")
     if not (w.ttft_ms > 0 and w.tokens_per_s > 0):
         raise SizingInputError("the TTFT and per-user speed targets must be positive")
 
