@@ -97,7 +97,8 @@ def resolve(doc: Document) -> list[dict[str, Any]]:
 
 def stats(kb: KnowledgeBase, today: dt.date) -> dict[str, Any]:
     """KB coverage and provenance health."""
-    stale_before = (today - dt.timedelta(days=365)).isoformat()
+    year = dt.timedelta(days=365)  # --as-of 0001-01-01 has no date a year before it
+    stale_before = (max(today, dt.date.min + year) - year).isoformat()
     counts: dict[str, int] = {}
     total = unsourced = stale = conflicts = derived = 0
     unsourced_list: list[str] = []

@@ -274,12 +274,18 @@ def expand_paths(paths: list[str], errors: list[InputError]) -> list[str]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.extend(str(f) for f in sorted(path.rglob("*")) if f.suffix in (".yaml", ".yml")
-                       and f.is_file())
+            try:  # entries can vanish or be unreadable while the directory is walked
+                out.extend(str(f) for f in sorted(path.rglob("*"))
+                           if f.suffix in (".yaml", ".yml") and f.is_file())
+            except OSError as exc:
+                errors.append(InputError(f"cannot read directory: {exc.strerror or exc}",
+                                         Location(p)))
         elif path.is_file():
             out.append(p)
-        elif path.is_symlink():
+        elif path.is_symlink() and not path.exists():
             errors.append(InputError("broken symbolic link", Location(p)))
+        elif path.exists():  # a device, FIFO or socket: reading it could block or never end
+            errors.append(InputError("not a regular file", Location(p)))
         else:
             errors.append(InputError("no such file or directory", Location(p)))
     return out
