@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -202,7 +203,11 @@ def read_text(path: str) -> str:
     try:
         if os.path.isdir(path):
             raise InputError("is a directory, not a file", Location(path))
-        with open(path, "rb") as fh:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; only regular files are read.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise InputError("not a regular file", Location(path))
             raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise InputError("no such file", Location(path)) from None
