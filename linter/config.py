@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,6 +106,9 @@ def from_mapping(
         e = errs[0]
         path = tuple(e.absolute_path)
         raise ConfigError(f"{yamlio.json_path(path)}: {e.message}", loc(*path))
+    margin = data.get("margin_pct", DEFAULT_MARGIN_PCT)
+    if isinstance(margin, float) and math.isnan(margin):  # NaN passes every schema bound
+        raise ConfigError("$.margin_pct: nan is not a number", loc("margin_pct"))
     severity = {
         _resolve(k, "severity", loc("severity", k, key=True)): v
         for k, v in (data.get("severity") or {}).items()
@@ -126,7 +130,7 @@ def from_mapping(
         severity=severity,
         disable=disable,
         per_file_ignores=pfi,
-        margin_pct=float(data.get("margin_pct", DEFAULT_MARGIN_PCT)),
+        margin_pct=float(margin),
         fail_on=str(data.get("fail_on", "error")),
         root=root,
         source=source,
