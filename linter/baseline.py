@@ -44,6 +44,10 @@ def load(path: str) -> Counter[str]:
         raise InputError(
             f"baseline is not valid JSON: {exc.msg}", Location(path, exc.lineno, exc.colno)
         ) from None
+    except RecursionError:
+        raise InputError("nested too deeply for a refarch baseline", Location(path)) from None
+    except ValueError:  # an integer of thousands of digits
+        raise InputError("a number too long for a refarch baseline", Location(path)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError(f'not a refarch baseline (expected "format": "{FORMAT}")', Location(path))
     if data.get("version") != VERSION:

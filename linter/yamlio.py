@@ -345,8 +345,9 @@ def _scalar(node: ScalarNode, path: str) -> Any:
             return float(value)
     except ValueError:
         s = _span(node)
+        shown = value if len(value) <= 40 else f"{value[:37]}... ({len(value)} characters)"
         raise InputError(
-            f"{value!r} is not a valid {tag.rsplit(':', 1)[-1]}", Location(path, s.line, s.column)
+            f"{shown!r} is not a valid {tag.rsplit(':', 1)[-1]}", Location(path, s.line, s.column)
         ) from None
     s = _span(node)
     raise InputError(f"unsupported tag {tag}", Location(path, s.line, s.column))
