@@ -31,7 +31,6 @@ LIST_KEYS: dict[str, str] = {
 }
 FIGURE_KEYS = frozenset({"value", "source", "range", "default", "sources", "derived", "note"})
 _TEXT_WIDTH = 60
-_QUALIFIERS = ("_max", "_min", "_typical")
 
 
 def is_figure(node: Any) -> bool:
@@ -173,8 +172,6 @@ def diff(old: Any, new: Any) -> list[Change]:
 def _unit(key: str) -> str:
     """The unit of a key, also for qualified keys such as ``rack_kw_max``."""
     u = unit_for_key(key) if key else None
-    if u is None and key.endswith(_QUALIFIERS):
-        u = unit_for_key(key.rsplit("_", 1)[0])
     return u.symbol if u else ""
 
 

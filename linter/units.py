@@ -115,12 +115,19 @@ _QUANTITY = re.compile(
 )
 
 
+_BY_LENGTH = sorted(SUFFIXES.items(), key=lambda kv: -len(kv[0]))
+# A qualifier may follow the unit: ``rack_kw_max`` is in kW like ``rack_kw``.
+_QUALIFIERS = ("_max", "_min", "_typical")
+
+
 @lru_cache(maxsize=4096)
 def unit_for_key(key: str) -> Unit | None:
-    """The unit a key is stored in, from its suffix (``budget_kw`` -> kW)."""
-    for suffix, symbol in sorted(SUFFIXES.items(), key=lambda kv: -len(kv[0])):
+    """The unit a key is stored in, from its suffix (``budget_kw``, ``rack_kw_max`` -> kW)."""
+    for suffix, symbol in _BY_LENGTH:
         if key.endswith(suffix):
             return UNITS[symbol]
+    if key.endswith(_QUALIFIERS):
+        return unit_for_key(key.rsplit("_", 1)[0])
     return None
 
 

@@ -136,3 +136,13 @@ def test_normalize_reports_path_and_keeps_bad_values() -> None:
     problems = normalize(doc)
     assert [p for p, _ in problems] == [("racks", 0, "budget_kw")]
     assert doc.data["racks"][0] == {"budget_kw": "40 kVA", "inlet_temp_c": 25.0}
+
+
+def test_unit_for_key_reads_suffix_and_qualifiers() -> None:
+    from linter.units import unit_for_key
+
+    assert unit_for_key("budget_kw").symbol == "kW"
+    assert unit_for_key("rack_kw_max").symbol == "kW"
+    assert unit_for_key("inlet_temp_max_c").symbol == "°C"
+    assert unit_for_key("memory_bandwidth_tb_s").symbol == "TB/s"
+    assert unit_for_key("gpu_count") is None
