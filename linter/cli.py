@@ -43,6 +43,8 @@ def _command_name(argv: Sequence[str]) -> str | None:
     """The command word in ``argv`` (the first argument that is not a global option)."""
     args = iter(argv)
     for arg in args:
+        if arg in ("-h", "--help", "--version"):
+            return None
         if arg == "--kb":
             next(args, None)
         elif arg == "--":
@@ -53,16 +55,17 @@ def _command_name(argv: Sequence[str]) -> str | None:
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser; given ``argv``, only the command it names gets its options (and its
-    module imported), so start-up pays for that one command alone."""
+    """The parser; given ``argv`` naming a command, only that command is set up (its module
+    imported, its options added), so start-up pays for that one command alone."""
     selected = None if argv is None else _command_name(argv)
+    commands = [c for c in COMMANDS if selected == c.NAME] or COMMANDS
     parser = _Parser(prog="refarch", description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("--version", action="version", version=f"refarch {__version__}")
     parser.add_argument(
         "--kb", metavar="DIR", help="knowledge base directory (default: $REFARCH_KB or built-in)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for cmd in COMMANDS:
+    for cmd in commands:
         p = sub.add_parser(cmd.NAME, help=cmd.HELP, description=cmd.HELP)
         if argv is None or selected == cmd.NAME:
             cmd.add_arguments(p)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linter import yamlio
+from linter import parsecache
 from linter.errors import InputError, Location
 from linter.yamlio import Document
 
@@ -103,7 +103,7 @@ class KnowledgeBase:
             return None
         entry = self._cache.get(path)
         if entry is None:
-            entry = Entry(id=id_, kind=kind, doc=yamlio.load(str(path)))
+            entry = Entry(id=id_, kind=kind, doc=parsecache.load(str(path)))
             self._cache[path] = entry
         return entry
 
@@ -152,7 +152,7 @@ class KnowledgeBase:
     @property
     def release(self) -> Document | None:
         if self._release is None and self.release_path.is_file():
-            self._release = yamlio.load(str(self.release_path))
+            self._release = parsecache.load(str(self.release_path))
         return self._release
 
     @property

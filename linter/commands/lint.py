@@ -8,7 +8,7 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from linter import atomic, baseline, config
+from linter import baseline, config
 from linter.batch import MIN_FILES_PER_JOB, lint_many
 from linter.commands.common import open_kb
 from linter.errors import EXIT_ERROR, EXIT_OK, InputError, UsageError
@@ -54,6 +54,8 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def _write(path: str, text: str) -> None:
+    from linter import atomic  # tempfile and friends: only when a file is written
+
     atomic.write_text(path, text)
 
 
