@@ -10,7 +10,7 @@ from typing import Any
 
 from linter.config import Config
 from linter.engine import lint_file
-from linter.errors import InputError, UsageError
+from linter.errors import GitError, InputError, UsageError
 from linter.findings import Finding
 from linter.kb import KnowledgeBase
 from linter.lineage import Revision
@@ -82,7 +82,11 @@ def kb_at(hist: KBHistory, rev: Revision, tmp: Path) -> KnowledgeBase:
         rel = path[len(hist.prefix) + 1 :] if hist.prefix else path
         target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(hist.repo.blob(blob))
+        try:
+            data = hist.repo.blob(blob)
+        except GitError as exc:  # a missing or corrupt object: say which file it is
+            raise GitError(f"{path} at {rev.label}: {exc.message}") from None
+        target.write_bytes(data)
     root.mkdir(parents=True, exist_ok=True)
     return KnowledgeBase.open(root)
 

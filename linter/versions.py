@@ -89,6 +89,8 @@ class KBHistory:
                 doc = yamlio.loads(_decode(self.repo.blob(blob), path), path)
             except InputError as exc:
                 raise InputError(f"{exc.message} (at {rev.label})", exc.location) from None
+            except GitError as exc:  # a missing or corrupt object: say which file it is
+                raise GitError(f"{path} at {rev.label}: {exc.message}") from None
             self._docs[key] = doc
         return doc
 
