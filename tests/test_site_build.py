@@ -152,3 +152,11 @@ def test_broken_kb_file_fails_the_build_with_its_position(tmp_path: Path) -> Non
     assert b.returncode == 1
     assert f"refarch site: {kb}/catalog/systems/xss-system.yaml:3:1: YAML syntax error" in b.stderr
     assert "Traceback" not in b.stderr
+
+
+def test_contributing_page_lists_every_review_check() -> None:
+    from linter.classify import CHECKS
+
+    els = elements(text_of(real_site().site, "contributing/index.html"))
+    codes = {squash(e.text) for e in els if e.tag == "code"}
+    assert {c.id for c in CHECKS} <= codes

@@ -58,7 +58,14 @@ FRAGMENTS: dict[str, Fragment] = {
     "example-plan": examples.plan,
     "example-lint": examples.lint,
     "kb-counts": overview.counts,
+    "review-checks": lambda site, page: _review_checks(),
 }
+
+
+def _review_checks() -> str:
+    from linter.classify import checks_markdown  # the review's own table, one source of truth
+
+    return checks_markdown()
 
 MARKER = re.compile(r"<!--\s*refarch:([a-z0-9-]+)\s*-->")
 
