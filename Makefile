@@ -34,7 +34,11 @@ demo: venv lint-examples site serve
 test: venv chromium
 	$(PY) -m pytest
 
+# Debian's hyperfine times the one-plan comparison (bench/run.py falls back to Python's clock).
 bench: venv
+	@command -v hyperfine >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q hyperfine; }
 	$(PY) -m pip install -q -e '.[test,bench]'
 	$(PY) bench/run.py
 

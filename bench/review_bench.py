@@ -168,28 +168,27 @@ def write_results(section: str) -> None:
     RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
-def main() -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--runs", type=int, default=7)
-    p.add_argument("--releases", type=int, default=60)
-    p.add_argument("--archs", type=int, default=15)
-    p.add_argument("--plans", type=int, default=10)
-    p.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
-    opts = p.parse_args()
-    rows = []
+Row = tuple[int, str, list[float], list[float]]
+
+
+def measure(
+    runs: int = 7, releases: int = 60, archs: int = 15, n_plans: int = 10, log: bool = True
+) -> tuple[str, list[Row]]:
+    """Build the histories, time every case; the "## Review" section and its rows."""
+    rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="refarch-review-bench-") as tmp:
-        for per_release in (5, opts.archs):
+        for per_release in sorted({min(5, archs), archs}):
             repo = Path(tmp) / f"kb-{per_release}"
             repo.mkdir()
-            names, versions = build(repo, opts.releases, opts.archs, per_release)
+            names, versions = build(repo, releases, archs, per_release)
             plans = Path(tmp) / f"plans-{per_release}"
-            write_plans(plans, versions, opts.plans)
+            write_plans(plans, versions, n_plans)
             span = ["--from", names[0], "--to", names[-1]]
-            n = opts.releases
+            n = releases
             cases = [
                 ("last two releases", ["--from", names[-2], "--to", names[-1]]),
                 (f"all {n} releases", span),
-                (f"all {n} releases, {opts.plans} plans", [*span, "--plans", str(plans)]),
+                (f"all {n} releases, {n_plans} plans", [*span, "--plans", str(plans)]),
                 (f"all {n}, `--each-release`, 1 process", [*span, "--each-release", "--jobs", "1"]),
                 (
                     f"all {n}, `--each-release`, 2 processes",
@@ -197,18 +196,19 @@ def main() -> int:
                 ),
             ]
             for label, args in cases:
-                wall, cpu = time_review(repo, args, opts.runs)
+                wall, cpu = time_review(repo, args, runs)
                 rows.append((per_release, label, wall, cpu))
-                print(f"{per_release:>2}/{opts.archs} {label}: {statistics.median(wall):.2f} s")
+                if log:
+                    print(f"{per_release:>2}/{archs} {label}: {statistics.median(wall):.2f} s")
     git_version = subprocess.run(["git", "--version"], capture_output=True, text=True).stdout
     lines = [
         "## Review",
         "",
-        f"`refarch review` over a synthetic history of {opts.releases} monthly releases "
-        f"({names[0]} to {names[-1]}) of {opts.archs} architectures, cloned from the real "
+        f"`refarch review` over a synthetic history of {releases} monthly releases "
+        f"({names[0]} to {names[-1]}) of {archs} architectures, cloned from the real "
         "reference files (real sizes; each revision adds a `changes` entry, so files grow), with "
         "the real catalog; one commit per release. A fresh process per run, start-up included; "
-        f"median of {opts.runs} runs. CPU is user + system time of refarch and its git "
+        f"median of {runs} runs. CPU is user + system time of refarch and its git "
         "processes, which load from other work on the machine inflates less than wall time. "
         "Reproduce with "
         "`.venv/bin/python bench/review_bench.py`. Target: a review over the 60 releases in "
@@ -221,7 +221,7 @@ def main() -> int:
     ]
     for per, label, wall, cpu in rows:
         lines.append(
-            f"| {per} of {opts.archs} | {label} | {statistics.median(wall):.2f} | "
+            f"| {per} of {archs} | {label} | {statistics.median(wall):.2f} | "
             f"{min(wall):.2f} | {statistics.median(cpu):.2f} |"
         )
     lines += [
@@ -230,7 +230,18 @@ def main() -> int:
         f"{git_version.strip()}, load average at the end {os.getloadavg()[0]:.1f}.",
         "",
     ]
-    section = "\n".join(lines)
+    return "\n".join(lines), rows
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=7)
+    p.add_argument("--releases", type=int, default=60)
+    p.add_argument("--archs", type=int, default=15)
+    p.add_argument("--plans", type=int, default=10)
+    p.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
+    opts = p.parse_args()
+    section, _ = measure(opts.runs, opts.releases, opts.archs, opts.plans)
     print(section)
     if not opts.no_write:
         write_results(section)
