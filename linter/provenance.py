@@ -32,8 +32,12 @@ class FigureRef:
 def figures(doc: Document) -> Iterator[FigureRef]:
     """Every figure in a document, and every bare number that should have been one."""
     data = doc.data if isinstance(doc.data, dict) else {}
-    sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
-    yield from _walk(data, (), sources, inherited=None)
+    yield from _walk(data, (), _sources(data), inherited=None)
+
+
+def _sources(data: dict[str, Any]) -> dict[str, Any]:
+    s = data.get("sources")
+    return s if isinstance(s, dict) else {}
 
 
 def _dates(ids: list[Any], sources: dict[str, Any]) -> tuple[str, ...]:
@@ -71,7 +75,7 @@ def _walk(node: Any, path: PathT, sources: dict[str, Any], inherited: str | None
 def resolve(doc: Document) -> list[dict[str, Any]]:
     """Every figure of a document with its unit and full source records."""
     data = doc.data if isinstance(doc.data, dict) else {}
-    sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
+    sources = _sources(data)
     out = []
     for ref in figures(doc):
         fig = ref.figure
