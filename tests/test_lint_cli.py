@@ -99,7 +99,8 @@ def test_missing_and_broken_files_exit_2_but_others_are_linted(
     assert "PWR001 [rack-power-over-budget]" in out
     assert err == (
         f"refarch: error: {missing}: no such file or directory\n"
-        f"refarch: error: {broken}:2:1: YAML syntax error: did not find expected ',' or ']'\n"
+        f"refarch: error: {broken}:1:7: YAML syntax error: did not find expected ',' or ']' "
+        "while parsing a flow sequence\n"
     )
 
 

@@ -150,7 +150,7 @@ def test_broken_kb_file_fails_the_build_with_its_position(tmp_path: Path) -> Non
     (kb / "catalog" / "systems" / "xss-system.yaml").write_text("id: x\nname: [unclosed\n")
     b = build("broken", kb=kb)
     assert b.returncode == 1
-    assert f"refarch site: {kb}/catalog/systems/xss-system.yaml:3:1: YAML syntax error" in b.stderr
+    assert f"refarch site: {kb}/catalog/systems/xss-system.yaml:2:7: YAML syntax error" in b.stderr
     assert "Traceback" not in b.stderr
 
 
