@@ -238,7 +238,8 @@ def test_unknown_fragment_is_an_error(real: Site) -> None:
     with pytest.raises(SiteError, match=r"^index.md: unknown fragment 'nope' \(known: "):
         expand_fragments(real, "<!-- refarch:nope -->", "index.md")
     assert sorted(FRAGMENTS) == [
-        "density-tiers", "example-lint", "example-plan", "kb-counts", "rack-kw-chart"
+        "density-tiers", "example-lint", "example-plan", "kb-counts", "rack-kw-chart",
+        "review-checks",
     ]  # fmt: skip
 
 
