@@ -15,6 +15,7 @@ compare with jsonschema's ``equal`` (``True != 1``), ``pattern`` is ``re.search`
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -69,6 +70,8 @@ class _Compiler:
         self.functions: list[str] = []
         self.constants: dict[str, str] = {}  # Python expression -> constant name
         self.used: set[str] = set()  # the $ids of the schemas read
+        self.defined: set[str] = set()  # functions already emitted
+        self.referenced: set[str] = set()  # names used before their body was complete
 
     def _constant(self, expr: str) -> str:
         if expr not in self.constants:
@@ -101,10 +104,22 @@ class _Compiler:
         """The name of a generated function validating ``schema`` (resolved from ``base``)."""
         key = base + "\0" + json.dumps(schema, sort_keys=True)
         if key in self.names:
-            return self.names[key]
+            found = self.names[key]
+            if found not in self.defined:
+                self.referenced.add(found)  # recursion: this name must stay a function
+            return found
         name = f"_v{len(self.names)}"
         self.names[key] = name  # before the body: recursive $refs find it
         body = self.body(schema, base)
+        if len(body) == 2 and body[1] == "return True":
+            m = re.fullmatch(r"if not (_v\d+)\(d\): return False", body[0])
+            if m:  # `allOf: [X]` and the like: the same as X
+                body = [f"return {m.group(1)}(d)"]
+        alias = re.fullmatch(r"return (_v\d+)\(d\)", body[0]) if len(body) == 1 else None
+        if alias and alias.group(1) in self.defined and name not in self.referenced:
+            self.names[key] = alias.group(1)  # a `$ref` or `allOf` of one: call its target
+            return alias.group(1)
+        self.defined.add(name)
         self.functions.append(
             f"def {name}(d: Any) -> bool:\n" + "".join(f"    {s}\n" for s in body)
         )

@@ -178,7 +178,11 @@ def json_path(path: PathT) -> str:
 
 def _span(node: Node) -> Span:
     s, e = node.start_mark, node.end_mark
-    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+    # tuple.__new__ directly: the named tuple's own constructor adds a Python-level call.
+    return _new_tuple(Span, (s.line + 1, s.column + 1, e.line + 1, e.column + 1))
+
+
+_new_tuple = tuple.__new__
 
 
 def _decode(raw: bytes, path: str) -> str:

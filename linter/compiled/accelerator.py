@@ -51,13 +51,6 @@ def _v3(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 80: return False
     return True
 
-def _v2(d: Any) -> bool:
-    return _v3(d)
-
-def _v1(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v4(d: Any) -> bool:
     if not _equal(d, _C1): return False
     return True
@@ -83,13 +76,6 @@ def _v10(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 4000: return False
     return True
 
-def _v9(d: Any) -> bool:
-    return _v10(d)
-
-def _v8(d: Any) -> bool:
-    if not _v9(d): return False
-    return True
-
 def _v14(d: Any) -> bool:
     if isinstance(d, str) and not _C0.search(d): return False
     return True
@@ -111,13 +97,6 @@ def _v21(d: Any) -> bool:
     if isinstance(d, str) and not _C5.search(d): return False
     return True
 
-def _v20(d: Any) -> bool:
-    return _v21(d)
-
-def _v19(d: Any) -> bool:
-    if not _v20(d): return False
-    return True
-
 def _v22(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
@@ -128,31 +107,17 @@ def _v16(d: Any) -> bool:
     if isinstance(d, dict):
         if 'title' in d and not _v17(d['title']): return False
         if 'url' in d and not _v18(d['url']): return False
-        if 'retrieved' in d and not _v19(d['retrieved']): return False
+        if 'retrieved' in d and not _v21(d['retrieved']): return False
         if 'note' in d and not _v22(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C6)): return False
     if isinstance(d, dict) and any(k not in d for k in _C7): return False
     return True
 
-def _v15(d: Any) -> bool:
-    return _v16(d)
-
 def _v13(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and not all(_v14(k) for k in d): return False
-    if isinstance(d, dict) and not all(_v15(d[k]) for k in (k for k in d if k not in _C3)): return False
+    if isinstance(d, dict) and not all(_v16(d[k]) for k in (k for k in d if k not in _C3)): return False
     if isinstance(d, dict) and len(d) < 1: return False
-    return True
-
-def _v12(d: Any) -> bool:
-    return _v13(d)
-
-def _v11(d: Any) -> bool:
-    if not _v12(d): return False
-    return True
-
-def _v23(d: Any) -> bool:
-    if not _v9(d): return False
     return True
 
 def _v24(d: Any) -> bool:
@@ -261,91 +226,36 @@ def _v33(d: Any) -> bool:
     if not any(f(d) for f in (_v43, _v44, _v45,)): return False
     return True
 
-def _v32(d: Any) -> bool:
-    return _v33(d)
-
-def _v31(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v46(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v47(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v48(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v49(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v50(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v51(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v52(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v53(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v54(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v55(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v56(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
-def _v57(d: Any) -> bool:
-    if not _v32(d): return False
-    return True
-
 def _v0(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v1(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'kind' in d and not _v4(d['kind']): return False
         if 'name' in d and not _v5(d['name']): return False
         if 'vendor' in d and not _v6(d['vendor']): return False
         if 'status' in d and not _v7(d['status']): return False
-        if 'summary' in d and not _v8(d['summary']): return False
-        if 'sources' in d and not _v11(d['sources']): return False
-        if 'notes' in d and not _v23(d['notes']): return False
+        if 'summary' in d and not _v10(d['summary']): return False
+        if 'sources' in d and not _v13(d['sources']): return False
+        if 'notes' in d and not _v10(d['notes']): return False
         if 'generation' in d and not _v24(d['generation']): return False
         if 'form_factor' in d and not _v25(d['form_factor']): return False
         if 'cooling' in d and not _v26(d['cooling']): return False
         if 'memory_type' in d and not _v28(d['memory_type']): return False
         if 'scale_up_interconnect' in d and not _v29(d['scale_up_interconnect']): return False
         if 'pcie_gen' in d and not _v30(d['pcie_gen']): return False
-        if 'tdp_w' in d and not _v31(d['tdp_w']): return False
-        if 'memory_gb' in d and not _v46(d['memory_gb']): return False
-        if 'memory_bandwidth_tb_s' in d and not _v47(d['memory_bandwidth_tb_s']): return False
-        if 'bf16_dense_tflops' in d and not _v48(d['bf16_dense_tflops']): return False
-        if 'bf16_sparse_tflops' in d and not _v49(d['bf16_sparse_tflops']): return False
-        if 'fp16_dense_tflops' in d and not _v50(d['fp16_dense_tflops']): return False
-        if 'fp8_dense_tflops' in d and not _v51(d['fp8_dense_tflops']): return False
-        if 'fp8_sparse_tflops' in d and not _v52(d['fp8_sparse_tflops']): return False
-        if 'fp4_dense_tflops' in d and not _v53(d['fp4_dense_tflops']): return False
-        if 'fp4_sparse_tflops' in d and not _v54(d['fp4_sparse_tflops']): return False
-        if 'int8_dense_tops' in d and not _v55(d['int8_dense_tops']): return False
-        if 'int8_sparse_tops' in d and not _v56(d['int8_sparse_tops']): return False
-        if 'scale_up_bandwidth_gb_s' in d and not _v57(d['scale_up_bandwidth_gb_s']): return False
+        if 'tdp_w' in d and not _v33(d['tdp_w']): return False
+        if 'memory_gb' in d and not _v33(d['memory_gb']): return False
+        if 'memory_bandwidth_tb_s' in d and not _v33(d['memory_bandwidth_tb_s']): return False
+        if 'bf16_dense_tflops' in d and not _v33(d['bf16_dense_tflops']): return False
+        if 'bf16_sparse_tflops' in d and not _v33(d['bf16_sparse_tflops']): return False
+        if 'fp16_dense_tflops' in d and not _v33(d['fp16_dense_tflops']): return False
+        if 'fp8_dense_tflops' in d and not _v33(d['fp8_dense_tflops']): return False
+        if 'fp8_sparse_tflops' in d and not _v33(d['fp8_sparse_tflops']): return False
+        if 'fp4_dense_tflops' in d and not _v33(d['fp4_dense_tflops']): return False
+        if 'fp4_sparse_tflops' in d and not _v33(d['fp4_sparse_tflops']): return False
+        if 'int8_dense_tops' in d and not _v33(d['int8_dense_tops']): return False
+        if 'int8_sparse_tops' in d and not _v33(d['int8_sparse_tops']): return False
+        if 'scale_up_bandwidth_gb_s' in d and not _v33(d['scale_up_bandwidth_gb_s']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C15)): return False
     if isinstance(d, dict) and any(k not in d for k in _C16): return False
     return True

@@ -82,13 +82,6 @@ def _v3(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 80: return False
     return True
 
-def _v2(d: Any) -> bool:
-    return _v3(d)
-
-def _v1(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v4(d: Any) -> bool:
     if not _equal(d, _C3): return False
     return True
@@ -104,13 +97,6 @@ def _v6(d: Any) -> bool:
 def _v9(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and not _C4.search(d): return False
-    return True
-
-def _v8(d: Any) -> bool:
-    return _v9(d)
-
-def _v7(d: Any) -> bool:
-    if not _v8(d): return False
     return True
 
 def _v10(d: Any) -> bool:
@@ -135,17 +121,6 @@ def _v15(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 4000: return False
     return True
 
-def _v14(d: Any) -> bool:
-    return _v15(d)
-
-def _v13(d: Any) -> bool:
-    if not _v14(d): return False
-    return True
-
-def _v16(d: Any) -> bool:
-    if not _v14(d): return False
-    return True
-
 def _v20(d: Any) -> bool:
     if isinstance(d, str) and not _C2.search(d): return False
     return True
@@ -167,13 +142,6 @@ def _v27(d: Any) -> bool:
     if isinstance(d, str) and not _C9.search(d): return False
     return True
 
-def _v26(d: Any) -> bool:
-    return _v27(d)
-
-def _v25(d: Any) -> bool:
-    if not _v26(d): return False
-    return True
-
 def _v28(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
@@ -184,35 +152,21 @@ def _v22(d: Any) -> bool:
     if isinstance(d, dict):
         if 'title' in d and not _v23(d['title']): return False
         if 'url' in d and not _v24(d['url']): return False
-        if 'retrieved' in d and not _v25(d['retrieved']): return False
+        if 'retrieved' in d and not _v27(d['retrieved']): return False
         if 'note' in d and not _v28(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C10)): return False
     if isinstance(d, dict) and any(k not in d for k in _C11): return False
     return True
 
-def _v21(d: Any) -> bool:
-    return _v22(d)
-
 def _v19(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and not all(_v20(k) for k in d): return False
-    if isinstance(d, dict) and not all(_v21(d[k]) for k in (k for k in d if k not in _C7)): return False
+    if isinstance(d, dict) and not all(_v22(d[k]) for k in (k for k in d if k not in _C7)): return False
     if isinstance(d, dict) and len(d) < 1: return False
-    return True
-
-def _v18(d: Any) -> bool:
-    return _v19(d)
-
-def _v17(d: Any) -> bool:
-    if not _v18(d): return False
     return True
 
 def _v30(d: Any) -> bool:
     if not (isinstance(d, str)): return False
-    return True
-
-def _v33(d: Any) -> bool:
-    if not _v2(d): return False
     return True
 
 def _v37(d: Any) -> bool:
@@ -287,18 +241,11 @@ def _v36(d: Any) -> bool:
     if not any(f(d) for f in (_v46, _v47, _v48,)): return False
     return True
 
-def _v35(d: Any) -> bool:
-    return _v36(d)
-
-def _v34(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
 def _v32(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'model' in d and not _v33(d['model']): return False
-        if 'count' in d and not _v34(d['count']): return False
+        if 'model' in d and not _v3(d['model']): return False
+        if 'count' in d and not _v36(d['count']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C16)): return False
     if isinstance(d, dict) and any(k not in d for k in _C17): return False
     return True
@@ -321,7 +268,7 @@ def _v50(d: Any) -> bool:
     if isinstance(d, dict):
         if 'role' in d and not _v51(d['role']): return False
         if 'name' in d and not _v52(d['name']): return False
-        if 'count' in d and not _v34(d['count']): return False
+        if 'count' in d and not _v36(d['count']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C18)): return False
     if isinstance(d, dict) and any(k not in d for k in _C19): return False
     return True
@@ -331,51 +278,23 @@ def _v49(d: Any) -> bool:
     if isinstance(d, list) and not all(_v50(x) for x in d): return False
     return True
 
-def _v53(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
-def _v54(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
-def _v55(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
-def _v56(d: Any) -> bool:
-    if not _v14(d): return False
-    return True
-
 def _v29(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'name' in d and not _v30(d['name']): return False
         if 'systems' in d and not _v31(d['systems']): return False
         if 'switches' in d and not _v49(d['switches']): return False
-        if 'racks' in d and not _v53(d['racks']): return False
-        if 'max_units' in d and not _v54(d['max_units']): return False
-        if 'gpus' in d and not _v55(d['gpus']): return False
-        if 'note' in d and not _v56(d['note']): return False
+        if 'racks' in d and not _v36(d['racks']): return False
+        if 'max_units' in d and not _v36(d['max_units']): return False
+        if 'gpus' in d and not _v36(d['gpus']): return False
+        if 'note' in d and not _v15(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C20)): return False
     if isinstance(d, dict) and any(k not in d for k in _C21): return False
-    return True
-
-def _v59(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
-def _v60(d: Any) -> bool:
-    if not _v14(d): return False
     return True
 
 def _v61(d: Any) -> bool:
     if not (isinstance(d, list)): return False
     if isinstance(d, list) and not all(_v32(x) for x in d): return False
-    return True
-
-def _v62(d: Any) -> bool:
-    if not _v35(d): return False
     return True
 
 def _v63(d: Any) -> bool:
@@ -389,32 +308,17 @@ def _v66(d: Any) -> bool:
     if not any(_equal(e, d) for e in _C22): return False
     return True
 
-def _v65(d: Any) -> bool:
-    return _v66(d)
-
-def _v64(d: Any) -> bool:
-    if not _v65(d): return False
-    return True
-
-def _v67(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
-def _v68(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
 def _v58(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v59(d['id']): return False
-        if 'description' in d and not _v60(d['description']): return False
+        if 'id' in d and not _v3(d['id']): return False
+        if 'description' in d and not _v15(d['description']): return False
         if 'contents' in d and not _v61(d['contents']): return False
-        if 'max_kw' in d and not _v62(d['max_kw']): return False
+        if 'max_kw' in d and not _v36(d['max_kw']): return False
         if 'tolerance_pct' in d and not _v63(d['tolerance_pct']): return False
-        if 'cooling' in d and not _v64(d['cooling']): return False
-        if 'weight_kg' in d and not _v67(d['weight_kg']): return False
-        if 'height_u' in d and not _v68(d['height_u']): return False
+        if 'cooling' in d and not _v66(d['cooling']): return False
+        if 'weight_kg' in d and not _v36(d['weight_kg']): return False
+        if 'height_u' in d and not _v36(d['height_u']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C23)): return False
     if isinstance(d, dict) and any(k not in d for k in _C24): return False
     return True
@@ -423,22 +327,6 @@ def _v57(d: Any) -> bool:
     if not (isinstance(d, list)): return False
     if isinstance(d, list) and len(d) < 1: return False
     if isinstance(d, list) and not all(_v58(x) for x in d): return False
-    return True
-
-def _v70(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
-def _v71(d: Any) -> bool:
-    if not _v65(d): return False
-    return True
-
-def _v72(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
-def _v73(d: Any) -> bool:
-    if not _v35(d): return False
     return True
 
 def _v74(d: Any) -> bool:
@@ -451,37 +339,25 @@ def _v75(d: Any) -> bool:
     if not any(_equal(e, d) for e in _C26): return False
     return True
 
-def _v76(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
 def _v77(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C27): return False
     return True
 
-def _v78(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
-def _v79(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
 def _v69(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'rack_kw_max' in d and not _v70(d['rack_kw_max']): return False
-        if 'cooling' in d and not _v71(d['cooling']): return False
-        if 'inlet_temp_min_c' in d and not _v72(d['inlet_temp_min_c']): return False
-        if 'inlet_temp_max_c' in d and not _v73(d['inlet_temp_max_c']): return False
+        if 'rack_kw_max' in d and not _v36(d['rack_kw_max']): return False
+        if 'cooling' in d and not _v66(d['cooling']): return False
+        if 'inlet_temp_min_c' in d and not _v36(d['inlet_temp_min_c']): return False
+        if 'inlet_temp_max_c' in d and not _v36(d['inlet_temp_max_c']): return False
         if 'ashrae_class' in d and not _v74(d['ashrae_class']): return False
         if 'water_class' in d and not _v75(d['water_class']): return False
-        if 'water_temp_max_c' in d and not _v76(d['water_temp_max_c']): return False
+        if 'water_temp_max_c' in d and not _v36(d['water_temp_max_c']): return False
         if 'power_redundancy' in d and not _v77(d['power_redundancy']): return False
-        if 'feeds_per_rack' in d and not _v78(d['feeds_per_rack']): return False
-        if 'pdus_per_rack' in d and not _v79(d['pdus_per_rack']): return False
-        if 'note' in d and not _v56(d['note']): return False
+        if 'feeds_per_rack' in d and not _v36(d['feeds_per_rack']): return False
+        if 'pdus_per_rack' in d and not _v36(d['pdus_per_rack']): return False
+        if 'note' in d and not _v15(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C28)): return False
     if isinstance(d, dict) and any(k not in d for k in _C29): return False
     return True
@@ -491,20 +367,8 @@ def _v82(d: Any) -> bool:
     if not any(_equal(e, d) for e in _C30): return False
     return True
 
-def _v83(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v84(d: Any) -> bool:
     if not (isinstance(d, str)): return False
-    return True
-
-def _v85(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
-def _v86(d: Any) -> bool:
-    if not _v35(d): return False
     return True
 
 def _v87(d: Any) -> bool:
@@ -515,12 +379,12 @@ def _v81(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'role' in d and not _v82(d['role']): return False
-        if 'fabric' in d and not _v83(d['fabric']): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
         if 'topology' in d and not _v84(d['topology']): return False
-        if 'oversubscription' in d and not _v85(d['oversubscription']): return False
-        if 'link_speed_gbps' in d and not _v86(d['link_speed_gbps']): return False
+        if 'oversubscription' in d and not _v36(d['oversubscription']): return False
+        if 'link_speed_gbps' in d and not _v36(d['link_speed_gbps']): return False
         if 'required' in d and not _v87(d['required']): return False
-        if 'note' in d and not _v56(d['note']): return False
+        if 'note' in d and not _v15(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C31)): return False
     if isinstance(d, dict) and any(k not in d for k in _C32): return False
     return True
@@ -530,24 +394,12 @@ def _v80(d: Any) -> bool:
     if isinstance(d, list) and not all(_v81(x) for x in d): return False
     return True
 
-def _v89(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
-def _v90(d: Any) -> bool:
-    if not _v35(d): return False
-    return True
-
-def _v91(d: Any) -> bool:
-    if not _v14(d): return False
-    return True
-
 def _v88(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'read_gb_s' in d and not _v89(d['read_gb_s']): return False
-        if 'write_gb_s' in d and not _v90(d['write_gb_s']): return False
-        if 'note' in d and not _v91(d['note']): return False
+        if 'read_gb_s' in d and not _v36(d['read_gb_s']): return False
+        if 'write_gb_s' in d and not _v36(d['write_gb_s']): return False
+        if 'note' in d and not _v15(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C33)): return False
     return True
 
@@ -559,10 +411,6 @@ def _v94(d: Any) -> bool:
 def _v95(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C35): return False
-    return True
-
-def _v96(d: Any) -> bool:
-    if not _v14(d): return False
     return True
 
 def _v97(d: Any) -> bool:
@@ -599,7 +447,7 @@ def _v93(d: Any) -> bool:
         if 'id' in d and not _v94(d['id']): return False
         if 'title' in d and not _v5(d['title']): return False
         if 'severity' in d and not _v95(d['severity']): return False
-        if 'rationale' in d and not _v96(d['rationale']): return False
+        if 'rationale' in d and not _v15(d['rationale']): return False
         if 'source' in d and not _v97(d['source']): return False
         if 'check' in d and not _v98(d['check']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C40)): return False
@@ -611,24 +459,16 @@ def _v92(d: Any) -> bool:
     if isinstance(d, list) and not all(_v93(x) for x in d): return False
     return True
 
-def _v104(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v105(d: Any) -> bool:
     if not (isinstance(d, str)): return False
-    return True
-
-def _v106(d: Any) -> bool:
-    if not _v14(d): return False
     return True
 
 def _v103(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v104(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'resource' in d and not _v105(d['resource']): return False
-        if 'description' in d and not _v106(d['description']): return False
+        if 'description' in d and not _v15(d['description']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C42)): return False
     if isinstance(d, dict) and any(k not in d for k in _C43): return False
     return True
@@ -642,21 +482,13 @@ def _v109(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     return True
 
-def _v110(d: Any) -> bool:
-    if not _v14(d): return False
-    return True
-
-def _v111(d: Any) -> bool:
-    if not _v14(d): return False
-    return True
-
 def _v108(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v104(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'component' in d and not _v109(d['component']): return False
-        if 'description' in d and not _v110(d['description']): return False
-        if 'mitigation' in d and not _v111(d['mitigation']): return False
+        if 'description' in d and not _v15(d['description']): return False
+        if 'mitigation' in d and not _v15(d['mitigation']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C44)): return False
     if isinstance(d, dict) and any(k not in d for k in _C45): return False
     return True
@@ -666,32 +498,13 @@ def _v107(d: Any) -> bool:
     if isinstance(d, list) and not all(_v108(x) for x in d): return False
     return True
 
-def _v114(d: Any) -> bool:
-    if not _v8(d): return False
-    return True
-
-def _v116(d: Any) -> bool:
-    return _v27(d)
-
-def _v115(d: Any) -> bool:
-    if not _v116(d): return False
-    return True
-
-def _v117(d: Any) -> bool:
-    if not _v14(d): return False
-    return True
-
-def _v118(d: Any) -> bool:
-    if not _v14(d): return False
-    return True
-
 def _v113(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'version' in d and not _v114(d['version']): return False
-        if 'date' in d and not _v115(d['date']): return False
-        if 'summary' in d and not _v117(d['summary']): return False
-        if 'why' in d and not _v118(d['why']): return False
+        if 'version' in d and not _v9(d['version']): return False
+        if 'date' in d and not _v27(d['date']): return False
+        if 'summary' in d and not _v15(d['summary']): return False
+        if 'why' in d and not _v15(d['why']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C46)): return False
     if isinstance(d, dict) and any(k not in d for k in _C47): return False
     return True
@@ -707,16 +520,16 @@ def _v0(d: Any) -> bool:
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C0)): return False
     if isinstance(d, dict) and any(k not in d for k in _C1): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v1(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'kind' in d and not _v4(d['kind']): return False
         if 'title' in d and not _v5(d['title']): return False
         if 'vendor' in d and not _v6(d['vendor']): return False
-        if 'version' in d and not _v7(d['version']): return False
+        if 'version' in d and not _v9(d['version']): return False
         if 'status' in d and not _v10(d['status']): return False
         if 'use' in d and not _v11(d['use']): return False
-        if 'summary' in d and not _v13(d['summary']): return False
-        if 'when_to_use' in d and not _v16(d['when_to_use']): return False
-        if 'sources' in d and not _v17(d['sources']): return False
+        if 'summary' in d and not _v15(d['summary']): return False
+        if 'when_to_use' in d and not _v15(d['when_to_use']): return False
+        if 'sources' in d and not _v19(d['sources']): return False
         if 'scalable_unit' in d and not _v29(d['scalable_unit']): return False
         if 'rack_profiles' in d and not _v57(d['rack_profiles']): return False
         if 'facility' in d and not _v69(d['facility']): return False

@@ -49,13 +49,6 @@ def _v3(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 80: return False
     return True
 
-def _v2(d: Any) -> bool:
-    return _v3(d)
-
-def _v1(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v4(d: Any) -> bool:
     if not _equal(d, _C1): return False
     return True
@@ -81,13 +74,6 @@ def _v10(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 4000: return False
     return True
 
-def _v9(d: Any) -> bool:
-    return _v10(d)
-
-def _v8(d: Any) -> bool:
-    if not _v9(d): return False
-    return True
-
 def _v14(d: Any) -> bool:
     if isinstance(d, str) and not _C0.search(d): return False
     return True
@@ -109,13 +95,6 @@ def _v21(d: Any) -> bool:
     if isinstance(d, str) and not _C5.search(d): return False
     return True
 
-def _v20(d: Any) -> bool:
-    return _v21(d)
-
-def _v19(d: Any) -> bool:
-    if not _v20(d): return False
-    return True
-
 def _v22(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
@@ -126,43 +105,22 @@ def _v16(d: Any) -> bool:
     if isinstance(d, dict):
         if 'title' in d and not _v17(d['title']): return False
         if 'url' in d and not _v18(d['url']): return False
-        if 'retrieved' in d and not _v19(d['retrieved']): return False
+        if 'retrieved' in d and not _v21(d['retrieved']): return False
         if 'note' in d and not _v22(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C6)): return False
     if isinstance(d, dict) and any(k not in d for k in _C7): return False
     return True
 
-def _v15(d: Any) -> bool:
-    return _v16(d)
-
 def _v13(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and not all(_v14(k) for k in d): return False
-    if isinstance(d, dict) and not all(_v15(d[k]) for k in (k for k in d if k not in _C3)): return False
+    if isinstance(d, dict) and not all(_v16(d[k]) for k in (k for k in d if k not in _C3)): return False
     if isinstance(d, dict) and len(d) < 1: return False
-    return True
-
-def _v12(d: Any) -> bool:
-    return _v13(d)
-
-def _v11(d: Any) -> bool:
-    if not _v12(d): return False
-    return True
-
-def _v23(d: Any) -> bool:
-    if not _v9(d): return False
     return True
 
 def _v26(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C8): return False
-    return True
-
-def _v25(d: Any) -> bool:
-    return _v26(d)
-
-def _v24(d: Any) -> bool:
-    if not _v25(d): return False
     return True
 
 def _v27(d: Any) -> bool:
@@ -245,38 +203,23 @@ def _v31(d: Any) -> bool:
     if not any(f(d) for f in (_v41, _v42, _v43,)): return False
     return True
 
-def _v30(d: Any) -> bool:
-    return _v31(d)
-
-def _v29(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v44(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v45(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
 def _v0(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v1(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'kind' in d and not _v4(d['kind']): return False
         if 'name' in d and not _v5(d['name']): return False
         if 'vendor' in d and not _v6(d['vendor']): return False
         if 'status' in d and not _v7(d['status']): return False
-        if 'summary' in d and not _v8(d['summary']): return False
-        if 'sources' in d and not _v11(d['sources']): return False
-        if 'notes' in d and not _v23(d['notes']): return False
-        if 'mode' in d and not _v24(d['mode']): return False
+        if 'summary' in d and not _v10(d['summary']): return False
+        if 'sources' in d and not _v13(d['sources']): return False
+        if 'notes' in d and not _v10(d['notes']): return False
+        if 'mode' in d and not _v26(d['mode']): return False
         if 'variant' in d and not _v27(d['variant']): return False
         if 'requires_facility_water' in d and not _v28(d['requires_facility_water']): return False
-        if 'rack_kw_max' in d and not _v29(d['rack_kw_max']): return False
-        if 'rack_kw_typical' in d and not _v44(d['rack_kw_typical']): return False
-        if 'supply_water_temp_max_c' in d and not _v45(d['supply_water_temp_max_c']): return False
+        if 'rack_kw_max' in d and not _v31(d['rack_kw_max']): return False
+        if 'rack_kw_typical' in d and not _v31(d['rack_kw_typical']): return False
+        if 'supply_water_temp_max_c' in d and not _v31(d['supply_water_temp_max_c']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C13)): return False
     if isinstance(d, dict) and any(k not in d for k in _C14): return False
     return True

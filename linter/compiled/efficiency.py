@@ -52,13 +52,6 @@ def _v3(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 80: return False
     return True
 
-def _v2(d: Any) -> bool:
-    return _v3(d)
-
-def _v1(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v4(d: Any) -> bool:
     if not _equal(d, _C3): return False
     return True
@@ -84,13 +77,6 @@ def _v10(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 4000: return False
     return True
 
-def _v9(d: Any) -> bool:
-    return _v10(d)
-
-def _v8(d: Any) -> bool:
-    if not _v9(d): return False
-    return True
-
 def _v14(d: Any) -> bool:
     if isinstance(d, str) and not _C2.search(d): return False
     return True
@@ -112,13 +98,6 @@ def _v21(d: Any) -> bool:
     if isinstance(d, str) and not _C7.search(d): return False
     return True
 
-def _v20(d: Any) -> bool:
-    return _v21(d)
-
-def _v19(d: Any) -> bool:
-    if not _v20(d): return False
-    return True
-
 def _v22(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
@@ -129,31 +108,17 @@ def _v16(d: Any) -> bool:
     if isinstance(d, dict):
         if 'title' in d and not _v17(d['title']): return False
         if 'url' in d and not _v18(d['url']): return False
-        if 'retrieved' in d and not _v19(d['retrieved']): return False
+        if 'retrieved' in d and not _v21(d['retrieved']): return False
         if 'note' in d and not _v22(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C8)): return False
     if isinstance(d, dict) and any(k not in d for k in _C9): return False
     return True
 
-def _v15(d: Any) -> bool:
-    return _v16(d)
-
 def _v13(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and not all(_v14(k) for k in d): return False
-    if isinstance(d, dict) and not all(_v15(d[k]) for k in (k for k in d if k not in _C5)): return False
+    if isinstance(d, dict) and not all(_v16(d[k]) for k in (k for k in d if k not in _C5)): return False
     if isinstance(d, dict) and len(d) < 1: return False
-    return True
-
-def _v12(d: Any) -> bool:
-    return _v13(d)
-
-def _v11(d: Any) -> bool:
-    if not _v12(d): return False
-    return True
-
-def _v23(d: Any) -> bool:
-    if not _v9(d): return False
     return True
 
 def _v27(d: Any) -> bool:
@@ -228,41 +193,14 @@ def _v26(d: Any) -> bool:
     if not any(f(d) for f in (_v36, _v37, _v38,)): return False
     return True
 
-def _v25(d: Any) -> bool:
-    return _v26(d)
-
-def _v24(d: Any) -> bool:
-    if not _v25(d): return False
-    return True
-
-def _v39(d: Any) -> bool:
-    if not _v25(d): return False
-    return True
-
-def _v40(d: Any) -> bool:
-    if not _v25(d): return False
-    return True
-
-def _v43(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v44(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and not _C2.search(d): return False
     return True
 
-def _v45(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v46(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C16): return False
-    return True
-
-def _v47(d: Any) -> bool:
-    if not _v2(d): return False
     return True
 
 def _v48(d: Any) -> bool:
@@ -294,10 +232,6 @@ def _v52(d: Any) -> bool:
     if not any(_equal(e, d) for e in _C17): return False
     return True
 
-def _v53(d: Any) -> bool:
-    if not _v25(d): return False
-    return True
-
 def _v54(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
@@ -308,17 +242,17 @@ def _v42(d: Any) -> bool:
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C14)): return False
     if isinstance(d, dict) and any(k not in d for k in _C15): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v43(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'source' in d and not _v44(d['source']): return False
-        if 'model' in d and not _v45(d['model']): return False
+        if 'model' in d and not _v3(d['model']): return False
         if 'precision' in d and not _v46(d['precision']): return False
-        if 'accelerator' in d and not _v47(d['accelerator']): return False
+        if 'accelerator' in d and not _v3(d['accelerator']): return False
         if 'tensor_parallel' in d and not _v48(d['tensor_parallel']): return False
         if 'input_tokens' in d and not _v49(d['input_tokens']): return False
         if 'output_tokens' in d and not _v50(d['output_tokens']): return False
         if 'concurrency' in d and not _v51(d['concurrency']): return False
         if 'metric' in d and not _v52(d['metric']): return False
-        if 'published' in d and not _v53(d['published']): return False
+        if 'published' in d and not _v26(d['published']): return False
         if 'note' in d and not _v54(d['note']): return False
     return True
 
@@ -333,17 +267,17 @@ def _v0(d: Any) -> bool:
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C0)): return False
     if isinstance(d, dict) and any(k not in d for k in _C1): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v1(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'kind' in d and not _v4(d['kind']): return False
         if 'name' in d and not _v5(d['name']): return False
         if 'generation' in d and not _v6(d['generation']): return False
         if 'stack' in d and not _v7(d['stack']): return False
-        if 'summary' in d and not _v8(d['summary']): return False
-        if 'sources' in d and not _v11(d['sources']): return False
-        if 'notes' in d and not _v23(d['notes']): return False
-        if 'memory_usable_pct' in d and not _v24(d['memory_usable_pct']): return False
-        if 'decode_bandwidth_pct' in d and not _v39(d['decode_bandwidth_pct']): return False
-        if 'flops_pct' in d and not _v40(d['flops_pct']): return False
+        if 'summary' in d and not _v10(d['summary']): return False
+        if 'sources' in d and not _v13(d['sources']): return False
+        if 'notes' in d and not _v10(d['notes']): return False
+        if 'memory_usable_pct' in d and not _v26(d['memory_usable_pct']): return False
+        if 'decode_bandwidth_pct' in d and not _v26(d['decode_bandwidth_pct']): return False
+        if 'flops_pct' in d and not _v26(d['flops_pct']): return False
         if 'calibration' in d and not _v41(d['calibration']): return False
     return True
 

@@ -51,13 +51,6 @@ def _v3(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 80: return False
     return True
 
-def _v2(d: Any) -> bool:
-    return _v3(d)
-
-def _v1(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v4(d: Any) -> bool:
     if not _equal(d, _C1): return False
     return True
@@ -83,13 +76,6 @@ def _v10(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 4000: return False
     return True
 
-def _v9(d: Any) -> bool:
-    return _v10(d)
-
-def _v8(d: Any) -> bool:
-    if not _v9(d): return False
-    return True
-
 def _v14(d: Any) -> bool:
     if isinstance(d, str) and not _C0.search(d): return False
     return True
@@ -111,13 +97,6 @@ def _v21(d: Any) -> bool:
     if isinstance(d, str) and not _C5.search(d): return False
     return True
 
-def _v20(d: Any) -> bool:
-    return _v21(d)
-
-def _v19(d: Any) -> bool:
-    if not _v20(d): return False
-    return True
-
 def _v22(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
@@ -128,31 +107,17 @@ def _v16(d: Any) -> bool:
     if isinstance(d, dict):
         if 'title' in d and not _v17(d['title']): return False
         if 'url' in d and not _v18(d['url']): return False
-        if 'retrieved' in d and not _v19(d['retrieved']): return False
+        if 'retrieved' in d and not _v21(d['retrieved']): return False
         if 'note' in d and not _v22(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C6)): return False
     if isinstance(d, dict) and any(k not in d for k in _C7): return False
     return True
 
-def _v15(d: Any) -> bool:
-    return _v16(d)
-
 def _v13(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and not all(_v14(k) for k in d): return False
-    if isinstance(d, dict) and not all(_v15(d[k]) for k in (k for k in d if k not in _C3)): return False
+    if isinstance(d, dict) and not all(_v16(d[k]) for k in (k for k in d if k not in _C3)): return False
     if isinstance(d, dict) and len(d) < 1: return False
-    return True
-
-def _v12(d: Any) -> bool:
-    return _v13(d)
-
-def _v11(d: Any) -> bool:
-    if not _v12(d): return False
-    return True
-
-def _v23(d: Any) -> bool:
-    if not _v9(d): return False
     return True
 
 def _v24(d: Any) -> bool:
@@ -250,120 +215,41 @@ def _v31(d: Any) -> bool:
     if not any(f(d) for f in (_v41, _v42, _v43,)): return False
     return True
 
-def _v30(d: Any) -> bool:
-    return _v31(d)
-
-def _v29(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v44(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v45(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v46(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v47(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v48(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v49(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v50(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v51(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v52(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v53(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v54(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v55(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v56(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v57(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v58(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v59(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v60(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
-def _v61(d: Any) -> bool:
-    if not _v30(d): return False
-    return True
-
 def _v0(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v1(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'kind' in d and not _v4(d['kind']): return False
         if 'name' in d and not _v5(d['name']): return False
         if 'vendor' in d and not _v6(d['vendor']): return False
         if 'status' in d and not _v7(d['status']): return False
-        if 'summary' in d and not _v8(d['summary']): return False
-        if 'sources' in d and not _v11(d['sources']): return False
-        if 'notes' in d and not _v23(d['notes']): return False
+        if 'summary' in d and not _v10(d['summary']): return False
+        if 'sources' in d and not _v13(d['sources']): return False
+        if 'notes' in d and not _v10(d['notes']): return False
         if 'family' in d and not _v24(d['family']): return False
         if 'architecture' in d and not _v25(d['architecture']): return False
         if 'attention' in d and not _v26(d['attention']): return False
         if 'hf_repo' in d and not _v27(d['hf_repo']): return False
         if 'native_precision' in d and not _v28(d['native_precision']): return False
-        if 'params_b' in d and not _v29(d['params_b']): return False
-        if 'active_params_b' in d and not _v44(d['active_params_b']): return False
-        if 'layers' in d and not _v45(d['layers']): return False
-        if 'hidden_size' in d and not _v46(d['hidden_size']): return False
-        if 'attention_heads' in d and not _v47(d['attention_heads']): return False
-        if 'kv_heads' in d and not _v48(d['kv_heads']): return False
-        if 'head_dim' in d and not _v49(d['head_dim']): return False
-        if 'intermediate_size' in d and not _v50(d['intermediate_size']): return False
-        if 'vocab_size' in d and not _v51(d['vocab_size']): return False
-        if 'context_length' in d and not _v52(d['context_length']): return False
-        if 'experts' in d and not _v53(d['experts']): return False
-        if 'experts_per_token' in d and not _v54(d['experts_per_token']): return False
-        if 'shared_experts' in d and not _v55(d['shared_experts']): return False
-        if 'first_dense_layers' in d and not _v56(d['first_dense_layers']): return False
-        if 'moe_intermediate_size' in d and not _v57(d['moe_intermediate_size']): return False
-        if 'kv_lora_rank' in d and not _v58(d['kv_lora_rank']): return False
-        if 'qk_rope_head_dim' in d and not _v59(d['qk_rope_head_dim']): return False
-        if 'sliding_window' in d and not _v60(d['sliding_window']): return False
-        if 'sliding_window_layers' in d and not _v61(d['sliding_window_layers']): return False
+        if 'params_b' in d and not _v31(d['params_b']): return False
+        if 'active_params_b' in d and not _v31(d['active_params_b']): return False
+        if 'layers' in d and not _v31(d['layers']): return False
+        if 'hidden_size' in d and not _v31(d['hidden_size']): return False
+        if 'attention_heads' in d and not _v31(d['attention_heads']): return False
+        if 'kv_heads' in d and not _v31(d['kv_heads']): return False
+        if 'head_dim' in d and not _v31(d['head_dim']): return False
+        if 'intermediate_size' in d and not _v31(d['intermediate_size']): return False
+        if 'vocab_size' in d and not _v31(d['vocab_size']): return False
+        if 'context_length' in d and not _v31(d['context_length']): return False
+        if 'experts' in d and not _v31(d['experts']): return False
+        if 'experts_per_token' in d and not _v31(d['experts_per_token']): return False
+        if 'shared_experts' in d and not _v31(d['shared_experts']): return False
+        if 'first_dense_layers' in d and not _v31(d['first_dense_layers']): return False
+        if 'moe_intermediate_size' in d and not _v31(d['moe_intermediate_size']): return False
+        if 'kv_lora_rank' in d and not _v31(d['kv_lora_rank']): return False
+        if 'qk_rope_head_dim' in d and not _v31(d['qk_rope_head_dim']): return False
+        if 'sliding_window' in d and not _v31(d['sliding_window']): return False
+        if 'sliding_window_layers' in d and not _v31(d['sliding_window_layers']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C15)): return False
     if isinstance(d, dict) and any(k not in d for k in _C16): return False
     return True

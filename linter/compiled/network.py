@@ -51,13 +51,6 @@ def _v3(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 80: return False
     return True
 
-def _v2(d: Any) -> bool:
-    return _v3(d)
-
-def _v1(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v4(d: Any) -> bool:
     if not _equal(d, _C1): return False
     return True
@@ -83,13 +76,6 @@ def _v10(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 4000: return False
     return True
 
-def _v9(d: Any) -> bool:
-    return _v10(d)
-
-def _v8(d: Any) -> bool:
-    if not _v9(d): return False
-    return True
-
 def _v14(d: Any) -> bool:
     if isinstance(d, str) and not _C0.search(d): return False
     return True
@@ -111,13 +97,6 @@ def _v21(d: Any) -> bool:
     if isinstance(d, str) and not _C5.search(d): return False
     return True
 
-def _v20(d: Any) -> bool:
-    return _v21(d)
-
-def _v19(d: Any) -> bool:
-    if not _v20(d): return False
-    return True
-
 def _v22(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
@@ -128,31 +107,17 @@ def _v16(d: Any) -> bool:
     if isinstance(d, dict):
         if 'title' in d and not _v17(d['title']): return False
         if 'url' in d and not _v18(d['url']): return False
-        if 'retrieved' in d and not _v19(d['retrieved']): return False
+        if 'retrieved' in d and not _v21(d['retrieved']): return False
         if 'note' in d and not _v22(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C6)): return False
     if isinstance(d, dict) and any(k not in d for k in _C7): return False
     return True
 
-def _v15(d: Any) -> bool:
-    return _v16(d)
-
 def _v13(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and not all(_v14(k) for k in d): return False
-    if isinstance(d, dict) and not all(_v15(d[k]) for k in (k for k in d if k not in _C3)): return False
+    if isinstance(d, dict) and not all(_v16(d[k]) for k in (k for k in d if k not in _C3)): return False
     if isinstance(d, dict) and len(d) < 1: return False
-    return True
-
-def _v12(d: Any) -> bool:
-    return _v13(d)
-
-def _v11(d: Any) -> bool:
-    if not _v12(d): return False
-    return True
-
-def _v23(d: Any) -> bool:
-    if not _v9(d): return False
     return True
 
 def _v24(d: Any) -> bool:
@@ -196,10 +161,6 @@ def _v34(d: Any) -> bool:
     if isinstance(d, str) and not _C0.search(d): return False
     return True
 
-def _v35(d: Any) -> bool:
-    if not _v9(d): return False
-    return True
-
 def _v30(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
@@ -207,7 +168,7 @@ def _v30(d: Any) -> bool:
         if 'ports' in d and not _v32(d['ports']): return False
         if 'port_speed_gbps' in d and not _v33(d['port_speed_gbps']): return False
         if 'source' in d and not _v34(d['source']): return False
-        if 'note' in d and not _v35(d['note']): return False
+        if 'note' in d and not _v10(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C9)): return False
     if isinstance(d, dict) and any(k not in d for k in _C10): return False
     return True
@@ -289,35 +250,24 @@ def _v38(d: Any) -> bool:
     if not any(f(d) for f in (_v48, _v49, _v50,)): return False
     return True
 
-def _v37(d: Any) -> bool:
-    return _v38(d)
-
-def _v36(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v51(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
 def _v0(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v1(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'kind' in d and not _v4(d['kind']): return False
         if 'name' in d and not _v5(d['name']): return False
         if 'vendor' in d and not _v6(d['vendor']): return False
         if 'status' in d and not _v7(d['status']): return False
-        if 'summary' in d and not _v8(d['summary']): return False
-        if 'sources' in d and not _v11(d['sources']): return False
-        if 'notes' in d and not _v23(d['notes']): return False
+        if 'summary' in d and not _v10(d['summary']): return False
+        if 'sources' in d and not _v13(d['sources']): return False
+        if 'notes' in d and not _v10(d['notes']): return False
         if 'technology' in d and not _v24(d['technology']): return False
         if 'generation' in d and not _v25(d['generation']): return False
         if 'rdma' in d and not _v26(d['rdma']): return False
         if 'topologies' in d and not _v27(d['topologies']): return False
         if 'switches' in d and not _v29(d['switches']): return False
-        if 'link_speed_gbps' in d and not _v36(d['link_speed_gbps']): return False
-        if 'switch_radix' in d and not _v51(d['switch_radix']): return False
+        if 'link_speed_gbps' in d and not _v38(d['link_speed_gbps']): return False
+        if 'switch_radix' in d and not _v38(d['switch_radix']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C15)): return False
     if isinstance(d, dict) and any(k not in d for k in _C16): return False
     return True

@@ -63,13 +63,6 @@ def _v3(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 80: return False
     return True
 
-def _v2(d: Any) -> bool:
-    return _v3(d)
-
-def _v1(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v4(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 200: return False
@@ -78,13 +71,6 @@ def _v4(d: Any) -> bool:
 def _v7(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 4000: return False
-    return True
-
-def _v6(d: Any) -> bool:
-    return _v7(d)
-
-def _v5(d: Any) -> bool:
-    if not _v6(d): return False
     return True
 
 def _v8(d: Any) -> bool:
@@ -99,13 +85,6 @@ def _v10(d: Any) -> bool:
 def _v13(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C4): return False
-    return True
-
-def _v12(d: Any) -> bool:
-    return _v13(d)
-
-def _v11(d: Any) -> bool:
-    if not _v12(d): return False
     return True
 
 def _v14(d: Any) -> bool:
@@ -144,10 +123,6 @@ def _v21(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10: return False
-    return True
-
-def _v22(d: Any) -> bool:
-    if not _v6(d): return False
     return True
 
 def _v23(d: Any) -> bool:
@@ -222,24 +197,20 @@ def _v9(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'name' in d and not _v10(d['name']): return False
-        if 'cooling' in d and not _v11(d['cooling']): return False
+        if 'cooling' in d and not _v13(d['cooling']): return False
         if 'rear_door' in d and not _v14(d['rear_door']): return False
         if 'inlet_temp_c' in d and not _v15(d['inlet_temp_c']): return False
         if 'ashrae_class' in d and not _v18(d['ashrae_class']): return False
         if 'water_temp_c' in d and not _v19(d['water_temp_c']): return False
         if 'water_class' in d and not _v20(d['water_class']): return False
         if 'pue' in d and not _v21(d['pue']): return False
-        if 'pue_justification' in d and not _v22(d['pue_justification']): return False
+        if 'pue_justification' in d and not _v7(d['pue_justification']): return False
         if 'cdus' in d and not _v23(d['cdus']): return False
         if 'row_budget_kw' in d and not _v24(d['row_budget_kw']): return False
         if 'hall_budget_kw' in d and not _v26(d['hall_budget_kw']): return False
         if 'power' in d and not _v27(d['power']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C12)): return False
     if isinstance(d, dict) and any(k not in d for k in _C13): return False
-    return True
-
-def _v37(d: Any) -> bool:
-    if not _v2(d): return False
     return True
 
 def _v38(d: Any) -> bool:
@@ -256,17 +227,9 @@ def _v40(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v41(d: Any) -> bool:
-    if not _v12(d): return False
-    return True
-
 def _v42(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C5): return False
-    return True
-
-def _v45(d: Any) -> bool:
-    if not _v2(d): return False
     return True
 
 def _v46(d: Any) -> bool:
@@ -278,7 +241,7 @@ def _v46(d: Any) -> bool:
 def _v44(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'model' in d and not _v45(d['model']): return False
+        if 'model' in d and not _v3(d['model']): return False
         if 'count' in d and not _v46(d['count']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C14)): return False
     if isinstance(d, dict) and any(k not in d for k in _C15): return False
@@ -321,11 +284,11 @@ def _v51(d: Any) -> bool:
 def _v36(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v37(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'count' in d and not _v38(d['count']): return False
         if 'row' in d and not _v39(d['row']): return False
         if 'budget_kw' in d and not _v40(d['budget_kw']): return False
-        if 'cooling' in d and not _v41(d['cooling']): return False
+        if 'cooling' in d and not _v13(d['cooling']): return False
         if 'rear_door' in d and not _v42(d['rear_door']): return False
         if 'systems' in d and not _v43(d['systems']): return False
         if 'switches' in d and not _v47(d['switches']): return False
@@ -357,10 +320,6 @@ def _v52(d: Any) -> bool:
 def _v55(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C21): return False
-    return True
-
-def _v56(d: Any) -> bool:
-    if not _v2(d): return False
     return True
 
 def _v57(d: Any) -> bool:
@@ -416,7 +375,7 @@ def _v54(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'type' in d and not _v55(d['type']): return False
-        if 'model' in d and not _v56(d['model']): return False
+        if 'model' in d and not _v3(d['model']): return False
         if 'precision' in d and not _v57(d['precision']): return False
         if 'concurrent_users' in d and not _v58(d['concurrent_users']): return False
         if 'input_tokens' in d and not _v59(d['input_tokens']): return False
@@ -428,10 +387,6 @@ def _v54(d: Any) -> bool:
         if 'checkpoint_size_gb' in d and not _v65(d['checkpoint_size_gb']): return False
         if 'rto_min' in d and not _v66(d['rto_min']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C23)): return False
-    return True
-
-def _v69(d: Any) -> bool:
-    if not _v2(d): return False
     return True
 
 def _v70(d: Any) -> bool:
@@ -456,7 +411,7 @@ def _v73(d: Any) -> bool:
 def _v68(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'fabric' in d and not _v69(d['fabric']): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
         if 'topology' in d and not _v70(d['topology']): return False
         if 'oversubscription' in d and not _v71(d['oversubscription']): return False
         if 'leaf_switches_per_rail' in d and not _v72(d['leaf_switches_per_rail']): return False
@@ -468,7 +423,7 @@ def _v68(d: Any) -> bool:
 def _v74(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'fabric' in d and not _v69(d['fabric']): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
         if 'topology' in d and not _v70(d['topology']): return False
         if 'oversubscription' in d and not _v71(d['oversubscription']): return False
         if 'leaf_switches_per_rail' in d and not _v72(d['leaf_switches_per_rail']): return False
@@ -480,7 +435,7 @@ def _v74(d: Any) -> bool:
 def _v75(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'fabric' in d and not _v69(d['fabric']): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
         if 'topology' in d and not _v70(d['topology']): return False
         if 'oversubscription' in d and not _v71(d['oversubscription']): return False
         if 'leaf_switches_per_rail' in d and not _v72(d['leaf_switches_per_rail']): return False
@@ -492,7 +447,7 @@ def _v75(d: Any) -> bool:
 def _v76(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'fabric' in d and not _v69(d['fabric']): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
         if 'topology' in d and not _v70(d['topology']): return False
         if 'oversubscription' in d and not _v71(d['oversubscription']): return False
         if 'leaf_switches_per_rail' in d and not _v72(d['leaf_switches_per_rail']): return False
@@ -554,9 +509,9 @@ def _v0(d: Any) -> bool:
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C0)): return False
     if isinstance(d, dict) and any(k not in d for k in _C1): return False
     if isinstance(d, dict):
-        if 'plan' in d and not _v1(d['plan']): return False
+        if 'plan' in d and not _v3(d['plan']): return False
         if 'title' in d and not _v4(d['title']): return False
-        if 'description' in d and not _v5(d['description']): return False
+        if 'description' in d and not _v7(d['description']): return False
         if 'reference' in d and not _v8(d['reference']): return False
         if 'facility' in d and not _v9(d['facility']): return False
         if 'racks' in d and not _v35(d['racks']): return False

@@ -39,35 +39,14 @@ def _v3(d: Any) -> bool:
     if isinstance(d, str) and not _C2.search(d): return False
     return True
 
-def _v2(d: Any) -> bool:
-    return _v3(d)
-
-def _v1(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v6(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and not _C3.search(d): return False
     return True
 
-def _v5(d: Any) -> bool:
-    return _v6(d)
-
-def _v4(d: Any) -> bool:
-    if not _v5(d): return False
-    return True
-
 def _v9(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 4000: return False
-    return True
-
-def _v8(d: Any) -> bool:
-    return _v9(d)
-
-def _v7(d: Any) -> bool:
-    if not _v8(d): return False
     return True
 
 def _v11(d: Any) -> bool:
@@ -77,7 +56,7 @@ def _v11(d: Any) -> bool:
 def _v10(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and not all(_v11(k) for k in d): return False
-    if isinstance(d, dict) and not all(_v2(d[k]) for k in (k for k in d if k not in _C5)): return False
+    if isinstance(d, dict) and not all(_v3(d[k]) for k in (k for k in d if k not in _C5)): return False
     return True
 
 def _v0(d: Any) -> bool:
@@ -85,9 +64,9 @@ def _v0(d: Any) -> bool:
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C0)): return False
     if isinstance(d, dict) and any(k not in d for k in _C1): return False
     if isinstance(d, dict):
-        if 'release' in d and not _v1(d['release']): return False
-        if 'date' in d and not _v4(d['date']): return False
-        if 'summary' in d and not _v7(d['summary']): return False
+        if 'release' in d and not _v3(d['release']): return False
+        if 'date' in d and not _v6(d['date']): return False
+        if 'summary' in d and not _v9(d['summary']): return False
         if 'architectures' in d and not _v10(d['architectures']): return False
     return True
 

@@ -42,13 +42,6 @@ def _v3(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 80: return False
     return True
 
-def _v2(d: Any) -> bool:
-    return _v3(d)
-
-def _v1(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v4(d: Any) -> bool:
     if not _equal(d, _C2): return False
     return True
@@ -64,13 +57,6 @@ def _v6(d: Any) -> bool:
 def _v9(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 4000: return False
-    return True
-
-def _v8(d: Any) -> bool:
-    return _v9(d)
-
-def _v7(d: Any) -> bool:
-    if not _v8(d): return False
     return True
 
 def _v13(d: Any) -> bool:
@@ -94,13 +80,6 @@ def _v20(d: Any) -> bool:
     if isinstance(d, str) and not _C5.search(d): return False
     return True
 
-def _v19(d: Any) -> bool:
-    return _v20(d)
-
-def _v18(d: Any) -> bool:
-    if not _v19(d): return False
-    return True
-
 def _v21(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
@@ -111,44 +90,30 @@ def _v15(d: Any) -> bool:
     if isinstance(d, dict):
         if 'title' in d and not _v16(d['title']): return False
         if 'url' in d and not _v17(d['url']): return False
-        if 'retrieved' in d and not _v18(d['retrieved']): return False
+        if 'retrieved' in d and not _v20(d['retrieved']): return False
         if 'note' in d and not _v21(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C6)): return False
     if isinstance(d, dict) and any(k not in d for k in _C7): return False
     return True
 
-def _v14(d: Any) -> bool:
-    return _v15(d)
-
 def _v12(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and not all(_v13(k) for k in d): return False
-    if isinstance(d, dict) and not all(_v14(d[k]) for k in (k for k in d if k not in _C3)): return False
+    if isinstance(d, dict) and not all(_v15(d[k]) for k in (k for k in d if k not in _C3)): return False
     if isinstance(d, dict) and len(d) < 1: return False
-    return True
-
-def _v11(d: Any) -> bool:
-    return _v12(d)
-
-def _v10(d: Any) -> bool:
-    if not _v11(d): return False
-    return True
-
-def _v22(d: Any) -> bool:
-    if not _v8(d): return False
     return True
 
 def _v0(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and any(k not in d for k in _C0): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v1(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'kind' in d and not _v4(d['kind']): return False
         if 'title' in d and not _v5(d['title']): return False
         if 'publisher' in d and not _v6(d['publisher']): return False
-        if 'summary' in d and not _v7(d['summary']): return False
-        if 'sources' in d and not _v10(d['sources']): return False
-        if 'notes' in d and not _v22(d['notes']): return False
+        if 'summary' in d and not _v9(d['summary']): return False
+        if 'sources' in d and not _v12(d['sources']): return False
+        if 'notes' in d and not _v9(d['notes']): return False
     return True
 
 valid = _v0

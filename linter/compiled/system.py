@@ -53,13 +53,6 @@ def _v3(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 80: return False
     return True
 
-def _v2(d: Any) -> bool:
-    return _v3(d)
-
-def _v1(d: Any) -> bool:
-    if not _v2(d): return False
-    return True
-
 def _v4(d: Any) -> bool:
     if not _equal(d, _C1): return False
     return True
@@ -85,13 +78,6 @@ def _v10(d: Any) -> bool:
     if isinstance(d, str) and len(d) > 4000: return False
     return True
 
-def _v9(d: Any) -> bool:
-    return _v10(d)
-
-def _v8(d: Any) -> bool:
-    if not _v9(d): return False
-    return True
-
 def _v14(d: Any) -> bool:
     if isinstance(d, str) and not _C0.search(d): return False
     return True
@@ -113,13 +99,6 @@ def _v21(d: Any) -> bool:
     if isinstance(d, str) and not _C5.search(d): return False
     return True
 
-def _v20(d: Any) -> bool:
-    return _v21(d)
-
-def _v19(d: Any) -> bool:
-    if not _v20(d): return False
-    return True
-
 def _v22(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
@@ -130,35 +109,17 @@ def _v16(d: Any) -> bool:
     if isinstance(d, dict):
         if 'title' in d and not _v17(d['title']): return False
         if 'url' in d and not _v18(d['url']): return False
-        if 'retrieved' in d and not _v19(d['retrieved']): return False
+        if 'retrieved' in d and not _v21(d['retrieved']): return False
         if 'note' in d and not _v22(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C6)): return False
     if isinstance(d, dict) and any(k not in d for k in _C7): return False
     return True
 
-def _v15(d: Any) -> bool:
-    return _v16(d)
-
 def _v13(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and not all(_v14(k) for k in d): return False
-    if isinstance(d, dict) and not all(_v15(d[k]) for k in (k for k in d if k not in _C3)): return False
+    if isinstance(d, dict) and not all(_v16(d[k]) for k in (k for k in d if k not in _C3)): return False
     if isinstance(d, dict) and len(d) < 1: return False
-    return True
-
-def _v12(d: Any) -> bool:
-    return _v13(d)
-
-def _v11(d: Any) -> bool:
-    if not _v12(d): return False
-    return True
-
-def _v23(d: Any) -> bool:
-    if not _v9(d): return False
-    return True
-
-def _v24(d: Any) -> bool:
-    if not _v2(d): return False
     return True
 
 def _v25(d: Any) -> bool:
@@ -199,10 +160,6 @@ def _v34(d: Any) -> bool:
     if isinstance(d, str) and not _C0.search(d): return False
     return True
 
-def _v35(d: Any) -> bool:
-    if not _v9(d): return False
-    return True
-
 def _v29(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
@@ -211,7 +168,7 @@ def _v29(d: Any) -> bool:
         if 'count' in d and not _v32(d['count']): return False
         if 'speed_gbps' in d and not _v33(d['speed_gbps']): return False
         if 'source' in d and not _v34(d['source']): return False
-        if 'note' in d and not _v35(d['note']): return False
+        if 'note' in d and not _v10(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C11)): return False
     if isinstance(d, dict) and any(k not in d for k in _C12): return False
     return True
@@ -293,90 +250,35 @@ def _v38(d: Any) -> bool:
     if not any(f(d) for f in (_v48, _v49, _v50,)): return False
     return True
 
-def _v37(d: Any) -> bool:
-    return _v38(d)
-
-def _v36(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v51(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v52(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v53(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v54(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v55(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v56(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v57(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v58(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v59(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v60(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v61(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
-def _v62(d: Any) -> bool:
-    if not _v37(d): return False
-    return True
-
 def _v0(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v1(d['id']): return False
+        if 'id' in d and not _v3(d['id']): return False
         if 'kind' in d and not _v4(d['kind']): return False
         if 'name' in d and not _v5(d['name']): return False
         if 'vendor' in d and not _v6(d['vendor']): return False
         if 'status' in d and not _v7(d['status']): return False
-        if 'summary' in d and not _v8(d['summary']): return False
-        if 'sources' in d and not _v11(d['sources']): return False
-        if 'notes' in d and not _v23(d['notes']): return False
-        if 'accelerator' in d and not _v24(d['accelerator']): return False
+        if 'summary' in d and not _v10(d['summary']): return False
+        if 'sources' in d and not _v13(d['sources']): return False
+        if 'notes' in d and not _v10(d['notes']): return False
+        if 'accelerator' in d and not _v3(d['accelerator']): return False
         if 'form' in d and not _v25(d['form']): return False
         if 'cooling' in d and not _v26(d['cooling']): return False
         if 'psu_redundancy' in d and not _v27(d['psu_redundancy']): return False
         if 'nics' in d and not _v28(d['nics']): return False
-        if 'gpu_count' in d and not _v36(d['gpu_count']): return False
-        if 'max_power_kw' in d and not _v51(d['max_power_kw']): return False
-        if 'typical_power_kw' in d and not _v52(d['typical_power_kw']): return False
-        if 'psu_count' in d and not _v53(d['psu_count']): return False
-        if 'psu_required' in d and not _v54(d['psu_required']): return False
-        if 'psu_rating_kw' in d and not _v55(d['psu_rating_kw']): return False
-        if 'height_u' in d and not _v56(d['height_u']): return False
-        if 'weight_kg' in d and not _v57(d['weight_kg']): return False
-        if 'inlet_temp_min_c' in d and not _v58(d['inlet_temp_min_c']): return False
-        if 'inlet_temp_max_c' in d and not _v59(d['inlet_temp_max_c']): return False
-        if 'nvlink_domain_gpus' in d and not _v60(d['nvlink_domain_gpus']): return False
-        if 'water_temp_max_c' in d and not _v61(d['water_temp_max_c']): return False
-        if 'liquid_heat_fraction_pct' in d and not _v62(d['liquid_heat_fraction_pct']): return False
+        if 'gpu_count' in d and not _v38(d['gpu_count']): return False
+        if 'max_power_kw' in d and not _v38(d['max_power_kw']): return False
+        if 'typical_power_kw' in d and not _v38(d['typical_power_kw']): return False
+        if 'psu_count' in d and not _v38(d['psu_count']): return False
+        if 'psu_required' in d and not _v38(d['psu_required']): return False
+        if 'psu_rating_kw' in d and not _v38(d['psu_rating_kw']): return False
+        if 'height_u' in d and not _v38(d['height_u']): return False
+        if 'weight_kg' in d and not _v38(d['weight_kg']): return False
+        if 'inlet_temp_min_c' in d and not _v38(d['inlet_temp_min_c']): return False
+        if 'inlet_temp_max_c' in d and not _v38(d['inlet_temp_max_c']): return False
+        if 'nvlink_domain_gpus' in d and not _v38(d['nvlink_domain_gpus']): return False
+        if 'water_temp_max_c' in d and not _v38(d['water_temp_max_c']): return False
+        if 'liquid_heat_fraction_pct' in d and not _v38(d['liquid_heat_fraction_pct']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C17)): return False
     if isinstance(d, dict) and any(k not in d for k in _C18): return False
     return True
