@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from linter import yamlio
+from linter.errors import InputError
 from linter.yamlio import Document, Span
 
 FORMAT = 1
@@ -48,12 +49,11 @@ def load(path: str) -> Document:
     directory = cache_dir()
     if directory is None:
         return yamlio.load(path)
+    real = os.path.realpath(path)
     try:
-        real = os.path.realpath(path)
-        with open(real, "rb") as fh:
-            raw = fh.read(yamlio.MAX_BYTES + 1)
-    except OSError:
-        return yamlio.load(path)  # it reports the problem
+        raw = yamlio.read_bytes(real)  # a regular file within the limit: never waits on a FIFO
+    except InputError:
+        return yamlio.load(path)  # it reports the problem, under the name given
     # The content's checksum, not the modification time: a file rewritten within the
     # clock's granularity keeps its time. Reading a KB file costs little; parsing it does.
     key = (FORMAT, real, len(raw), zlib.crc32(raw))

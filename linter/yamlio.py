@@ -204,6 +204,11 @@ def _decode(raw: bytes, path: str) -> str:
 
 def read_text(path: str) -> str:
     """Read a file as UTF-8 text within the size limit, or raise InputError."""
+    return _decode(read_bytes(path), path)
+
+
+def read_bytes(path: str) -> bytes:
+    """A regular file's bytes within the size limit, or InputError (never waits on a FIFO)."""
     try:
         if os.path.isdir(path):
             raise InputError("is a directory, not a file", Location(path))
@@ -223,7 +228,7 @@ def read_text(path: str) -> str:
         raise InputError(
             f"file is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit", Location(path)
         )
-    return _decode(raw, path)
+    return raw
 
 
 def _c_parser_safe(text: str) -> bool:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.site.core import Page, Site, kb_file_path
+from linter.yamlio import read_bytes
 
 
 def pages(site: Site) -> Iterator[Page]:
     for path in sorted(site.options.schema_dir.glob("*.schema.json")):
         yield Page(f"schema/{path.name}", path.read_bytes())
     for _kind, path in sorted(site.kb.files(), key=lambda kp: kp[1].as_posix()):
-        yield Page(kb_file_path(site, str(path)), path.read_bytes())
+        # Through the loader's reader: a KB file is a regular file within the size limit.
+        yield Page(kb_file_path(site, str(path)), read_bytes(str(path)))
