@@ -303,9 +303,10 @@ def loads(text: str, path: str = "<string>") -> Document:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         at_end = mark is not None and not text[mark.index :].strip()
-        if at_end and exc.context and exc.context_mark is not None:
+        opened = exc.context_mark
+        if at_end and exc.context and opened is not None and opened.index != mark.index:
             # The end of the file is no help: point at what was left open (a quote, a list).
-            mark, problem = exc.context_mark, f"{problem} {exc.context}"
+            mark, problem = opened, f"{problem} {exc.context}"
         if "expected a single document" in str(exc.context or "") or "but found another" in str(
             exc.problem or ""
         ):

@@ -365,7 +365,7 @@ def test_impact_lists_the_plans_whose_findings_change(tmp_path: Path, run_cli: R
     d = impact["hall-d.yaml"]["severity_changed"]
     assert [(x["before"]["severity"], x["after"]["severity"]) for x in d] == [("warning", "error")]
     assert impact["broken.yaml"]["error"].startswith(
-        f"{plans / 'broken.yaml'}:2:1: YAML syntax error"
+        f"{plans / 'broken.yaml'}:1:7: YAML syntax error"
     )
     code, md, _ = run_cli(
         "review",
@@ -527,8 +527,8 @@ def test_an_unreadable_file_in_history_names_file_line_and_release(
             2,
             "",
             (
-                "refarch: error: architectures/reference/pod-b.yaml:3:1: YAML syntax error: did not find "
-                f"expected ',' or ']' (at 2026.06 ({short}))\n"
+                "refarch: error: architectures/reference/pod-b.yaml:2:10: YAML syntax error: did not "
+                f"find expected ',' or ']' while parsing a flow sequence (at 2026.06 ({short}))\n"
             ),
         )
 
