@@ -91,5 +91,9 @@ def _worker(paths: list[str]) -> list[_Outcome]:
             loc = exc.location or Location(path)
             out.append((None, (loc.file, exc.message, loc.line, loc.column)))
             continue
-        out.append((lint_doc(doc, kb, config, today), None))
+        try:
+            out.append((lint_doc(doc, kb, config, today), None))
+        except InputError as exc:  # a KB entry the plan needs cannot be read or is invalid
+            loc = exc.location or Location(path)
+            out.append((None, (loc.file, exc.message, loc.line, loc.column)))
     return out

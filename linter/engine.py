@@ -171,7 +171,11 @@ def lint_paths(
         except InputError as exc:
             result.errors.append(exc)
             continue
-        report = lint_doc(doc, kb, config, today)
+        try:
+            report = lint_doc(doc, kb, config, today)
+        except InputError as exc:  # a KB entry the plan needs cannot be read or is invalid
+            result.errors.append(exc)
+            continue
         if baseline is not None:
             report.findings, report.baselined = baseline_mod.apply(report.findings, baseline)
         result.files.append(report)

@@ -76,7 +76,7 @@ def find_plans(dirs: list[str]) -> list[str]:
 def kb_at(hist: KBHistory, rev: Revision, tmp: Path) -> KnowledgeBase:
     """The KB as it was at ``rev``; a commit's KB is written out under ``tmp`` first."""
     if rev.is_worktree:
-        return KnowledgeBase.open(hist.repo.root / hist.prefix)
+        return KnowledgeBase.open(hist.repo.root / hist.prefix, checked=True)
     root = tmp / rev.short / (Path(hist.prefix).name or "kb")
     for path, blob in hist.files(rev, "", recursive=True).items():
         rel = path[len(hist.prefix) + 1 :] if hist.prefix else path
@@ -88,7 +88,7 @@ def kb_at(hist: KBHistory, rev: Revision, tmp: Path) -> KnowledgeBase:
             raise GitError(f"{path} at {rev.label}: {exc.message}") from None
         target.write_bytes(data)
     root.mkdir(parents=True, exist_ok=True)
-    return KnowledgeBase.open(root)
+    return KnowledgeBase.open(root, checked=True)
 
 
 def _relabel(f: Finding, root: Path, label: str) -> Finding:

@@ -13,7 +13,7 @@ from typing import Any
 
 from linter import parsecache
 from linter.errors import InputError, Location
-from linter.yamlio import Document
+from linter.yamlio import Document, json_path
 
 # Directory (relative to the KB root) -> kind of the files in it.
 KIND_DIRS: dict[str, str] = {
@@ -74,16 +74,19 @@ class Entry:
 @dataclass
 class KnowledgeBase:
     root: Path
+    # Checked: an entry that does not match its kind's schema is an InputError when loaded,
+    # so code reading figures (the lint rules, sizing) may rely on the schema's shapes.
+    checked: bool = False
     _index: dict[str, dict[str, Path]] = field(default_factory=dict)
     _cache: dict[Path, Entry] = field(default_factory=dict)
     _release: Document | None = None
 
     @classmethod
-    def open(cls, root: str | Path) -> KnowledgeBase:
+    def open(cls, root: str | Path, checked: bool = False) -> KnowledgeBase:
         root = Path(root)
         if not root.is_dir():
             raise InputError("knowledge base directory not found", Location(str(root)))
-        kb = cls(root=root)
+        kb = cls(root=root, checked=checked)
         for rel, kind in KIND_DIRS.items():
             d = root / rel
             files = sorted(d.glob("*.yaml")) if d.is_dir() else []
@@ -104,6 +107,8 @@ class KnowledgeBase:
         entry = self._cache.get(path)
         if entry is None:
             entry = Entry(id=id_, kind=kind, doc=parsecache.load(str(path)))
+            if self.checked:
+                _check(entry)
             self._cache[path] = entry
         return entry
 
@@ -171,6 +176,19 @@ class KnowledgeBase:
         import difflib
 
         return difflib.get_close_matches(id_, self.ids(kind), n=n, cutoff=0.5)
+
+
+def _check(entry: Entry) -> None:
+    from linter import schemas
+
+    problems = schemas.errors(entry.kind, entry.doc.data)
+    if problems:
+        where = tuple(problems[0].absolute_path)
+        raise InputError(
+            f"{entry.kind} {entry.id!r} does not match its schema: {json_path(where)}: "
+            f"{problems[0].message} (run `refarch validate`)",
+            entry.doc.location(where),
+        )
 
 
 def kind_for_path(kb_root: Path, path: Path) -> str | None:

@@ -11,8 +11,10 @@ from linter.kb import KnowledgeBase
 from linter.resources import default_kb_dir
 
 
-def open_kb(args: argparse.Namespace) -> KnowledgeBase:
-    return KnowledgeBase.open(getattr(args, "kb", None) or default_kb_dir())
+def open_kb(args: argparse.Namespace, checked: bool = False) -> KnowledgeBase:
+    """The KB of ``--kb``, $REFARCH_KB or refarch's own; ``checked``: entries must match their
+    schemas (for commands that compute with the figures)."""
+    return KnowledgeBase.open(getattr(args, "kb", None) or default_kb_dir(), checked)
 
 
 def dump_json(data: Any) -> str:

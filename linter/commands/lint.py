@@ -69,7 +69,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         if out and any(_same_file(out, p) for p in paths):
             raise UsageError(f"{out} is one of the plans being linted; refarch never modifies them")
     known = baseline.load(args.baseline) if args.baseline else None
-    kb = open_kb(args)
+    kb = open_kb(args, checked=True)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
     result = lint_many(paths, kb, cfg, known, args.jobs)

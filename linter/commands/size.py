@@ -43,7 +43,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
-    kb = open_kb(args)
+    kb = open_kb(args, checked=True)
     if args.calibration:
         return _calibration(kb, args, io)
     w = _workload(args)
