@@ -77,12 +77,16 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         over = c.amps > c.limit_a
         when = "with one feed lost" if c.failover else "in normal operation"
         target = c.limit_a if over else c.limit_a * (1 - ctx.margin_pct / 100)
-        needed = math.ceil(c.amps * c.carrying_feeds * c.circuits_per_feed / target - 1e-9)
-        needed_per_feed = math.ceil(needed / c.carrying_feeds)
-        fix = (
-            f"give each feed at least {needed_per_feed} circuits (PDUs) of {fmt(c.breaker_a)} A, "
-            f"or breakers of at least {math.ceil(c.amps / (target / c.breaker_a) - 1e-9)} A"
-        )
+        circuits = c.amps * c.carrying_feeds * c.circuits_per_feed / target
+        breaker = c.amps / (target / c.breaker_a)
+        if math.isfinite(circuits) and math.isfinite(breaker):
+            needed_per_feed = math.ceil(math.ceil(circuits - 1e-9) / c.carrying_feeds)
+            fix = (
+                f"give each feed at least {needed_per_feed} circuits (PDUs) of "
+                f"{fmt(c.breaker_a)} A, or breakers of at least {math.ceil(breaker - 1e-9)} A"
+            )
+        else:  # a voltage or power factor of 1e-308 gives no finite current to size for
+            fix = "check voltage_v, phases and power_factor: the current they give is not finite"
         related = [ctx.related(elec, "continuous_load_factor_pct")]
         if not c.pf_from_plan:
             related.append(ctx.related(elec, "power_factor_default"))
