@@ -56,7 +56,7 @@ class _Resolver12(BaseResolver):
         # tags are cached. Same answer as BaseResolver.resolve: no path resolvers are used.
         if kind is ScalarNode:
             return (_plain_tag(value) if implicit[0] else None) or self.DEFAULT_SCALAR_TAG
-        return str(super().resolve(kind, value, implicit))
+        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
 
 
 _Resolver12.add_implicit_resolver(
