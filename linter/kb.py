@@ -6,6 +6,7 @@ so entries are indexed by file name and parsed on first use.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 from linter import parsecache
 from linter.errors import InputError, Location
-from linter.yamlio import Document, json_path
+from linter.yamlio import Document, json_path, walk
 
 # Directory (relative to the KB root) -> kind of the files in it.
 KIND_DIRS: dict[str, str] = {
@@ -106,9 +107,18 @@ class KnowledgeBase:
             return None
         entry = self._cache.get(path)
         if entry is None:
-            entry = Entry(id=id_, kind=kind, doc=parsecache.load(str(path)))
             if self.checked:
-                _check(entry)
+                # The verdict is cached with the parse, keyed by every schema's checksum.
+                from linter.schemas import fingerprint
+
+                doc = parsecache.load(
+                    str(path),
+                    check=lambda d: _check(Entry(id=id_, kind=kind, doc=d)),
+                    check_key=f"schema:{kind}:{fingerprint()}",
+                )
+            else:
+                doc = parsecache.load(str(path))
+            entry = Entry(id=id_, kind=kind, doc=doc)
             self._cache[path] = entry
         return entry
 
@@ -181,6 +191,13 @@ class KnowledgeBase:
 def _check(entry: Entry) -> None:
     from linter import schemas
 
+    for path, value in walk(entry.doc.data):  # a schema's bounds let NaN through
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InputError(
+                f"{entry.kind} {entry.id!r}: {json_path(path)} is {value}, not a finite number "
+                "(run `refarch validate`)",
+                entry.doc.location(path),
+            )
     problems = schemas.errors(entry.kind, entry.doc.data)
     if problems:
         where = tuple(problems[0].absolute_path)

@@ -17,6 +17,7 @@ import marshal
 import os
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,8 @@ from linter import yamlio
 from linter.errors import InputError
 from linter.yamlio import Document, Span
 
-FORMAT = 1
+FORMAT = 2
+_new_tuple = tuple.__new__  # a Span without the named tuple's Python-level constructor
 
 
 def cache_dir() -> Path | None:
@@ -44,11 +46,21 @@ def _entry(directory: Path, real: str) -> Path:
     return directory / f"{zlib.crc32(real.encode('utf-8', 'surrogateescape')):08x}-{name}.bin"
 
 
-def load(path: str) -> Document:
-    """``yamlio.load(path)``, from the cache when the file has not changed."""
+def load(
+    path: str, check: Callable[[Document], None] | None = None, check_key: str = ""
+) -> Document:
+    """``yamlio.load(path)``, from the cache when the file has not changed.
+
+    ``check`` (which raises to reject the document) runs unless the entry records that it
+    passed under ``check_key`` (say, the schema's checksum): a passing verdict is cached
+    with the document, a failing one never is.
+    """
     directory = cache_dir()
     if directory is None:
-        return yamlio.load(path)
+        plain = yamlio.load(path)
+        if check is not None:
+            check(plain)
+        return plain
     real = os.path.realpath(path)
     try:
         raw = yamlio.read_bytes(real)  # a regular file within the limit: never waits on a FIFO
@@ -58,15 +70,29 @@ def load(path: str) -> Document:
     # clock's granularity keeps its time. Reading a KB file costs little; parsing it does.
     key = (FORMAT, real, len(raw), zlib.crc32(raw))
     entry = _entry(directory, real)
+    doc: Document | None = None
+    passed: list[str] = []
     try:
         with open(entry, "rb") as fh:
             stored = marshal.loads(fh.read())
         if tuple(stored[:4]) == key:
-            return _document(path, stored[4:])
+            doc, passed = _document(path, stored[4:8]), list(stored[8])
     except (OSError, EOFError, ValueError, TypeError, IndexError):
         pass  # missing, unreadable or from another format: parse
-    doc = yamlio.load(path)
-    _store(entry, (*key, *_parts(doc)))
+    fresh = doc is None
+    if doc is None:
+        doc = yamlio.load(path)
+    if check is not None and check_key not in passed:
+        try:
+            check(doc)
+        except BaseException:
+            if fresh:  # keep the parse, not the verdict
+                _store(entry, (*key, *_parts(doc), passed))
+            raise
+        passed = [*passed[-3:], check_key]  # the last few schema versions it passed
+        fresh = True
+    if fresh:
+        _store(entry, (*key, *_parts(doc), passed))
     return doc
 
 
@@ -85,8 +111,8 @@ def _document(path: str, parts: Any) -> Document:
         path=path,
         data=data,
         text=text,
-        spans={p: Span(*s) for p, s in spans},
-        key_spans={p: Span(*s) for p, s in key_spans},
+        spans={p: _new_tuple(Span, s) for p, s in spans},
+        key_spans={p: _new_tuple(Span, s) for p, s in key_spans},
     )
 
 

@@ -80,6 +80,15 @@ def crc(path: Path) -> str:
 
 
 @cache
+def fingerprint() -> str:
+    """A checksum of every schema file: changes whenever any schema does."""
+    value = 0
+    for path in sorted(schema_dir().glob("*.schema.json")):
+        value = zlib.crc32(path.name.encode() + b"\0" + path.read_bytes(), value)
+    return f"{value:08x}"
+
+
+@cache
 def compiled(kind: str) -> Callable[[Any], bool] | None:
     """The compiled predicate of a file kind: the shipped module while the CRC of every
     schema file it was built from matches, else one compiled now (None if it cannot be)."""

@@ -93,3 +93,36 @@ def test_the_kb_reads_through_the_cache(cache: Path) -> None:
     )
     again = KnowledgeBase.open(KB).architecture("dgx-superpod-h100")
     assert again is not None and again.doc.data == arch.doc.data
+
+
+def test_a_check_that_passed_is_not_run_again_for_the_same_key(cache: Path, tmp_path: Path) -> None:
+    f = tmp_path / "entry.yaml"
+    f.write_text("id: a\n")
+    runs: list[str] = []
+
+    def check(doc: yamlio.Document) -> None:
+        runs.append(doc.data["id"])
+        if doc.data["id"] == "bad":
+            raise InputError("rejected")
+
+    for _ in range(2):
+        assert parsecache.load(str(f), check, "k1").data == {"id": "a"}
+    assert runs == ["a"]
+    parsecache.load(str(f), check, "k2")  # another schema version: checked again
+    assert runs == ["a", "a"]
+    f.write_text("id: bad\n")
+    for _ in range(2):
+        with pytest.raises(InputError, match="rejected"):
+            parsecache.load(str(f), check, "k1")
+    assert runs == ["a", "a", "bad", "bad"]  # a failing verdict is never cached
+    assert parsecache.load(str(f)).data == {"id": "bad"}  # the parse itself is
+
+
+def test_a_checked_kb_records_the_schema_verdict(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from linter import schemas
+
+    assert KnowledgeBase.open(KB, checked=True).architecture("dgx-superpod-h100") is not None
+    monkeypatch.setattr(schemas, "errors", lambda kind, data: pytest.fail("checked again"))
+    assert KnowledgeBase.open(KB, checked=True).architecture("dgx-superpod-h100") is not None
