@@ -182,7 +182,7 @@ def circuit(plan: Plan, group: RackGroup, rack_kw: float, kb: KnowledgeBase) -> 
     factor = elec.figure("continuous_load_factor_pct")
     pf_plan = p.get("power_factor")
     pf = float(pf_plan) if isinstance(pf_plan, int | float) else elec.figure("power_factor_default")
-    if factor is None or pf is None:
+    if factor is None or pf is None or factor <= 0 or pf <= 0:  # a KB figure of 0 is no figure
         return None
     feeds = int(p.get("feeds", 1))
     pdus = group.pdus if group.pdus else feeds

@@ -77,8 +77,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         over = c.amps > c.limit_a
         when = "with one feed lost" if c.failover else "in normal operation"
         target = c.limit_a if over else c.limit_a * (1 - ctx.margin_pct / 100)
-        circuits = c.amps * c.carrying_feeds * c.circuits_per_feed / target
-        breaker = c.amps / (target / c.breaker_a)
+        per_amp = target / c.breaker_a  # 0 when the KB's load factor underflows (5e-324 %)
+        circuits = c.amps * c.carrying_feeds * c.circuits_per_feed / target if target else math.inf
+        breaker = c.amps / per_amp if per_amp else math.inf
         if math.isfinite(circuits) and math.isfinite(breaker):
             needed_per_feed = math.ceil(math.ceil(circuits - 1e-9) / c.carrying_feeds)
             fix = (
@@ -86,7 +87,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 f"{fmt(c.breaker_a)} A, or breakers of at least {math.ceil(breaker - 1e-9)} A"
             )
         else:  # a voltage or power factor of 1e-308 gives no finite current to size for
-            fix = "check voltage_v, phases and power_factor: the current they give is not finite"
+            fix = (
+                "check voltage_v, phases and power_factor (and the KB's continuous-load "
+                "factor): they give no finite current or limit"
+            )
         related = [ctx.related(elec, "continuous_load_factor_pct")]
         if not c.pf_from_plan:
             related.append(ctx.related(elec, "power_factor_default"))

@@ -63,7 +63,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         over = load.kw > budget
         top = max(load.terms, key=lambda t: t.kw_each or 0.0)
         kw_each = top.kw_each or 0.0
-        remove = min(top.count, math.ceil((load.kw - budget) / kw_each - 1e-9)) if over else 0
+        # A KB maximum of 0 or 1e-308 kW each: removing them all is the most there is to say.
+        per = (load.kw - budget) / kw_each if kw_each > 0 else math.inf
+        remove = (
+            (min(top.count, math.ceil(per - 1e-9)) if math.isfinite(per) else top.count)
+            if over
+            else 0
+        )
         fix = (
             f"remove {remove} {top.model} per rack or raise the budget to at least "
             f"{fmt(load.kw)} kW"

@@ -76,7 +76,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             related=related,
         )
     max_units = arch.figure("scalable_unit", "max_units")
-    if max_units is not None and count.units > max_units:
+    if max_units is not None and max_units > 0 and count.units > max_units:  # 0 or less: no limit
         yield ctx.finding(
             ("racks",),
             f"{count.systems} {count.model} occupy {count.units} scalable units, more than the "
