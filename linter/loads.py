@@ -18,6 +18,8 @@ def fmt(x: float, digits: int = 2) -> str:
     r = round(x, digits)
     if not math.isfinite(r):  # a limit of 1e-308 kW leaves "infinite" headroom, not a crash
         return str(r)
+    if abs(r) >= 1e15:  # 1e308 as 1e+308, not 309 digits
+        return f"{r:.6g}"
     if r == int(r):
         return str(int(r))
     return f"{r:.{digits}f}".rstrip("0").rstrip(".")
