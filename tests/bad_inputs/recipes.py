@@ -126,6 +126,19 @@ def rack_groups(work: Path, name: str, groups: int, count: int) -> dict[str, Any
     return {"input": name}
 
 
+@recipe
+def kb_edit(work: Path, file: str, old: str, new: str) -> dict[str, Any]:
+    """A copy of the KB in ``kb/`` with one text edit in ``file``, and the clean plan."""
+    kb = work / "kb"
+    shutil.copytree(ROOT / "architectures", kb)
+    text = (kb / file).read_text(encoding="utf-8")
+    if old not in text:
+        raise ValueError(f"{old!r} is not in {file}")
+    (kb / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+    (work / "plan.yaml").write_text(clean_plan(), encoding="utf-8")
+    return {"input": "plan.yaml", "kbdir": "kb", "kbfile": f"kb/{file}"}
+
+
 # --- files ----------------------------------------------------------------------------------
 
 
