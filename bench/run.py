@@ -23,6 +23,7 @@ import importlib.metadata as md
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -67,6 +68,7 @@ class Target:
     target: str
     measured: str
     ratio: str
+    best: str  # the same ratio from the fastest run of each (less sensitive to other load)
     met: bool
 
 
@@ -163,36 +165,38 @@ def _ms(m: Measure) -> str:
     return f"{m.median * 1000:.0f} ms"
 
 
-def _ratio_target(what: str, a: float, b: float, limit: float, rel: str) -> Target:
-    r = a / b
-    return Target(what, f"<= {limit:.1f}x {rel}", f"{a * 1000:.0f} ms vs {b * 1000:.0f} ms",
-                  f"{r:.2f}x", r <= limit)  # fmt: skip
+def _ratio_target(what: str, a: Measure, b: Measure, limit: float, rel: str) -> Target:
+    r = a.median / b.median
+    return Target(
+        what,
+        f"<= {limit:.1f}x {rel}",
+        f"{a.median * 1000:.0f} ms vs {b.median * 1000:.0f} ms",
+        f"{r:.2f}x",
+        f"{min(a.wall) / min(b.wall):.2f}x",
+        r <= limit,
+    )
 
 
 def summary(one: dict[str, Measure], many: dict[str, Measure], n: int,
             review: list[review_bench.Row], st: dict[str, Measure]) -> list[Target]:  # fmt: skip
     lint, cj, yl = one["refarch lint"], one["check-jsonschema"], one["yamllint"]
-    rate = n / many["refarch lint (default --jobs)"].median
+    batch = many["refarch lint (default --jobs)"]
+    rate = n / batch.median
     default_review = [r for r in review if r[1].startswith("all") and r[1].endswith("releases")]
-    worst = max(default_review, key=lambda r: sorted(r[2])[len(r[2]) // 2])
-    worst_s = sorted(worst[2])[len(worst[2]) // 2]
+    worst = max(default_review, key=lambda r: statistics.median(r[2]))
+    worst_s = statistics.median(worst[2])
     full, bare = st.values()
     return [
+        _ratio_target("one plan: refarch lint vs yamllint", lint, yl, 1.0, "yamllint"),
         _ratio_target(
-            "one plan: refarch lint vs yamllint", lint.median, yl.median, 1.0, "yamllint"
-        ),  # fmt: skip
-        _ratio_target(
-            "one plan: refarch lint vs check-jsonschema",
-            lint.median,
-            cj.median,
-            0.5,
-            "check-jsonschema",
+            "one plan: refarch lint vs check-jsonschema", lint, cj, 0.5, "check-jsonschema"
         ),  # fmt: skip
         Target(
             f"{n:,} plans in one call",
             ">= 2,000 plans/s on 2 cores",
             f"{rate:,.0f} plans/s",
             f"{rate / 2000:.2f}x the target",
+            f"{n / min(batch.wall) / 2000:.2f}x",
             rate >= 2000,
         ),  # fmt: skip
         Target(
@@ -200,11 +204,10 @@ def summary(one: dict[str, Measure], many: dict[str, Measure], n: int,
             "< 3 s",
             f"{worst_s:.2f} s",
             f"{worst_s / 3:.2f}x the limit",
+            f"{min(worst[2]) / 3:.2f}x",
             worst_s < 3,
         ),  # fmt: skip
-        _ratio_target(
-            "site: full build vs plain mkdocs build", full.median, bare.median, 1.3, "plain mkdocs"
-        ),  # fmt: skip
+        _ratio_target("site: full build vs plain mkdocs build", full, bare, 1.3, "plain mkdocs"),
     ]
 
 
@@ -241,10 +244,14 @@ def report(ctx: dict[str, object]) -> str:
         "",
         "## Summary",
         "",
+        "A target is met or not on the medians. Other work on the machine slows some runs "
+        "more than others; the ratio of the fastest runs is shown beside it as the figure "
+        "least disturbed by that.",
+        "",
         *_table(
-            ["figure", "target", "measured", "ratio", "met"],
+            ["figure", "target", "measured (medians)", "ratio", "ratio of fastest runs", "met"],
             [
-                [t.what, t.target, t.measured, t.ratio, "yes" if t.met else "**no**"]
+                [t.what, t.target, t.measured, t.ratio, t.best, "yes" if t.met else "**no**"]
                 for t in targets
             ],
         ),  # fmt: skip
