@@ -197,7 +197,12 @@ def classify(ch: Change, kind: str, old: Any, new: Any) -> str:
         return "rack-contents-changed"
     if key in _RANKS and ch.op == "changed":
         ranks = _RANKS[key]
-        if ch.old in ranks and ch.new in ranks:
+        if (
+            isinstance(ch.old, str)
+            and isinstance(ch.new, str)
+            and ch.old in ranks
+            and ch.new in ranks
+        ):
             up, down = _RANKED[key]
             return up if ranks[ch.new] > ranks[ch.old] else down
     direction = LIMITS.get(kind, {}).get(key)

@@ -14,6 +14,7 @@ formula, range and note are compared as provenance beside it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -131,8 +132,10 @@ def quantity(x: float, unit: str) -> str:
 
 def percent(p: float) -> str:
     """``+37 %``, rounded half up (after dropping binary noise: 27.4999999 is 27.5 -> +28 %)."""
-    if abs(p) < 1:
+    if abs(p) < 1 or not math.isfinite(p):  # +inf % from a figure of 1e-308
         return f"{p:+.2g} %"
+    if abs(p) >= 1e15:  # quantized, it would not fit Decimal's 28 digits
+        return f"{p:+.3g} %"
     whole = Decimal(repr(round(p, 9))).quantize(Decimal(1), ROUND_HALF_UP)
     return f"{'+' if whole >= 0 else ''}{whole} %"
 
@@ -180,7 +183,7 @@ def _node(
 ) -> None:
     na, nb = number(a), number(b)
     if na is not None and nb is not None:
-        if na != nb:
+        if na != nb and not (math.isnan(na) and math.isnan(nb)):  # NaN is unchanged NaN
             out.append(Change(seg, "changed", a, b, pa, pb, _unit(key)))
         if is_figure(a) and is_figure(b):
             rest_a = {k: v for k, v in a.items() if k not in ("value", "default")}
