@@ -121,7 +121,7 @@ class Change:
 
 
 def fmt(x: float) -> str:
-    if float(x).is_integer():
+    if float(x).is_integer() and abs(x) < 1e15:  # 1e308 as 1e+308, not 309 digits
         return str(int(x))
     return f"{x:.6g}"
 
