@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kbrepo import ENV, KBRepo, three_releases
+from kbrepo import ENV, Arch, KBRepo, server, three_releases
 
 ROOT = Path(__file__).resolve().parents[2]
 FILES = Path(__file__).resolve().parent / "files"
@@ -319,6 +319,21 @@ def _tree_bomb_commit(root: Path) -> None:
     for _ in range(5):
         tree = _git(root, "mktree", stdin="".join(f"040000 tree {tree}\td{i}\n" for i in range(7)))
     _replace_architectures(root, f"040000 tree {tree}\tcatalog-bomb")
+
+
+@recipe
+def git_figure_change(work: Path, old: str, new: str) -> dict[str, Any]:
+    """Two commits of one architecture whose rack power goes from ``old`` to ``new``."""
+    repo = KBRepo(work / "repo")
+    repo.write("catalog/systems/test-server.yaml", server(8))
+    text = Arch("pod-a", "2026.09", [("2026.09", "2026-09-01", "First.", "Baseline.")]).text()
+    line = "    max_kw: {value: 32, source: fixture}"
+    for value, day in ((old, "2026-09-01"), (new, "2026-10-01")):
+        changed = text.replace(line, f"    max_kw: {{value: {value}, source: fixture}}")
+        repo.write("reference/pod-a.yaml", changed)
+        repo.release("2026.09", "2026-09-01", {"pod-a": "2026.09"})
+        repo.commit(f"pod-a max_kw {value}", day)
+    return {"repo": "repo"}
 
 
 @recipe
