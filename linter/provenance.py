@@ -40,6 +40,11 @@ def _sources(data: dict[str, Any]) -> dict[str, Any]:
     return s if isinstance(s, dict) else {}
 
 
+def _source(sources: dict[str, Any], id_: Any) -> dict[str, Any]:
+    src = sources.get(id_) if isinstance(id_, str) else None
+    return src if isinstance(src, dict) else {}
+
+
 def _dates(ids: list[Any], sources: dict[str, Any]) -> tuple[str, ...]:
     out = []
     for s in ids:
@@ -54,7 +59,8 @@ def _walk(node: Any, path: PathT, sources: dict[str, Any], inherited: str | None
         return
     if is_figure(node):
         ids = [node["source"]] if "source" in node else list(node.get("sources") or [])
-        ok = "derived" in node or (bool(ids) and all(i in sources for i in ids))
+        known = [isinstance(i, str) and i in sources for i in ids]  # an id may be any YAML value
+        ok = "derived" in node or (bool(ids) and all(known))
         yield FigureRef(path, node, ok, _dates(ids, sources))
         return
     if isinstance(node, dict):
@@ -93,7 +99,7 @@ def resolve(doc: Document) -> list[dict[str, Any]]:
             row["derived"] = fig["derived"]
         if "note" in fig:
             row["note"] = fig["note"]
-        row["sources"] = [{"id": i, **sources.get(i, {})} for i in ids]
+        row["sources"] = [{"id": i, **_source(sources, i)} for i in ids]
         row["sourced"] = ref.sourced
         out.append(row)
     return out

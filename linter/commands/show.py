@@ -19,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
-    kb = open_kb(args)
+    kb = open_kb(args, checked=True)
     entry = kb.find(args.id)
     if entry is None:
         known = sorted({i for k in ("accelerator", "system", "cooling", "network", "model",
@@ -49,16 +49,18 @@ def run(args: argparse.Namespace, io: Any) -> int:
     width = max((len(r["path"]) for r in rows), default=0)
     for r in rows:
         value = f"{r['value']:g}" if isinstance(r["value"], int | float) else str(r["value"])
-        if "range" in r:
-            value += f" (range {r['range'][0]:g}-{r['range'][1]:g})"
+        rng = r.get("range")
+        if isinstance(rng, list) and len(rng) == 2 and all(isinstance(x, int | float) for x in rng):
+            value += f" (range {rng[0]:g}-{rng[1]:g})"
         unit = f" {r['unit']}" if r["unit"] else ""
         origin = (f"derived: {r['derived']}" if "derived" in r
-                  else ", ".join(s["id"] for s in r["sources"]) or "UNSOURCED")
+                  else ", ".join(str(s["id"]) for s in r["sources"]) or "UNSOURCED")
         io.out.write(f"  {r['path']:<{width}}  {value}{unit}  [{origin}]\n")
-    srcs = data.get("sources") or {}
-    if srcs:
+    srcs = data.get("sources")
+    if isinstance(srcs, dict) and srcs:  # a standard's sources are not held to a schema
         io.out.write("\nsources:\n")
-        for sid, s in srcs.items():
+        for sid, src in srcs.items():
+            s = src if isinstance(src, dict) else {}
             io.out.write(f"  {sid}: {s.get('title', '')} {s.get('url', '')} "
                          f"(retrieved {s.get('retrieved', '?')})\n")
     return EXIT_OK

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         today = dt.date.fromisoformat(args.as_of) if args.as_of else dt.date.today()
     except ValueError:
         raise UsageError(f"--as-of {args.as_of!r} is not a date YYYY-MM-DD") from None
-    s = stats(open_kb(args), today)
+    s = stats(open_kb(args, checked=True), today)
     if args.json:
         io.out.write(dump_json(s))
         return EXIT_OK
