@@ -59,7 +59,9 @@ def killed_run(how: str, option: str, target: Path) -> subprocess.CompletedProce
     return subprocess.run(
         [sys.executable, "-c", CHILD, how, "lint", option, str(target), str(PLAN)],
         capture_output=True, text=True, timeout=120, cwd=target.parent,
-        env={**os.environ, "NO_COLOR": "1"},
+        # REFARCH_NO_CACHE: the KB parse cache also writes with os.replace, which the child
+        # replaces with a kill; only the report's write is under test here.
+        env={**os.environ, "NO_COLOR": "1", "REFARCH_NO_CACHE": "1"},
     )  # fmt: skip
 
 
