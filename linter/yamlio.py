@@ -272,16 +272,13 @@ def _prescan(loader_cls: type, text: str, path: str, always: bool) -> None:
                 continue
             count += 1
             mark = event.start_mark
+            where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
             if count > MAX_NODES:
                 raise InputError(
-                    f"more than {MAX_NODES} YAML nodes (too large for a plan or KB file)",
-                    Location(path, mark.line + 1, mark.column + 1),
+                    f"more than {MAX_NODES} YAML nodes (too large for a plan or KB file)", where
                 )
             if depth > MAX_DEPTH:
-                raise InputError(
-                    f"nesting deeper than {MAX_DEPTH} levels",
-                    Location(path, mark.line + 1, mark.column + 1),
-                )
+                raise InputError(f"nesting deeper than {MAX_DEPTH} levels", where)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
     except yaml.YAMLError:
@@ -302,9 +299,15 @@ def loads(text: str, path: str = "<string>") -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        at_end = mark is not None and not text[mark.index :].strip()
         opened = exc.context_mark
-        if at_end and exc.context and opened is not None and opened.index != mark.index:
+        at_end = mark is not None and not text[mark.index :].strip()
+        if (
+            at_end
+            and mark is not None
+            and exc.context
+            and opened is not None
+            and opened.index != mark.index
+        ):
             # The end of the file is no help: point at what was left open (a quote, a list).
             mark, problem = opened, f"{problem} {exc.context}"
         if "expected a single document" in str(exc.context or "") or "but found another" in str(
