@@ -47,7 +47,7 @@ def _write_artifact() -> None:
     (ARTIFACTS / "bad_inputs.md").write_text(
         "# Bad-input corpus: last run\n\n"
         f"{len(rows)} cases, {sum(r[1] for r in _results.values()):.1f} s in all "
-        "(wall time per case, including building its inputs' process; not asserted).\n\n"
+        "(wall time of each case's command or commands, from start to exit; not asserted).\n\n"
         "| case | exit | wall s | peak MB | result |\n|---|---|---|---|---|\n"
         + "\n".join(rows)
         + "\n",
