@@ -4,12 +4,12 @@ PY := $(VENV)/bin/python
 REFARCH := $(VENV)/bin/refarch
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test venv chromium lint-examples site serve bench clean
+.PHONY: demo test check venv chromium lint-examples site serve bench clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,dev]'
 	touch $@
 
 venv: $(VENV)/.installed
@@ -33,6 +33,14 @@ demo: venv lint-examples site serve
 
 test: venv chromium
 	$(PY) -m pytest
+
+# Static checks, all clean: ruff lint and format, mypy (strict), and the import-layer contract
+# in pyproject.toml ([tool.importlinter]).
+check: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy linter
+	$(VENV)/bin/lint-imports
 
 # Debian's hyperfine times the one-plan comparison (bench/run.py falls back to Python's clock).
 bench: venv

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from linter import __version__
 from linter.commands import COMMANDS
-from linter.errors import EXIT_ERROR, RefarchError
+from linter.core.errors import EXIT_ERROR, RefarchError
 
 
 @dataclass

@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from linter.errors import RefarchError
+from linter.core.errors import RefarchError
 from linter.site import Page, Site, SiteError, SiteOptions, expand_fragments, generate
 
 _ROOT = Path(__file__).resolve().parent.parent

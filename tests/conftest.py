@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from linter.cli import IO, main
-from linter.kb import KnowledgeBase
+from linter.kb.store import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
 KB_DIR = ROOT / "architectures"

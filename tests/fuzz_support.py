@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from linter.errors import RefarchError
+from linter.core.errors import RefarchError
 
 FACTOR = float(os.environ.get("REFARCH_FUZZ_FACTOR", "1"))
 F = TypeVar("F", bound=Callable[..., Any])

@@ -6,8 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
-from linter import yamlio
-from linter.kb import KnowledgeBase
+from linter.core import yamlio
+from linter.kb.store import KnowledgeBase
 
 EXPECT = re.compile(r"#\s*expect:\s*([A-Z]+[0-9]+)\s+([0-9]+):([0-9]+)(?:\s+(error|warning|info))?")
 

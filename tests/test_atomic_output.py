@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from linter import atomic
 from linter.cli import IO, main
+from linter.core import atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "tests" / "bad_inputs" / "files" / "clean.yaml"
@@ -26,7 +26,7 @@ OLD = "the previous report, which must survive\n" * 50
 
 CHILD = r"""
 import os, signal, sys
-import linter.atomic as atomic
+import linter.core.atomic as atomic
 
 def die():
     os.kill(os.getpid(), signal.SIGKILL)

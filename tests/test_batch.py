@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, RunCli
 
-from linter import baseline, batch
-from linter.config import Config
-from linter.engine import LintResult, lint_paths
-from linter.kb import KnowledgeBase
+from linter.kb.store import KnowledgeBase
+from linter.lint import baseline, batch
+from linter.lint.config import Config
+from linter.lint.engine import lint_paths
+from linter.lint.result import LintResult
 
 EXAMPLES = sorted((ROOT / "examples" / "plans").glob("*.yaml"))
 

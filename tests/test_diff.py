@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from kbrepo import Arch
 
-from linter import yamlio
-from linter.classify import BY_ID, CHECKS, LEVELS, checks_markdown, classify_all
-from linter.diff import diff
+from linter.core import yamlio
+from linter.review.classify import BY_ID, CHECKS, LEVELS, checks_markdown, classify_all
+from linter.review.diff import diff
 
 
 def data(text: str) -> Any:

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from linter.cli import IO, main
-from linter.kb import KnowledgeBase
-from linter.resources import default_kb_dir
+from linter.core.resources import default_kb_dir
+from linter.kb.store import KnowledgeBase
 
 KB = KnowledgeBase.open(default_kb_dir())
 MODELS, SYSTEMS = KB.ids("model"), KB.ids("system")

@@ -15,10 +15,10 @@ from fuzz_support import examples, mutate, numbers, quantities, texts, values
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter import yamlio
-from linter.classify import classify_all
-from linter.diff import FIGURE_KEYS, LIST_KEYS, diff
-from linter.review_format import diff_markdown, diff_text, level_counts
+from linter.core import yamlio
+from linter.review.classify import classify_all
+from linter.review.diff import FIGURE_KEYS, LIST_KEYS, diff
+from linter.review.render import diff_markdown, diff_text, level_counts
 
 ROOT = Path(__file__).resolve().parent.parent
 ARCHS = {
@@ -113,7 +113,7 @@ def test_diff_of_whatever_the_loader_accepts(text_a: str, text_b: str) -> None:
         try:
             docs.append(yamlio.loads(t, "x.yaml").data)
         except Exception as exc:  # noqa: BLE001 - only refarch's own errors are allowed
-            from linter.errors import RefarchError
+            from linter.core.errors import RefarchError
 
             assert isinstance(exc, RefarchError), exc
             docs.append({})

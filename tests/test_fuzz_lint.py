@@ -18,11 +18,12 @@ from fuzz_support import OWN_ERRORS, examples, mutate, numbers, quantities, text
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linter import baseline, config, suppress, yamlio
-from linter.engine import lint_doc, lint_paths
-from linter.errors import ConfigError, InputError
-from linter.kb import KnowledgeBase
-from linter.validate import detect_kind, validate_doc
+from linter.core import yamlio
+from linter.core.errors import ConfigError, InputError
+from linter.kb.store import KnowledgeBase
+from linter.kb.validate import detect_kind, validate_doc
+from linter.lint import baseline, config, suppress
+from linter.lint.engine import lint_doc, lint_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 26)

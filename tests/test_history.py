@@ -12,8 +12,8 @@ import pytest
 from conftest import RunCli
 from kbrepo import Arch, KBRepo, three_releases
 
-from linter.errors import GitError, UsageError
-from linter.history import check_revision, open_repository
+from linter.core.errors import GitError, UsageError
+from linter.review.git import check_revision, open_repository
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from conftest import RunCli
 
 from linter.cli import IO, main
-from linter.kb import KnowledgeBase
+from linter.kb.store import KnowledgeBase
 
 OVER = """\
 plan: lab

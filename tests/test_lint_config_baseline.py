@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import RunCli
 
-from linter import config
-from linter.errors import ConfigError
+from linter.core.errors import ConfigError
+from linter.lint import config
 
 PLAN = """\
 plan: lab

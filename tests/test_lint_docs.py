@@ -10,12 +10,12 @@ import pytest
 from conftest import RunCli
 from lint_support import expectations, history_kb
 
-from linter import yamlio
-from linter.engine import lint_doc
-from linter.findings import SEVERITIES
-from linter.kb import KnowledgeBase
-from linter.rules import PLAN_RULES, RULES, SUPPRESSION_RULES, lookup, summary
-from linter.validate import CHECKS
+from linter.core import yamlio
+from linter.core.findings import SEVERITIES
+from linter.kb.store import KnowledgeBase
+from linter.kb.validate import CHECKS
+from linter.lint.engine import lint_doc
+from linter.lint.rules import PLAN_RULES, RULES, SUPPRESSION_RULES, lookup, summary
 
 HEADINGS = ["## What it checks", "## Why", "## Example", "## How to fix"]
 KB_DIR = Path(__file__).resolve().parent.parent / "architectures"
@@ -39,7 +39,9 @@ def test_registry_is_sorted_unique_and_complete() -> None:
     assert len({r.NAME for r in RULES}) == len(RULES)
     assert set(RULES) == set(PLAN_RULES) | set(SUPPRESSION_RULES)
     assert not set(codes) & set(CHECKS)
-    modules = {p.stem for p in (Path(__file__).parent.parent / "linter" / "rules").glob("*.py")}
+    modules = {
+        p.stem for p in (Path(__file__).parent.parent / "linter" / "lint" / "rules").glob("*.py")
+    }
     rule_modules = {m for m in modules if not m.startswith("_") and m != "base"}
     assert rule_modules == {r.NAME.replace("-", "_") for r in RULES}
 
@@ -50,7 +52,7 @@ def test_rule_metadata_and_headings(rule: object) -> None:
     assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", rule.NAME)
     assert rule.DEFAULT_SEVERITY in SEVERITIES
     assert isinstance(rule.IGNORABLE, bool)
-    assert rule.__name__ == f"linter.rules.{rule.NAME.replace('-', '_')}"
+    assert rule.__name__ == f"linter.lint.rules.{rule.NAME.replace('-', '_')}"
     doc = inspect.cleandoc(rule.__doc__ or "")
     positions = [doc.find(h + "\n") for h in HEADINGS]
     assert all(p > 0 for p in positions), f"{rule.CODE} lacks a heading"

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from linter import yamlio
-from linter.config import Config
-from linter.engine import lint_doc, lint_file
-from linter.errors import InputError
-from linter.kb import KnowledgeBase
+from linter.core import yamlio
+from linter.core.errors import InputError
+from linter.kb.store import KnowledgeBase
+from linter.lint.config import Config
+from linter.lint.engine import lint_doc, lint_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,7 +78,8 @@ def test_config_stamps_severity_and_margin(kb: KnowledgeBase) -> None:
 def test_lint_path_modules_import_no_git_jinja_or_mkdocs() -> None:
     code = (
         "import sys\n"
-        "import linter.engine, linter.reporters, linter.config, linter.baseline\n"
+        "import linter.lint.engine, linter.lint.reporters, linter.lint.config\n"
+        "import linter.lint.baseline\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'git', 'jinja2', 'mkdocs'})\n"
         "print(heavy)\n"
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import RunCli
 
-from linter.engine import lint_file
-from linter.kb import KnowledgeBase
+from linter.kb.store import KnowledgeBase
+from linter.lint.engine import lint_file
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "plans"
 

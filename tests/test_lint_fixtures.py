@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from lint_support import expectations, history_kb
 
-from linter.engine import lint_doc
-from linter.kb import KnowledgeBase
-from linter.plan import load
-from linter.rules import RULES, lookup
+from linter.kb.store import KnowledgeBase
+from linter.lint.engine import lint_doc
+from linter.lint.plan import load
+from linter.lint.rules import RULES, lookup
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 KB_DIR = Path(__file__).resolve().parent.parent / "architectures"

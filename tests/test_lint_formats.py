@@ -12,9 +12,9 @@ import pytest
 from conftest import RunCli
 from jsonschema import Draft4Validator
 
-from linter.kb import KnowledgeBase
-from linter.rules import RULES
-from linter.validate import CHECKS
+from linter.kb.store import KnowledgeBase
+from linter.kb.validate import CHECKS
+from linter.lint.rules import RULES
 
 SARIF_SCHEMA = Path(__file__).resolve().parent / "fixtures" / "sarif-schema-2.1.0.json"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from linter import yamlio
-from linter.engine import lint_doc
-from linter.kb import KnowledgeBase
-from linter.suppress import parse
+from linter.core import yamlio
+from linter.kb.store import KnowledgeBase
+from linter.lint.engine import lint_doc
+from linter.lint.suppress import parse
 
 BASE = """\
 plan: lab

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from linter import parsecache, yamlio
-from linter.errors import InputError
-from linter.kb import KnowledgeBase
+from linter.core import yamlio
+from linter.core.errors import InputError
+from linter.kb import cache as parsecache
+from linter.kb.store import KnowledgeBase
 
 KB = Path(__file__).resolve().parent.parent / "architectures"
 
@@ -121,7 +122,7 @@ def test_a_check_that_passed_is_not_run_again_for_the_same_key(cache: Path, tmp_
 def test_a_checked_kb_records_the_schema_verdict(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from linter import schemas
+    from linter.schemas import loader as schemas
 
     assert KnowledgeBase.open(KB, checked=True).architecture("dgx-superpod-h100") is not None
     monkeypatch.setattr(schemas, "errors", lambda kind, data: pytest.fail("checked again"))

@@ -11,7 +11,7 @@ import pytest
 from conftest import RunCli
 from kbrepo import Arch, KBRepo, server, three_releases
 
-from linter.rules import RULES
+from linter.lint.rules import RULES
 
 C09 = ("2026.09", "2026-09-01", "First version.", "Baseline.")
 
@@ -475,10 +475,9 @@ def _monthly(root: Path, months: int, broken: int = 0, unbumped: int = 0) -> KBR
 def test_parallel_consistency_checks_find_the_same_problems(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from linter import consistency
-    from linter.history import open_repository
-    from linter.review import build
-    from linter.versions import KBHistory
+    from linter.review.git import open_repository
+    from linter.review.history import KBHistory
+    from linter.review.packet import build, consistency
 
     repo = _monthly(tmp_path / "kb", 8, unbumped=7)
     monkeypatch.setattr(consistency, "MIN_PARALLEL_STEPS", 2)
@@ -507,7 +506,7 @@ def test_parallel_consistency_checks_find_the_same_problems(
 def test_an_unreadable_file_in_history_names_file_line_and_release(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli: RunCli
 ) -> None:
-    from linter import consistency
+    from linter.review import consistency
 
     repo = _monthly(tmp_path / "kb", 8, broken=6)
     monkeypatch.setattr(consistency, "MIN_PARALLEL_STEPS", 2)

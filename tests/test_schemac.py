@@ -14,15 +14,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
-import linter.compiled.plan
-import linter.compiled.system
-import linter.schemas
-from linter import schemac, schemas, units, yamlio
-from linter.kb import KnowledgeBase
-from linter.validate import detect_kind
+import linter.schemas.compiled.plan
+import linter.schemas.compiled.system
+import linter.schemas.loader
+from linter.core import units, yamlio
+from linter.kb.store import KnowledgeBase
+from linter.kb.validate import detect_kind
+from linter.schemas import compiler as schemac
+from linter.schemas import loader as schemas
 
 ROOT = Path(__file__).resolve().parent.parent
-COMPILED = ROOT / "linter" / "compiled"
+COMPILED = ROOT / "linter" / "schemas" / "compiled"
 ID = "https://example.invalid/s.json"
 
 
@@ -44,10 +46,10 @@ def test_compiled_modules_are_up_to_date() -> None:
     generated = schemac.generate(ROOT / "schema")
     on_disk = {p.stem: p.read_text(encoding="utf-8") for p in COMPILED.glob("*.py")}
     on_disk.pop("__init__")
-    assert sorted(on_disk) == sorted(generated), "run: python -m linter.schemac"
+    assert sorted(on_disk) == sorted(generated), "run: python -m linter.schemas.compiler"
     for kind, source in generated.items():
         assert on_disk[kind] == source, (
-            f"linter/compiled/{kind}.py is stale: python -m linter.schemac"
+            f"linter/schemas/compiled/{kind}.py is stale: python -m linter.schemas.compiler"
         )
 
 
@@ -214,13 +216,13 @@ def test_an_edited_schema_is_never_checked_by_stale_code(
     plan = json.loads((copied / "plan.schema.json").read_text())
     plan["properties"]["plan"] = {"type": "string", "maxLength": 3}
     (copied / "plan.schema.json").write_text(json.dumps(plan))
-    monkeypatch.setattr(linter.schemas, "schema_dir", lambda: copied)
+    monkeypatch.setattr(linter.schemas.loader, "schema_dir", lambda: copied)
     for fn in (schemas.compiled, schemas.schema, schemas.validator, schemas._registry):
         fn.cache_clear()
     try:
         fresh = schemas.compiled("plan")
-        assert fresh is not None and fresh is not linter.compiled.plan.valid
-        assert schemas.compiled("system") is linter.compiled.system.valid  # files unchanged
+        assert fresh is not None and fresh is not linter.schemas.compiled.plan.valid
+        assert schemas.compiled("system") is linter.schemas.compiled.system.valid  # files unchanged
         data = yamlio.load(str(ROOT / "tests/fixtures/schemas/plan/valid/minimal.yaml")).data
         data["plan"] = "abc"
         assert schemas.errors("plan", data) == [] and fresh(data) is True

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator
 
-from linter import schemas, yamlio
-from linter.kb import KnowledgeBase
-from linter.validate import detect_kind, validate_doc
+from linter.core import yamlio
+from linter.kb.store import KnowledgeBase
+from linter.kb.validate import detect_kind, validate_doc
+from linter.schemas import loader as schemas
 
 FIX = Path(__file__).parent / "fixtures" / "schemas"
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -66,7 +67,9 @@ def test_valid_fixture(path: Path, kb: KnowledgeBase) -> None:
     assert validate_doc(doc, kind, kb) == []
 
 
-@pytest.mark.parametrize("path", _cases("invalid"), ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "path", _cases("invalid"), ids=lambda p: f"{p.parent.parent.name}/{p.name}"
+)
 def test_invalid_fixture_gives_exactly_the_expected_finding(path: Path, kb: KnowledgeBase) -> None:
     doc = yamlio.load(str(path))
     kind = detect_kind(doc, kb.root)

@@ -24,7 +24,7 @@ from site_build import ROOT, XSS_KB
 
 import linter.cli
 import linter.commands
-from linter.rules import RULES
+from linter.lint.rules import RULES
 from linter.site import FRAGMENTS, SiteError, expand_fragments, generate, jsonmd, rules
 from linter.site.core import Site, SiteOptions
 from linter.site.density import chart
@@ -76,7 +76,7 @@ def to_html() -> Any:
          "<p>&#91;x](javascript:alert(1))</p>"),
         ("{{ 7*7 }}", r"&#123;\{ 7\*7 \}\}", "<p>&#123;{ 7*7 }}</p>"),
         ("{% raw %}", r"&#123;% raw %\}", "<p>&#123;% raw %}</p>"),
-        ('hi{: onclick="x"}', r"hi\{: onclick=&quot;x&quot;\}", "<p>hi{: onclick=&quot;x&quot;}</p>"),
+        ('hi{: onclick="x"}', r"hi\{: onclick=&quot;x&quot;\}", "<p>hi{: onclick=&quot;x&quot;}</p>"),  # noqa: E501
         ('=== "tab"', "&#61;== &quot;tab&quot;", "<p>&#61;== &quot;tab&quot;</p>"),
         ("!!! note", r"&#33;\!\! note", "<p>&#33;!! note</p>"),
         ("# head", "&#35; head", "<p>&#35; head</p>"),
@@ -110,7 +110,7 @@ def test_safe_url_allows_only_http(url: str, expected: str | None) -> None:
 
 
 def test_link_text_and_target_are_escaped() -> None:
-    assert str(md_link("[t]", "https://x.invalid/a)(b\"c<d>?q=[1]")) == (
+    assert str(md_link("[t]", 'https://x.invalid/a)(b"c<d>?q=[1]')) == (
         r"[&#91;t\]](https://x.invalid/a%29%28b%22c%3Cd%3E?q=%5B1%5D)"
     )
     assert str(md_link("<b>", "javascript:alert(1)")) == "&lt;b&gt;"
@@ -152,9 +152,10 @@ def test_pages_are_sorted_unique_and_deterministic(real: Site) -> None:
 def test_every_kb_entry_rule_and_schema_has_its_page(real: Site, real_pages: dict) -> None:
     for arch in real.kb.ids("architecture"):
         assert f"architectures/{arch}.md" in real_pages
-        assert real_pages[f"kb/reference/{arch}.yaml"] == (
-            ROOT / "architectures" / "reference" / f"{arch}.yaml"
-        ).read_bytes()
+        assert (
+            real_pages[f"kb/reference/{arch}.yaml"]
+            == (ROOT / "architectures" / "reference" / f"{arch}.yaml").read_bytes()
+        )
     for rule in RULES:
         assert f"rules/{rule.NAME}.md" in real_pages
     for schema in sorted((ROOT / "schema").glob("*.schema.json")):
@@ -189,7 +190,7 @@ def test_schema_page_lists_nested_properties(real_pages: dict) -> None:
     plan = json.loads((ROOT / "schema" / "plan.schema.json").read_text())
     model = plan["properties"]["racks"]["items"]["properties"]["systems"]["items"]
     description = md_inline(model["properties"]["model"]["description"])
-    row = rf"| <code>racks\[\]\.systems\[\]\.model</code> | [id](common.md#id) | yes | {description} |  |"
+    row = rf"| <code>racks\[\]\.systems\[\]\.model</code> | [id](common.md#id) | yes | {description} |  |"  # noqa: E501
     assert row in real_pages["schema/plan.md"].splitlines()
 
 
@@ -202,7 +203,10 @@ def test_xss_architecture_markdown(xss_pages: dict) -> None:
         r"&lt;/script&gt; arch"
     )
     assert r"| power redundancy | 2N \| N\+1 |  |" in lines
-    assert r"| <code>p1&lt;script&gt;</code> | 2 x xss\-system | 20 kW | air \| liquid | 100 kg |  |" in lines  # noqa: E501
+    assert (
+        r"| <code>p1&lt;script&gt;</code> | 2 x xss\-system | 20 kW | air \| liquid | 100 kg |  |"
+        in lines
+    )  # noqa: E501
     assert r"*Why:* Because \{\{ 7\*7 \}\} \| and \{% raw %\}" in lines
     assert "49" not in page
     assert "](javascript" not in page
@@ -213,7 +217,7 @@ def test_xss_mermaid_labels_cannot_break_out(xss_pages: dict) -> None:
     fence = page.split("```mermaid\n", 1)[1].split("```", 1)[0]
     assert fence.splitlines()[1] == (
         '  subgraph su["SU#34;#93;#59; click su call alert(6)#59; x#91;#34;#37;#37;#123;init: '
-        "#123;#39;securityLevel#39;: #39;loose#39;#125;#125;#37;#37;: 1 racks, 16 GPUs\"]"
+        '#123;#39;securityLevel#39;: #39;loose#39;#125;#125;#37;#37;: 1 racks, 16 GPUs"]'
     )
     # Every label is one double-quoted string: no payload adds a quote, bracket, statement
     # separator or directive; all of those are Mermaid entity codes (#34;).
@@ -230,7 +234,9 @@ def test_xss_chart_svg_holds_payloads_as_text() -> None:
     svg = ET.fromstring(site.render("rack-kw.svg.j2", ctx))
     texts = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
     assert "low | <script>window.__xss='tier';alert('tier')</script> 3 to 5 kW" in texts
-    assert not [e for e in svg.iter() if "script" in e.tag or any(a.startswith("on") for a in e.attrib)]
+    assert not [
+        e for e in svg.iter() if "script" in e.tag or any(a.startswith("on") for a in e.attrib)
+    ]
 
 
 # --- fragments and extension points ----------------------------------------------------------
@@ -270,7 +276,7 @@ def _fake_command(monkeypatch: pytest.MonkeyPatch, name: str, options: list[str]
         return 0
 
     fake = types.SimpleNamespace(NAME=name, HELP="fake", add_arguments=add_arguments, run=run)
-    commands = tuple(c for c in linter.commands.COMMANDS if c.NAME != name) + (fake,)
+    commands = tuple(c for c in linter.commands.COMMANDS if name != c.NAME) + (fake,)
     monkeypatch.setattr(linter.commands, "COMMANDS", commands)
     monkeypatch.setattr(linter.cli, "COMMANDS", commands)
 
@@ -282,7 +288,7 @@ def test_sizing_examples_render_the_size_command_output(
 
     payload = "<script>alert(1)</script>"
     _fake_command(monkeypatch, "size", ["--model", "--system", "--users"],
-                  {"system": payload, "gpus": 8, "racks": 1, "assumptions": {"pue": 1.5}})  # fmt: skip
+                  {"system": payload, "gpus": 8, "racks": 1, "assumptions": {"pue": 1.5}})  # fmt: skip  # noqa: E501
     shutil.copytree(ROOT / "site_src" / "templates", tmp_path / "templates")
     (tmp_path / "sizing-examples.yaml").write_text(
         "examples:\n  - {title: T|1, model: m, system: s, users: 10}\n"
@@ -290,17 +296,21 @@ def test_sizing_examples_render_the_size_command_output(
     page = next(iter(sizing.pages(make_site(site_src=tmp_path)))).content
     lines = str(page).splitlines()
     assert "## T\\|1" in lines
-    assert "<code>refarch size \\-\\-model m \\-\\-system s \\-\\-users 10 \\-\\-json</code>" in lines
+    assert (
+        "<code>refarch size \\-\\-model m \\-\\-system s \\-\\-users 10 \\-\\-json</code>" in lines
+    )
     assert "| system | GPUs | racks |" in lines
     assert r"| &lt;script&gt;alert\(1\)&lt;/script&gt; | 8 | 1 |" in lines
     assert r"    | assumptions\.pue | 1\.5 |" in lines
 
 
-def test_review_packet_needs_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_review_packet_needs_a_git_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from linter.site import releases
 
     _fake_command(monkeypatch, "review", ["--to", "--format", "--repo"],
-                  {"summary": "x | y", "changes": [{"id": "a"}, {"id": "[b](javascript:1)"}]})  # fmt: skip
+                  {"summary": "x | y", "changes": [{"id": "a"}, {"id": "[b](javascript:1)"}]})  # fmt: skip  # noqa: E501
     shutil.copytree(XSS_KB, tmp_path / "architectures")
     site = make_site(kb=tmp_path / "architectures")
     assert releases.packet(site, "2026.11")[1] == "the knowledge base is not in a git repository"
@@ -337,6 +347,6 @@ def test_kb_counts_fragment() -> None:
         r"Knowledge-base release **2026\.11** holds [1 reference architectures](architectures/index.md), "  # noqa: E501
         "[1 accelerators](catalog/accelerators.md), [1 systems](catalog/systems.md), "
         "[0 cooling options](catalog/cooling.md), [0 network fabrics](catalog/networks.md), "
-        "[0 models](catalog/models.md), [0 sets of sizing efficiency factors](catalog/efficiency.md) "
+        "[0 models](catalog/models.md), [0 sets of sizing efficiency factors](catalog/efficiency.md) "  # noqa: E501
         "and 1 standards."
     )

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from site_build import ROOT, XSS_KB, real_site, serve, xss_site
 
-from linter import yamlio
+from linter.core import yamlio
 from linter.site.architectures import context
 from linter.site.core import Site, SiteOptions
 
@@ -56,7 +56,9 @@ class Visit:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    assert CHROMIUM.exists(), "install Debian's chromium: apt-get install -y chromium (make test does)"
+    assert CHROMIUM.exists(), (
+        "install Debian's chromium: apt-get install -y chromium (make test does)"
+    )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -91,7 +93,10 @@ def visit(browser: Any) -> Iterator[Any]:
         page = ctx.new_page()
         page.add_init_script(OPEN_SHADOWS)
         v = Visit(page)
-        page.on("console", lambda m: v.errors.append(f"console: {m.text}") if m.type == "error" else None)
+        page.on(
+            "console",
+            lambda m: v.errors.append(f"console: {m.text}") if m.type == "error" else None,
+        )
         page.on("pageerror", lambda e: v.errors.append(f"page error: {e}"))
         page.on("requestfailed", lambda r: v.errors.append(f"request failed: {r.url}"))
         page.on("dialog", lambda d: (v.dialogs.append(d.message), d.dismiss()))
@@ -111,7 +116,9 @@ def shot(v: Visit, name: str) -> None:
 
 
 def kb_title(arch: str) -> str:
-    return str(yamlio.load(str(ROOT / "architectures" / "reference" / f"{arch}.yaml")).data["title"])
+    return str(
+        yamlio.load(str(ROOT / "architectures" / "reference" / f"{arch}.yaml")).data["title"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -122,7 +129,9 @@ def kb_title(arch: str) -> str:
         ("rules", "rules/", "Rules"),
     ],
 )
-def test_page_loads_without_errors(visit: Any, real_url: str, name: str, path: str, title: str) -> None:
+def test_page_loads_without_errors(
+    visit: Any, real_url: str, name: str, path: str, title: str
+) -> None:
     v = visit(real_url + path)
     v.page.wait_for_timeout(500)  # let late scripts (search worker, Mermaid) report errors
     assert v.page.locator("article h1").first.inner_text().rstrip("¶").strip() == title
@@ -186,7 +195,9 @@ def test_xss_fixtures_open_no_dialog_and_run_no_script(visit: Any, xss_url: str)
     v.page.wait_for_function(
         "() => document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg g.node')"
     )
-    diagram_text = v.page.evaluate("() => document.querySelector('div.mermaid').shadowRoot.textContent")
+    diagram_text = v.page.evaluate(
+        "() => document.querySelector('div.mermaid').shadowRoot.textContent"
+    )
     arch = yamlio.load(str(XSS_KB / "reference" / "xss-arch.yaml")).data
     assert f"compute / {arch['networks'][0]['fabric']}" in diagram_text  # fab"ric<script>, as text
     assert v.page.locator("article h1").first.inner_text().rstrip("¶").strip() == arch["title"]

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from site_build import ROOT, XSS_KB, build, elements, html_pages, real_site, squash, xss_site
 
-from linter import yamlio
-from linter.kb import KnowledgeBase
-from linter.reporters.sarif import SITE_URL, help_uri
-from linter.rules import RULES
+from linter.core import yamlio
+from linter.kb.store import KnowledgeBase
+from linter.lint.reporters.sarif import SITE_URL, help_uri
+from linter.lint.rules import RULES
 
 pytestmark = pytest.mark.slow
 
@@ -44,8 +44,12 @@ def test_build_is_byte_for_byte_reproducible() -> None:
     first, second = real_site(), build("real-again")
     assert second.returncode == 0, second.stderr
     files = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
-    assert [f for f in files if (first.site / f).read_bytes() != (second.site / f).read_bytes()] == []
+    assert files == sorted(
+        p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file()
+    )
+    assert [
+        f for f in files if (first.site / f).read_bytes() != (second.site / f).read_bytes()
+    ] == []
 
 
 def test_source_date_epoch_is_the_only_date() -> None:
@@ -155,7 +159,7 @@ def test_broken_kb_file_fails_the_build_with_its_position(tmp_path: Path) -> Non
 
 
 def test_contributing_page_lists_every_review_check() -> None:
-    from linter.classify import CHECKS
+    from linter.review.classify import CHECKS
 
     els = elements(text_of(real_site().site, "contributing/index.html"))
     codes = {squash(e.text) for e in els if e.tag == "code"}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from linter.kb import KnowledgeBase
+from linter.kb.specs import SizingInputError, load_gpu, load_model, load_system
+from linter.kb.store import KnowledgeBase
 from linter.sizing import Options, SizingRefused, Workload, compare, size
 from linter.sizing.memory import (
     kv_bytes,
@@ -15,7 +16,6 @@ from linter.sizing.memory import (
     weight_bytes_read,
 )
 from linter.sizing.perf import Factors, Replica
-from linter.sizing.specs import SizingInputError, load_gpu, load_model, load_system
 
 W = Workload("llama-3.3-70b", "fp8", 1000, 5000, 500, 1000, 17)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.kb import KnowledgeBase
+from linter.kb.store import KnowledgeBase
 from linter.sizing.calibration import TOLERANCE, evaluate, factors_of, neighbours, points, score
 
 SETS = ("hopper-trtllm", "blackwell-trtllm")

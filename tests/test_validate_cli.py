@@ -37,7 +37,11 @@ def test_json_output(run_cli: RunCli) -> None:
     assert data["errors"] == []
     (f,) = data["findings"]
     assert (f["rule"], f["name"], f["line"], f["column"], f["path"]) == (
-        "VAL002", "bad-quantity", 8, 16, "$.racks[0].budget_kw"
+        "VAL002",
+        "bad-quantity",
+        8,
+        16,
+        "$.racks[0].budget_kw",
     )
 
 
@@ -70,7 +74,9 @@ def test_bad_inputs_exit_2_without_traceback(tmp_path: Path) -> None:
         "two.yaml": b"plan: a\n---\nplan: b\n",
         "bomb.yaml": (
             "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
-            + "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 10) + "]\n" for i in range(1, 9))
+            + "".join(
+                f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n" for i in range(1, 9)
+            )
         ).encode(),
         "deep.yaml": b"a: " + b"[" * 100_000 + b"]" * 100_000,
         "big.yaml": b"a: " + b"x" * (20 * 1024 * 1024),
@@ -82,7 +88,10 @@ def test_bad_inputs_exit_2_without_traceback(tmp_path: Path) -> None:
     for name in cases:
         r = subprocess.run(
             [sys.executable, "-m", "linter", "validate", str(tmp_path / name)],
-            capture_output=True, text=True, timeout=60, env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
         )
         assert r.returncode == 2, (name, r.stderr)
         assert "Traceback" not in r.stderr

@@ -17,9 +17,21 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_wheel_ships_kb_and_schemas_and_runs_outside_the_tree(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(dist), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     (wheel,) = dist.glob("refarch-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -30,8 +42,12 @@ def test_wheel_ships_kb_and_schemas_and_runs_outside_the_tree(tmp_path: Path) ->
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     py = env_dir / "bin" / "python"
-    subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True,
-                   capture_output=True, timeout=600)
+    subprocess.run(
+        [str(py), "-m", "pip", "install", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     plan = outside / "plan.yaml"
@@ -40,9 +56,19 @@ def test_wheel_ships_kb_and_schemas_and_runs_outside_the_tree(tmp_path: Path) ->
         "racks:\n  - id: r01\n    systems: [{model: dgx-h100, count: 2}]\n"
     )
     refarch = env_dir / "bin" / "refarch"
-    r = subprocess.run([str(refarch), "validate", "plan.yaml"], cwd=outside, capture_output=True,
-                       text=True, timeout=60)
+    r = subprocess.run(
+        [str(refarch), "validate", "plan.yaml"],
+        cwd=outside,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert (r.returncode, r.stdout, r.stderr) == (0, "", "valid\n")
-    r = subprocess.run([str(refarch), "show", "dgx-h100", "--json"], cwd=outside,
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [str(refarch), "show", "dgx-h100", "--json"],
+        cwd=outside,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 0 and '"/' in r.stdout and "_data/architectures" in r.stdout

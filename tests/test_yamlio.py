@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from linter import yamlio
-from linter.errors import InputError
-from linter.units import normalize, parse_quantity, UNITS
+from linter.core import yamlio
+from linter.core.errors import InputError
+from linter.core.units import UNITS, normalize, parse_quantity
 
 
 def load_error(text: str | bytes, tmp_path: Path, name: str = "f.yaml") -> str:
@@ -25,7 +25,13 @@ def load_error(text: str | bytes, tmp_path: Path, name: str = "f.yaml") -> str:
 def test_yaml12_booleans_and_strings() -> None:
     doc = yamlio.loads("a: no\nb: off\nc: yes\nd: true\ne: 2026-11-26\nf: 0755\ng: 1:20\nh: 0o17\n")
     assert doc.data == {
-        "a": "no", "b": "off", "c": "yes", "d": True, "e": "2026-11-26", "f": 755, "g": "1:20",
+        "a": "no",
+        "b": "off",
+        "c": "yes",
+        "d": True,
+        "e": "2026-11-26",
+        "f": 755,
+        "g": "1:20",
         "h": 15,
     }
 
@@ -50,18 +56,41 @@ def test_positions_are_one_based_for_values_and_keys() -> None:
     [
         ("a: 1\nb: 2\na: 3\n", "f.yaml:3:1: duplicate key 'a' (first defined on line 1)"),
         ('a: 1\n"a": 2\n', "f.yaml:2:1: duplicate key 'a' (first defined on line 1)"),
-        ("a: 1\n---\nb: 2\n", "f.yaml:2:1: YAML syntax error: more than one YAML document in the file (one per file)"),
+        (
+            "a: 1\n---\nb: 2\n",
+            "f.yaml:2:1: YAML syntax error: more than one YAML document in the file (one per file)",
+        ),
         ("", "f.yaml:1:1: file is empty: expected a YAML mapping"),
         ("# only a comment\n", "f.yaml:1:1: file is empty: expected a YAML mapping"),
-        ("a: !!python/object:os.system x\n", "f.yaml:1:4: unsupported tag tag:yaml.org,2002:python/object:os.system"),
+        (
+            "a: !!python/object:os.system x\n",
+            "f.yaml:1:4: unsupported tag tag:yaml.org,2002:python/object:os.system",
+        ),
         ("a: !custom x\n", "f.yaml:1:4: unsupported tag !custom"),
-        ("a: &a [*a]\n", "f.yaml:1:4: an alias refers to a node that contains it (recursive alias)"),
+        (
+            "a: &a [*a]\n",
+            "f.yaml:1:4: an alias refers to a node that contains it (recursive alias)",
+        ),
         ("a: [1, 2\nb: 3\n", "f.yaml:2:2: YAML syntax error: did not find expected ',' or ']'"),
-        ("a:\n\tb: 1\n", "f.yaml:2:1: YAML syntax error: a tab character; YAML indents with spaces only"),
+        (
+            "a:\n\tb: 1\n",
+            "f.yaml:2:1: YAML syntax error: a tab character; YAML indents with spaces only",
+        ),
         ("? [a]\n: 1\n", "f.yaml:1:3: mapping keys must be plain scalars"),
     ],
-    ids=["duplicate", "duplicate-quoted", "two-documents", "empty", "comment-only", "python-tag",
-         "custom-tag", "recursive-alias", "syntax", "tab", "complex-key"],
+    ids=[
+        "duplicate",
+        "duplicate-quoted",
+        "two-documents",
+        "empty",
+        "comment-only",
+        "python-tag",
+        "custom-tag",
+        "recursive-alias",
+        "syntax",
+        "tab",
+        "complex-key",
+    ],
 )
 def test_load_errors(text: str, message: str, tmp_path: Path) -> None:
     assert load_error(text, tmp_path) == message
@@ -76,8 +105,14 @@ def test_alias_bomb_fails_fast(tmp_path: Path) -> None:
 
 
 def test_binary_utf16_and_invalid_utf8(tmp_path: Path) -> None:
-    assert load_error(b"a: 1\n\x00\x01\x02", tmp_path) == "f.yaml:2:1: binary file: contains a NUL byte"
-    assert load_error("a: 1\n".encode("utf-16"), tmp_path) == "f.yaml: file is UTF-16 encoded; save it as UTF-8"
+    assert (
+        load_error(b"a: 1\n\x00\x01\x02", tmp_path)
+        == "f.yaml:2:1: binary file: contains a NUL byte"
+    )
+    assert (
+        load_error("a: 1\n".encode("utf-16"), tmp_path)
+        == "f.yaml: file is UTF-16 encoded; save it as UTF-8"
+    )
     assert load_error(b"a: 1\nb: \xff\xfe\n", tmp_path) == (
         "f.yaml:2:1: not valid UTF-8 (byte 0xff at offset 8)"
     )
@@ -111,7 +146,9 @@ def test_deep_nesting_in_a_subprocess(tmp_path: Path) -> None:
         "import sys; from linter import yamlio\n"
         "try:\n    yamlio.load(sys.argv[1])\nexcept Exception as e:\n    print(e)\n"
     )
-    r = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=60
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == f"{p}:1:68: nesting deeper than 64 levels"
 
@@ -125,7 +162,9 @@ def test_units_convert_and_reject_wrong_dimensions() -> None:
     assert parse_quantity("34121.4163 BTU/h", UNITS["kW"]) == pytest.approx(10.0, rel=1e-6)
     with pytest.raises(ValueError, match=r"'40 kVA' is apparent power \(kVA\) but kW"):
         parse_quantity("40 kVA", UNITS["kW"])
-    with pytest.raises(ValueError, match=r"'25 °C' is temperature \(°C\) but kW \(power\) is expected"):
+    with pytest.raises(
+        ValueError, match=r"'25 °C' is temperature \(°C\) but kW \(power\) is expected"
+    ):
         parse_quantity("25 °C", UNITS["kW"])
     with pytest.raises(ValueError, match="unknown unit 'furlongs'"):
         parse_quantity("3 furlongs", UNITS["kW"])
@@ -139,7 +178,7 @@ def test_normalize_reports_path_and_keeps_bad_values() -> None:
 
 
 def test_unit_for_key_reads_suffix_and_qualifiers() -> None:
-    from linter.units import unit_for_key
+    from linter.core.units import unit_for_key
 
     assert unit_for_key("budget_kw").symbol == "kW"
     assert unit_for_key("rack_kw_max").symbol == "kW"

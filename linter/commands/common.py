@@ -6,9 +6,9 @@ import argparse
 import json
 from typing import Any
 
-from linter.errors import InputError
-from linter.kb import KnowledgeBase
-from linter.resources import default_kb_dir
+from linter.core.errors import InputError
+from linter.core.resources import default_kb_dir
+from linter.kb.store import KnowledgeBase
 
 
 def open_kb(args: argparse.Namespace, checked: bool = False) -> KnowledgeBase:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from linter.classify import classify_all
 from linter.commands.common import dump_json
 from linter.commands.history import add_repo_argument, open_history
-from linter.diff import diff
-from linter.errors import EXIT_OK
-from linter.lineage import Revision
-from linter.review_format import diff_markdown, diff_text, level_counts
-from linter.versions import version_of
+from linter.core.errors import EXIT_OK
+from linter.review.classify import classify_all
+from linter.review.diff import diff
+from linter.review.history import version_of
+from linter.review.render import diff_markdown, diff_text, level_counts
+from linter.review.revision import Revision
 
 NAME = "diff"
 HELP = "semantic diff of an architecture between two versions, revisions or the working tree"

@@ -7,8 +7,8 @@ import difflib
 import inspect
 from typing import Any
 
-from linter.errors import UsageError
-from linter.rules import RULES, lookup
+from linter.core.errors import UsageError
+from linter.lint.rules import RULES, lookup
 
 NAME = "explain"
 HELP = "print the documentation page of a rule (by code or name)"

@@ -7,11 +7,11 @@ import difflib
 from typing import Any
 
 from linter.commands.common import dump_json
-from linter.errors import EXIT_OK, GitError
-from linter.history import open_repository
-from linter.lineage import Lineage, VersionRecord
-from linter.review import notes
-from linter.versions import KBHistory, open_kb_history
+from linter.core.errors import EXIT_OK, GitError
+from linter.review.git import open_repository
+from linter.review.history import KBHistory, open_kb_history
+from linter.review.packet import notes
+from linter.review.revision import Lineage, VersionRecord
 
 NAME = "history"
 HELP = "versions of each architecture from git history (renames followed)"

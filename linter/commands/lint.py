@@ -8,12 +8,12 @@ import os
 from dataclasses import replace
 from typing import Any
 
-from linter import baseline, config
-from linter.batch import MIN_FILES_PER_JOB, lint_many
 from linter.commands.common import open_kb
-from linter.errors import EXIT_ERROR, EXIT_OK, InputError, UsageError
-from linter.reporters import REPORTER_BY_NAME
-from linter.validate import expand_paths
+from linter.core.errors import EXIT_ERROR, EXIT_OK, InputError, UsageError
+from linter.kb.validate import expand_paths
+from linter.lint import baseline, config
+from linter.lint.batch import MIN_FILES_PER_JOB, lint_many
+from linter.lint.reporters import REPORTER_BY_NAME
 
 NAME = "lint"
 HELP = "check deployment plans against their pinned architecture, physics and best practices"
@@ -54,7 +54,7 @@ def _same_file(a: str, b: str) -> bool:
 
 
 def _write(path: str, text: str) -> None:
-    from linter import atomic  # tempfile and friends: only when a file is written
+    from linter.core import atomic  # tempfile and friends: only when a file is written
 
     atomic.write_text(path, text)
 

@@ -6,15 +6,15 @@ import argparse
 import os
 from typing import Any
 
-from linter import config as config_mod
 from linter.commands.common import dump_json
 from linter.commands.history import add_repo_argument, open_history
-from linter.errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from linter.impact import find_plans
-from linter.lineage import WORKTREE_REV, Revision
-from linter.review import build, check_worktree, release_name
-from linter.review_format import markdown, review_json
-from linter.versions import KBHistory
+from linter.core.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from linter.lint import config as config_mod
+from linter.review.history import KBHistory
+from linter.review.impact import find_plans
+from linter.review.packet import build, check_worktree, release_name
+from linter.review.render import markdown, review_json
+from linter.review.revision import WORKTREE_REV, Revision
 
 NAME = "review"
 HELP = "the monthly review packet: changes, classification, release consistency, plan impact"

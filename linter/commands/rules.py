@@ -7,8 +7,8 @@ import argparse
 import json
 from typing import Any
 
-from linter.rules import RULES, summary
-from linter.validate import CHECKS
+from linter.kb.validate import CHECKS
+from linter.lint.rules import RULES, summary
 
 NAME = "rules"
 HELP = "list the lint rules and validation checks"

@@ -6,8 +6,8 @@ import argparse
 from typing import Any
 
 from linter.commands.common import dump_json, open_kb
-from linter.errors import EXIT_OK, UsageError
-from linter.provenance import resolve
+from linter.core.errors import EXIT_OK, UsageError
+from linter.kb.provenance import resolve
 
 NAME = "show"
 HELP = "print a catalog entry, standard or architecture with every figure's unit and source"
@@ -22,8 +22,21 @@ def run(args: argparse.Namespace, io: Any) -> int:
     kb = open_kb(args, checked=True)
     entry = kb.find(args.id)
     if entry is None:
-        known = sorted({i for k in ("accelerator", "system", "cooling", "network", "model",
-                                    "standard", "architecture") for i in kb.ids(k)})
+        known = sorted(
+            {
+                i
+                for k in (
+                    "accelerator",
+                    "system",
+                    "cooling",
+                    "network",
+                    "model",
+                    "standard",
+                    "architecture",
+                )
+                for i in kb.ids(k)
+            }
+        )
         import difflib
 
         near = difflib.get_close_matches(args.id, known, n=3, cutoff=0.5)
@@ -32,12 +45,19 @@ def run(args: argparse.Namespace, io: Any) -> int:
     rows = resolve(entry.doc)
     data = entry.data
     if args.json:
-        io.out.write(dump_json({
-            "id": entry.id, "kind": entry.kind, "file": entry.path,
-            "name": data.get("name") or data.get("title"),
-            "version": data.get("version"), "summary": data.get("summary"),
-            "figures": rows,
-        }))
+        io.out.write(
+            dump_json(
+                {
+                    "id": entry.id,
+                    "kind": entry.kind,
+                    "file": entry.path,
+                    "name": data.get("name") or data.get("title"),
+                    "version": data.get("version"),
+                    "summary": data.get("summary"),
+                    "figures": rows,
+                }
+            )
+        )
         return EXIT_OK
     title = data.get("name") or data.get("title") or entry.id
     io.out.write(f"{title} ({entry.kind} {entry.id})\n")
@@ -53,14 +73,19 @@ def run(args: argparse.Namespace, io: Any) -> int:
         if isinstance(rng, list) and len(rng) == 2 and all(isinstance(x, int | float) for x in rng):
             value += f" (range {rng[0]:g}-{rng[1]:g})"
         unit = f" {r['unit']}" if r["unit"] else ""
-        origin = (f"derived: {r['derived']}" if "derived" in r
-                  else ", ".join(str(s["id"]) for s in r["sources"]) or "UNSOURCED")
+        origin = (
+            f"derived: {r['derived']}"
+            if "derived" in r
+            else ", ".join(str(s["id"]) for s in r["sources"]) or "UNSOURCED"
+        )
         io.out.write(f"  {r['path']:<{width}}  {value}{unit}  [{origin}]\n")
     srcs = data.get("sources")
     if isinstance(srcs, dict) and srcs:  # a standard's sources are not held to a schema
         io.out.write("\nsources:\n")
         for sid, src in srcs.items():
             s = src if isinstance(src, dict) else {}
-            io.out.write(f"  {sid}: {s.get('title', '')} {s.get('url', '')} "
-                         f"(retrieved {s.get('retrieved', '?')})\n")
+            io.out.write(
+                f"  {sid}: {s.get('title', '')} {s.get('url', '')} "
+                f"(retrieved {s.get('retrieved', '?')})\n"
+            )
     return EXIT_OK

@@ -7,11 +7,11 @@ import argparse
 from typing import Any
 
 from linter.commands.common import dump_json, open_kb
-from linter.errors import EXIT_OK, RefarchError, UsageError
-from linter.kb import KnowledgeBase
+from linter.core.errors import EXIT_OK, RefarchError, UsageError
+from linter.kb.specs import KV_PRECISIONS, PRECISIONS
+from linter.kb.store import KnowledgeBase
 from linter.sizing import Options, SizingRefused, SizingResult, Workload, compare, size
 from linter.sizing.calibration import evaluate
-from linter.sizing.specs import KV_PRECISIONS, PRECISIONS
 
 NAME = "size"
 HELP = "size a deployment (GPUs, systems, racks, kW, cooling) from model, users and targets"

@@ -7,8 +7,8 @@ import datetime as dt
 from typing import Any
 
 from linter.commands.common import dump_json, open_kb
-from linter.errors import EXIT_OK, UsageError
-from linter.provenance import stats
+from linter.core.errors import EXIT_OK, UsageError
+from linter.kb.provenance import stats
 
 NAME = "stats"
 HELP = "knowledge-base coverage and provenance health"
@@ -16,7 +16,9 @@ HELP = "knowledge-base coverage and provenance health"
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="date to age sources against (default: today)")
+    p.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="date to age sources against (default: today)"
+    )
 
 
 def run(args: argparse.Namespace, io: Any) -> int:

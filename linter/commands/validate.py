@@ -6,15 +6,17 @@ import argparse
 from typing import Any
 
 from linter.commands.common import dump_json, input_error_dict, open_kb
-from linter.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
-from linter.validate import validate_kb, validate_paths
+from linter.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from linter.kb.validate import validate_kb, validate_paths
 
 NAME = "validate"
 HELP = "check KB files and plans against their schemas and cross-references"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: the KB)")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or directories (default: the KB)"
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
 
 
@@ -25,13 +27,19 @@ def run(args: argparse.Namespace, io: Any) -> int:
     else:
         findings, errors = validate_kb(kb)
     if args.format == "json":
-        io.out.write(dump_json({
-            "findings": [f.to_dict() for f in findings],
-            "errors": [input_error_dict(e) for e in errors],
-        }))
+        io.out.write(
+            dump_json(
+                {
+                    "findings": [f.to_dict() for f in findings],
+                    "errors": [input_error_dict(e) for e in errors],
+                }
+            )
+        )
     else:
         for f in findings:
-            io.out.write(f"{f.file}:{f.line}:{f.column}: {f.rule} [{f.name}] {f.path}: {f.message}\n")
+            io.out.write(
+                f"{f.file}:{f.line}:{f.column}: {f.rule} [{f.name}] {f.path}: {f.message}\n"
+            )
         for e in errors:
             io.err.write(f"refarch: error: {e}\n")
         if not findings and not errors:

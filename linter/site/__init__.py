@@ -63,9 +63,12 @@ FRAGMENTS: dict[str, Fragment] = {
 
 
 def _review_checks() -> str:
-    from linter.classify import checks_markdown  # the review's own table, one source of truth
+    from linter.review.classify import (
+        checks_markdown,  # the review's own table, one source of truth
+    )
 
     return checks_markdown()
+
 
 MARKER = re.compile(r"<!--\s*refarch:([a-z0-9-]+)\s*-->")
 

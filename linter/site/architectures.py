@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, TypedDict
 
-from linter.kb import Entry
+from linter.kb.store import Entry
 from linter.site import sections as sec
 from linter.site.catalog import anchor
 from linter.site.catalog import page_path as catalog_path

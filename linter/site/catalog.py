@@ -9,7 +9,7 @@ from typing import Any, TypedDict
 
 from markupsafe import Markup
 
-from linter.kb import Entry
+from linter.kb.store import Entry
 from linter.site.core import Page, Site, kb_file_path, rel
 from linter.site.escape import plain
 from linter.site.figures import is_figure, value_text

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 
-from linter.kb import KnowledgeBase
+from linter.kb.store import KnowledgeBase
 from linter.site.render import Renderer
 
 

@@ -12,8 +12,8 @@ from typing import Any, TypedDict
 
 from markupsafe import Markup
 
+from linter.core.units import SUFFIXES, unit_for_key
 from linter.site.escape import md_code, md_inline, md_link, number, plain
-from linter.units import SUFFIXES, unit_for_key
 
 
 class SourceRow(TypedDict):

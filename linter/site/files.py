@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter.core.yamlio import read_bytes
 from linter.site.core import Page, Site, kb_file_path
-from linter.yamlio import read_bytes
 
 
 def pages(site: Site) -> Iterator[Page]:

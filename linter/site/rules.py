@@ -1,8 +1,8 @@
-"""The rules reference: an index and one page per rule, rendered from ``linter.rules.RULES``.
+"""The rules reference: an index and one page per rule, rendered from ``linter.lint.rules.RULES``.
 
 Each rule module's docstring is its documentation (the text ``refarch explain`` prints); the
 site renders it as Markdown, with its headings moved below the page title. Whatever the
-registry holds is rendered; a missing ``linter.rules`` package gives an index that says so.
+registry holds is rendered; a missing ``linter.lint.rules`` package gives an index that says so.
 """
 
 from __future__ import annotations
@@ -44,11 +44,11 @@ class RulesIndexContext(TypedDict):
 
 
 def registry() -> Sequence[Any] | None:
-    """``linter.rules.RULES``, or None while the rules package does not exist."""
+    """``linter.lint.rules.RULES``, or None while the rules package does not exist."""
     try:
-        module = importlib.import_module("linter.rules")
+        module = importlib.import_module("linter.lint.rules")
     except ModuleNotFoundError as exc:
-        if exc.name in ("linter.rules",):
+        if exc.name in ("linter.lint.rules",):
             return None
         raise
     rules = getattr(module, "RULES", None)

@@ -11,7 +11,7 @@ from typing import Any, TypedDict
 
 from markupsafe import Markup
 
-from linter.kb import Entry, figure_value
+from linter.kb.store import Entry, figure_value
 from linter.site.escape import plain
 from linter.site.figures import humanize, is_figure, provenance, source_link, unit_of, value_text
 

@@ -14,7 +14,7 @@ from typing import Any, TypedDict
 
 from markupsafe import Markup
 
-from linter import yamlio
+from linter.core import yamlio
 from linter.site import jsonmd
 from linter.site.core import Page, Site, has_command, run_refarch
 from linter.site.escape import plain

@@ -12,16 +12,16 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from linter.kb import Entry, KnowledgeBase
-from linter.sizing.memory import kv_capacity_sequences
-from linter.sizing.perf import Factors, Replica
-from linter.sizing.specs import (
+from linter.kb.specs import (
     SizingInputError,
     check_precision,
     default_kv_precision,
     load_gpu,
     load_model,
 )
+from linter.kb.store import Entry, KnowledgeBase
+from linter.sizing.memory import kv_capacity_sequences
+from linter.sizing.perf import Factors, Replica
 
 TOLERANCE = {"ttft_ms": 0.25, "itl_ms": 0.25, "output_tokens_per_s": 0.35}
 DEFAULT_STACK = "trtllm"

@@ -6,8 +6,17 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from linter.errors import RefarchError
-from linter.kb import KnowledgeBase
+from linter.core.errors import RefarchError
+from linter.kb.specs import (
+    BYTES_PER_PARAM,
+    SCALE_NOTE,
+    SizingInputError,
+    check_precision,
+    default_kv_precision,
+    load_model,
+    load_system,
+)
+from linter.kb.store import KnowledgeBase
 from linter.sizing import facility
 from linter.sizing.calibration import DEFAULT_STACK, factors_for
 from linter.sizing.memory import (
@@ -20,15 +29,6 @@ from linter.sizing.memory import (
     weight_bytes_read,
 )
 from linter.sizing.perf import TERA, Factors, OperatingPoint, Replica
-from linter.sizing.specs import (
-    BYTES_PER_PARAM,
-    SCALE_NOTE,
-    SizingInputError,
-    check_precision,
-    default_kv_precision,
-    load_model,
-    load_system,
-)
 
 
 class SizingRefused(RefarchError):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from linter import units
-from linter.kb import KnowledgeBase
-from linter.sizing.specs import SizingInputError, SystemSpec
+from linter.core import units
+from linter.kb.specs import SizingInputError, SystemSpec
+from linter.kb.store import KnowledgeBase
 
 # Cooling modes that can take the heat of a system, by the system's own cooling.
 COOLING_FOR_SYSTEM = {

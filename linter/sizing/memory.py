@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from linter.sizing.specs import BYTES_PER_PARAM, GpuSpec, ModelSpec, SystemSpec
+from linter.kb.specs import BYTES_PER_PARAM, GpuSpec, ModelSpec, SystemSpec
 
 GB = 1e9
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from linter.kb.specs import GpuSpec, ModelSpec
 from linter.sizing.memory import kv_bytes, kv_replication, weight_bytes_read
-from linter.sizing.specs import GpuSpec, ModelSpec
 
 TERA = 1e12
 

@@ -1,0 +1,224 @@
+"""The typed knowledge base: one loader for every job, files read lazily and once.
+
+Linting one plan needs its architecture and a handful of catalog entries, not all of them,
+so entries are indexed by file name and parsed on first use.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.core.errors import InputError, Location
+from linter.core.yamlio import Document, json_path, walk
+from linter.kb import cache as parsecache
+
+# Directory (relative to the KB root) -> kind of the files in it.
+KIND_DIRS: dict[str, str] = {
+    "catalog/accelerators": "accelerator",
+    "catalog/systems": "system",
+    "catalog/cooling": "cooling",
+    "catalog/networks": "network",
+    "catalog/models": "model",
+    "catalog/efficiency": "efficiency",
+    "standards": "standard",
+    "reference": "architecture",
+}
+CATALOG_KINDS = ("accelerator", "system", "cooling", "network", "model", "efficiency")
+
+
+def figure_value(fig: Any) -> float | None:
+    """The number a figure stands for: its value, or the default of a range."""
+    if isinstance(fig, dict):
+        v = fig.get("value", fig.get("default"))
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return float(v)
+    return None
+
+
+@dataclass
+class Entry:
+    """One KB file: catalog entry, standard or architecture."""
+
+    id: str
+    kind: str
+    doc: Document
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.doc.data if isinstance(self.doc.data, dict) else {}
+
+    @property
+    def path(self) -> str:
+        return self.doc.path
+
+    def figure(self, *keys: str | int) -> float | None:
+        node: Any = self.data
+        for k in keys:
+            try:
+                node = node[k]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return figure_value(node)
+
+    def text(self, key: str, default: str = "") -> str:
+        v = self.data.get(key, default)
+        return v if isinstance(v, str) else default
+
+    def location(self, *keys: str | int) -> Location:
+        return self.doc.location(tuple(keys))
+
+
+@dataclass
+class KnowledgeBase:
+    root: Path
+    # Checked: an entry that does not match its kind's schema is an InputError when loaded,
+    # so code reading figures (the lint rules, sizing) may rely on the schema's shapes.
+    checked: bool = False
+    _index: dict[str, dict[str, Path]] = field(default_factory=dict)
+    _cache: dict[Path, Entry] = field(default_factory=dict)
+    _release: Document | None = None
+
+    @classmethod
+    def open(cls, root: str | Path, checked: bool = False) -> KnowledgeBase:
+        root = Path(root)
+        if not root.is_dir():
+            raise InputError("knowledge base directory not found", Location(str(root)))
+        kb = cls(root=root, checked=checked)
+        for rel, kind in KIND_DIRS.items():
+            d = root / rel
+            files = sorted(d.glob("*.yaml")) if d.is_dir() else []
+            kb._index[kind] = {p.stem: p for p in files}
+        return kb
+
+    # --- lookup -------------------------------------------------------------------------
+    def ids(self, kind: str) -> list[str]:
+        return sorted(self._index.get(kind, {}))
+
+    def has(self, kind: str, id_: str) -> bool:
+        return id_ in self._index.get(kind, {})
+
+    def get(self, kind: str, id_: str) -> Entry | None:
+        path = self._index.get(kind, {}).get(id_)
+        if path is None:
+            return None
+        entry = self._cache.get(path)
+        if entry is None:
+            if self.checked:
+                # The verdict is cached with the parse, keyed by every schema's checksum.
+                from linter.schemas.loader import fingerprint
+
+                doc = parsecache.load(
+                    str(path),
+                    check=lambda d: _check(Entry(id=id_, kind=kind, doc=d)),
+                    check_key=f"{kind}:{_CHECK_KEY}:{fingerprint()}",
+                )
+            else:
+                doc = parsecache.load(str(path))
+            entry = Entry(id=id_, kind=kind, doc=doc)
+            self._cache[path] = entry
+        return entry
+
+    def find(self, id_: str) -> Entry | None:
+        """An entry of any kind by id (ids are unique across kinds in practice)."""
+        for kind in (*CATALOG_KINDS, "architecture", "standard"):
+            if self.has(kind, id_):
+                return self.get(kind, id_)
+        return None
+
+    def kind_of(self, id_: str) -> str | None:
+        for kind, ids in self._index.items():
+            if id_ in ids:
+                return kind
+        return None
+
+    def entries(self, kind: str) -> Iterator[Entry]:
+        for id_ in self.ids(kind):
+            e = self.get(kind, id_)
+            if e is not None:
+                yield e
+
+    def files(self) -> list[tuple[str, Path]]:
+        """Every KB file as (kind, path), the release manifest first."""
+        out: list[tuple[str, Path]] = []
+        if self.release_path.is_file():
+            out.append(("release", self.release_path))
+        for kind in KIND_DIRS.values():
+            out.extend((kind, p) for p in self._index.get(kind, {}).values())
+        return out
+
+    # --- convenience ----------------------------------------------------------------------
+    def system(self, id_: str) -> Entry | None:
+        return self.get("system", id_)
+
+    def architecture(self, id_: str) -> Entry | None:
+        return self.get("architecture", id_)
+
+    def standard(self, id_: str) -> Entry | None:
+        return self.get("standard", id_)
+
+    @property
+    def release_path(self) -> Path:
+        return self.root / "release.yaml"
+
+    @property
+    def release(self) -> Document | None:
+        if self._release is None and self.release_path.is_file():
+            self._release = parsecache.load(str(self.release_path))
+        return self._release
+
+    @property
+    def release_version(self) -> str | None:
+        rel = self.release
+        v = rel.data.get("release") if rel is not None and isinstance(rel.data, dict) else None
+        return v if isinstance(v, str) else None
+
+    def resolve_figure(self, ref: str) -> float | None:
+        """``dgx-h100.max_power_kw`` -> the figure's value, or None."""
+        id_, _, key = ref.partition(".")
+        entry = self.find(id_)
+        return entry.figure(*key.split(".")) if entry is not None and key else None
+
+    def close_matches(self, kind: str, id_: str, n: int = 3) -> list[str]:
+        import difflib
+
+        return difflib.get_close_matches(id_, self.ids(kind), n=n, cutoff=0.5)
+
+
+def _check(entry: Entry) -> None:
+    from linter.schemas import loader as schemas
+
+    for path, value in walk(entry.doc.data):  # a schema's bounds let NaN through
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InputError(
+                f"{entry.kind} {entry.id!r}: {json_path(path)} is {value}, not a finite number "
+                "(run `refarch validate`)",
+                entry.doc.location(path),
+            )
+    problems = schemas.errors(entry.kind, entry.doc.data)
+    if problems:
+        where = tuple(problems[0].absolute_path)
+        raise InputError(
+            f"{entry.kind} {entry.id!r} does not match its schema: {json_path(where)}: "
+            f"{problems[0].message} (run `refarch validate`)",
+            entry.doc.location(where),
+        )
+
+
+# Part of a cached verdict's key: the check's own code, so a changed check runs again.
+_CHECK_KEY = f"{zlib.crc32(_check.__code__.co_code):08x}"
+
+
+def kind_for_path(kb_root: Path, path: Path) -> str | None:
+    """The kind of a file by where it sits in a KB, or None if it is outside it."""
+    try:
+        rel = path.resolve().relative_to(kb_root.resolve())
+    except ValueError:
+        return None
+    if rel.as_posix() == "release.yaml":
+        return "release"
+    return KIND_DIRS.get(rel.parent.as_posix())

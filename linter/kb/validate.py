@@ -1,0 +1,319 @@
+"""`refarch validate`: schema and cross-reference checks for KB files and plans.
+
+A file's kind comes from, in order: its ``yaml-language-server`` modeline
+(``$schema=.../plan.schema.json``), its place in the knowledge base, its ``kind:`` key,
+then its top-level keys (``plan`` and ``reference`` make a plan; ``release`` a release).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from linter.core import units, yamlio
+from linter.core.errors import InputError, Location
+from linter.core.findings import Finding, at
+from linter.core.formula import FormulaError, evaluate
+from linter.core.yamlio import Document, PathT
+from linter.kb.store import CATALOG_KINDS, KnowledgeBase, figure_value, kind_for_path
+from linter.schemas import loader as schemas
+
+_MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S*?([a-z]+)\.schema\.json")
+_PIN = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)@([0-9]{4}\.(?:0[1-9]|1[0-2]))$")
+DERIVED_TOLERANCE = 0.005
+
+# Validation checks, documented in `refarch rules` next to the lint rules.
+CHECKS = {
+    "VAL001": ("schema-violation", "The file does not match its JSON Schema."),
+    "VAL002": ("bad-quantity", "A quantity has an unknown unit or the wrong dimension."),
+    "VAL003": ("unknown-id", "A referenced catalog id or architecture does not exist."),
+    "VAL004": ("id-mismatch", "An entry's id differs from its file name."),
+    "VAL005": ("unknown-source", "A figure cites a source id the file does not define."),
+    "VAL006": ("derived-mismatch", "A derived figure differs from its formula."),
+    "VAL007": ("release-mismatch", "An architecture's version differs from release.yaml."),
+    "VAL008": ("non-finite-number", "A number is NaN or infinite."),
+    "VAL009": ("unknown-kind", "refarch cannot tell what kind of file this is."),
+}
+
+
+def _f(doc: Document, path: PathT, code: str, message: str, on_key: bool = False) -> Finding:
+    return at(doc, path, code, CHECKS[code][0], message, on_key=on_key)
+
+
+def detect_kind(doc: Document, kb_root: Path | None) -> str | None:
+    head = doc.text[:2048]
+    m = _MODELINE.search(head)
+    if m and m.group(1) in schemas.KINDS:
+        return m.group(1)
+    if kb_root is not None:
+        k = kind_for_path(kb_root, Path(doc.path))
+        if k:
+            return k
+    data = doc.data if isinstance(doc.data, dict) else {}
+    if isinstance(data.get("kind"), str) and data["kind"] in schemas.KINDS:
+        return str(data["kind"])
+    if "plan" in data and "reference" in data:
+        return "plan"
+    if "release" in data and "architectures" in data:
+        return "release"
+    return None
+
+
+def validate_doc(doc: Document, kind: str, kb: KnowledgeBase | None) -> list[Finding]:
+    """Every problem with one loaded document of a known kind."""
+    out: list[Finding] = []
+    if kind == "plan":
+        for path, msg in units.normalize(doc):
+            out.append(_f(doc, path, "VAL002", msg))
+    for path, value in yamlio.walk(doc.data):
+        if isinstance(value, float) and not math.isfinite(value):
+            out.append(_f(doc, path, "VAL008", f"{value} is not a finite number"))
+    bad_paths = {f.path for f in out}
+    for err in schemas.errors(kind, doc.data):
+        path = tuple(err.absolute_path)
+        if yamlio.json_path(path) in bad_paths:
+            continue
+        on_key = err.validator == "additionalProperties"
+        if on_key:
+            extra = _unexpected_key(err)
+            if extra is not None:
+                path = (*path, extra)
+        out.append(_f(doc, path, "VAL001", _schema_message(err), on_key=on_key))
+    if out or not isinstance(doc.data, dict):
+        return out
+    if kind in CATALOG_KINDS or kind in ("architecture", "standard"):
+        out.extend(_check_id_and_sources(doc))
+    if kb is not None:
+        out.extend(_cross_refs(doc, kind, kb))
+    return out
+
+
+def _unexpected_key(err: Any) -> str | None:
+    extra = set(err.instance) - set(err.schema.get("properties", {}))
+    return sorted(extra)[0] if extra else None
+
+
+def _schema_message(err: Any) -> str:
+    if err.validator == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        allowed = ", ".join(sorted(err.schema.get("properties", {})))
+        return f"unexpected key {extra[0]!r}" + (f" (allowed: {allowed})" if allowed else "")
+    if err.validator == "anyOf" and isinstance(err.instance, dict) and "range" in str(err.schema):
+        return (
+            "a figure needs {value, source}, {range, default, sources} or {value, derived}; "
+            f"got keys {sorted(err.instance)}"
+        )
+    if (
+        err.validator == "type"
+        and isinstance(err.instance, float | int)
+        and "object" in str(err.validator_value)
+    ):
+        return f"{err.instance!r} is a bare number: write it as a figure {{value, source}}"
+    return str(err.message)
+
+
+def _figures(data: Any, path: PathT = ()) -> Iterator[tuple[PathT, dict[str, Any]]]:
+    for p, v in yamlio.walk(data, path):
+        if (
+            isinstance(v, dict)
+            and ("derived" in v or "source" in v or "sources" in v)
+            and ("value" in v or "range" in v)
+        ):
+            yield p, v
+
+
+def _check_id_and_sources(doc: Document) -> Iterator[Finding]:
+    data = doc.data
+    stem = Path(doc.path).stem
+    if isinstance(data.get("id"), str) and data["id"] != stem:
+        yield _f(doc, ("id",), "VAL004", f"id {data['id']!r} differs from the file name {stem!r}")
+    known = set(data.get("sources") or {})
+    for path, v in yamlio.walk(data):
+        if not isinstance(v, dict) or (path and path[0] == "sources"):
+            continue
+        cited = [v["source"]] if isinstance(v.get("source"), str) else []
+        cited += (
+            [s for s in v.get("sources", []) if isinstance(s, str)]
+            if isinstance(v.get("sources"), list)
+            else []
+        )
+        for src in cited:
+            if src not in known:
+                yield _f(doc, path, "VAL005", f"source {src!r} is not defined in sources")
+
+
+def _cross_refs(doc: Document, kind: str, kb: KnowledgeBase) -> Iterator[Finding]:
+    data = doc.data
+    # Resolving both paths costs more than the rest of a plan's checks: only where it is used.
+    in_kb = kind in ("architecture", "release") and (
+        kind_for_path(kb.root, Path(doc.path)) is not None
+    )
+
+    def need(path: PathT, want: str, id_: Any) -> Iterator[Finding]:
+        if isinstance(id_, str) and not kb.has(want, id_):
+            near = kb.close_matches(want, id_)
+            hint = f" (did you mean {', '.join(near)}?)" if near else ""
+            yield _f(doc, path, "VAL003", f"unknown {want} {id_!r}{hint}")
+
+    if kind == "system":
+        yield from need(("accelerator",), "accelerator", data.get("accelerator"))
+    elif kind == "architecture":
+        yield from _arch_refs(doc, kb, need, in_kb)
+    elif kind == "release" and in_kb:
+        yield from _release_refs(doc, kb)
+    elif kind == "plan":
+        yield from _plan_refs(doc, kb, need)
+    if kind in ("architecture", *CATALOG_KINDS):
+        yield from _derived(doc, kb)
+
+
+def _arch_refs(doc: Document, kb: KnowledgeBase, need: Any, in_kb: bool) -> Iterator[Finding]:
+    data = doc.data
+    su = data.get("scalable_unit") or {}
+    for i, m in enumerate(su.get("systems", [])):
+        yield from need(("scalable_unit", "systems", i, "model"), "system", m.get("model"))
+    for i, rp in enumerate(data.get("rack_profiles", [])):
+        for j, m in enumerate(rp.get("contents", [])):
+            yield from need(("rack_profiles", i, "contents", j, "model"), "system", m.get("model"))
+    for i, n in enumerate(data.get("networks", [])):
+        yield from need(("networks", i, "fabric"), "network", n.get("fabric"))
+    changes = data.get("changes") or []
+    if changes and changes[0].get("version") != data.get("version"):
+        yield _f(
+            doc,
+            ("changes", 0, "version"),
+            "VAL007",
+            f"the newest changes entry is {changes[0].get('version')!r} but version is "
+            f"{data.get('version')!r}: record why this version changed",
+        )
+    rel = kb.release if in_kb else None
+    if rel is not None and isinstance(rel.data, dict):
+        pinned = (rel.data.get("architectures") or {}).get(data.get("id"))
+        if pinned is None:
+            yield _f(doc, ("id",), "VAL007", f"{data.get('id')!r} is not listed in release.yaml")
+        elif pinned != data.get("version"):
+            yield _f(
+                doc,
+                ("version",),
+                "VAL007",
+                f"version {data.get('version')!r} differs from release.yaml ({pinned!r})",
+            )
+
+
+def _release_refs(doc: Document, kb: KnowledgeBase) -> Iterator[Finding]:
+    listed = doc.data.get("architectures") or {}
+    for arch_id in listed:
+        if not kb.has("architecture", arch_id):
+            yield _f(
+                doc,
+                ("architectures", arch_id),
+                "VAL003",
+                f"unknown architecture {arch_id!r}",
+                on_key=True,
+            )
+    for arch_id in kb.ids("architecture"):
+        if arch_id not in listed:
+            yield _f(doc, ("architectures",), "VAL007", f"architecture {arch_id!r} is not listed")
+
+
+def _plan_refs(doc: Document, kb: KnowledgeBase, need: Any) -> Iterator[Finding]:
+    data = doc.data
+    m = _PIN.match(str(data.get("reference", "")))
+    if m:
+        yield from need(("reference",), "architecture", m.group(1))
+    for i, rack in enumerate(data.get("racks", [])):
+        for j, s in enumerate(rack.get("systems", [])):
+            yield from need(("racks", i, "systems", j, "model"), "system", s.get("model"))
+    wl = data.get("workload") or {}
+    if "model" in wl:
+        yield from need(("workload", "model"), "model", wl["model"])
+    for role, spec in (data.get("network") or {}).items():
+        if isinstance(spec, dict) and "fabric" in spec:
+            yield from need(("network", role, "fabric"), "network", spec["fabric"])
+
+
+def _derived(doc: Document, kb: KnowledgeBase) -> Iterator[Finding]:
+    for path, fig in _figures(doc.data):
+        formula = fig.get("derived")
+        if not isinstance(formula, str):
+            continue
+        siblings = doc.get(path[:-1])
+
+        def resolve(name: str, siblings: Any = siblings) -> float | None:
+            if "." in name:
+                return kb.resolve_figure(name)
+            return figure_value(siblings.get(name)) if isinstance(siblings, dict) else None
+
+        try:
+            expected = evaluate(formula, resolve)
+        except FormulaError as exc:
+            yield _f(doc, (*path, "derived"), "VAL006", str(exc))
+            continue
+        value = figure_value(fig)
+        if value is None or not math.isclose(
+            value, expected, rel_tol=DERIVED_TOLERANCE, abs_tol=1e-9
+        ):
+            yield _f(
+                doc,
+                (*path, "value"),
+                "VAL006",
+                f"value {value} differs from {formula} = {expected:.6g}",
+            )
+
+
+def validate_paths(paths: list[str], kb: KnowledgeBase) -> tuple[list[Finding], list[InputError]]:
+    """Validate files (directories are walked for *.yaml / *.yml)."""
+    findings: list[Finding] = []
+    errors: list[InputError] = []
+    for path in expand_paths(paths, errors):
+        try:
+            doc = yamlio.load(path)
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        kind = detect_kind(doc, kb.root)
+        if kind is None:
+            findings.append(
+                _f(
+                    doc,
+                    (),
+                    "VAL009",
+                    "unknown file kind: add a yaml-language-server $schema modeline or a kind: key",
+                )
+            )
+            continue
+        findings.extend(validate_doc(doc, kind, kb))
+    return sorted(findings, key=Finding.sort_key), errors
+
+
+def validate_kb(kb: KnowledgeBase) -> tuple[list[Finding], list[InputError]]:
+    return validate_paths([str(p) for _, p in kb.files()], kb)
+
+
+def expand_paths(paths: list[str], errors: list[InputError]) -> list[str]:
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            try:  # entries can vanish or be unreadable while the directory is walked
+                out.extend(
+                    str(f)
+                    for f in sorted(path.rglob("*"))
+                    if f.suffix in (".yaml", ".yml") and f.is_file()
+                )
+            except OSError as exc:
+                errors.append(
+                    InputError(f"cannot read directory: {exc.strerror or exc}", Location(p))
+                )
+        elif path.is_file():
+            out.append(p)
+        elif path.is_symlink() and not path.exists():
+            errors.append(InputError("broken symbolic link", Location(p)))
+        elif path.exists():  # a device, FIFO or socket: reading it could block or never end
+            errors.append(InputError("not a regular file", Location(p)))
+        else:
+            errors.append(InputError("no such file or directory", Location(p)))
+    return out

@@ -1,0 +1,189 @@
+"""Linter configuration: ``.refarch.yaml`` or ``[tool.refarch]`` in ``pyproject.toml``.
+
+```yaml
+margin_pct: 10              # within this much of a hard limit is a warning
+fail_on: error              # lowest severity that fails the run (error | warning | info)
+severity: {PWR001: warning, no-spare-nodes: info, FRG003: off}
+disable: [density-tier-below-need]
+per_file_ignores: {"plans/lab-*.yaml": [FRG001, single-pdu]}
+```
+
+Rules are named by code or name; unknown names are a configuration error (exit 2). Without
+``--config``, the nearest ``.refarch.yaml`` or ``pyproject.toml`` with ``[tool.refarch]`` in the
+working directory or its parents is used. ``per_file_ignores`` globs match paths relative to
+the configuration file's directory (``*`` also crosses ``/``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.core import yamlio
+from linter.core.errors import ConfigError, InputError, Location
+from linter.core.findings import SEVERITY_RANK
+from linter.core.yamlio import Document
+from linter.schemas import loader as schemas
+
+DEFAULT_MARGIN_PCT = 10.0
+CONFIG_FILE = ".refarch.yaml"
+
+
+@dataclass(frozen=True)
+class Config:
+    severity: dict[str, str] = field(default_factory=dict)  # code -> error|warning|info|off
+    disable: frozenset[str] = frozenset()  # codes
+    per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
+    margin_pct: float = DEFAULT_MARGIN_PCT
+    fail_on: str = "error"
+    root: Path | None = None  # directory of the config file
+    source: str = ""  # the config file, for messages
+
+    def enabled(self, code: str) -> bool:
+        return code not in self.disable and self.severity.get(code) != "off"
+
+    def stamp(self, code: str, severity: str) -> str:
+        """The severity a finding of ``code`` is reported with."""
+        return self.severity.get(code, severity)
+
+    def ignored(self, path: str, code: str) -> bool:
+        """Whether ``per_file_ignores`` turns ``code`` off for the file at ``path``."""
+        if not self.per_file_ignores:
+            return False
+        names = {Path(path).as_posix()}
+        base = self.root or Path.cwd()
+        with contextlib.suppress(ValueError):
+            names.add(Path(os.path.abspath(path)).relative_to(base.resolve()).as_posix())
+        return any(
+            code in codes and any(fnmatch.fnmatchcase(n, glob) for n in names)
+            for glob, codes in self.per_file_ignores
+        )
+
+    def fails(self, severity: str) -> bool:
+        return SEVERITY_RANK.get(severity, 0) >= SEVERITY_RANK[self.fail_on]
+
+
+def _resolve(token: Any, where: str, loc: Location) -> str:
+    from linter.kb.validate import CHECKS
+    from linter.lint.rules import RULES, lookup
+
+    if isinstance(token, str):
+        rule = lookup(token)
+        if rule is not None:
+            return rule.CODE
+        for code, (name, _) in CHECKS.items():
+            if token.upper() == code or token == name:
+                return code
+    import difflib
+
+    known = [r.CODE for r in RULES] + [r.NAME for r in RULES] + list(CHECKS)
+    near = difflib.get_close_matches(str(token), known, n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(near)}?)" if near else ""
+    raise ConfigError(f"{where}: unknown rule {token!r}{hint}", loc)
+
+
+def from_mapping(
+    data: Any, source: str = "<config>", root: Path | None = None, doc: Document | None = None
+) -> Config:
+    """A Config from already-parsed data (validated against schema/config.schema.json).
+
+    ``doc`` is the loaded YAML file, when there is one, so errors name their line."""
+
+    def loc(*path: str | int, key: bool = False) -> Location:
+        if doc is None:
+            return Location(source)
+        s = doc.key_span(path) if key else doc.span(path)
+        return Location(source, s.line, s.column)
+
+    if data is None:
+        data = {}
+    errs = schemas.errors("config", data)
+    if errs:
+        e = errs[0]
+        path = tuple(e.absolute_path)
+        raise ConfigError(f"{yamlio.json_path(path)}: {e.message}", loc(*path))
+    margin = data.get("margin_pct", DEFAULT_MARGIN_PCT)
+    if isinstance(margin, float) and math.isnan(margin):  # NaN passes every schema bound
+        raise ConfigError("$.margin_pct: nan is not a number", loc("margin_pct"))
+    severity = {
+        _resolve(k, "severity", loc("severity", k, key=True)): v
+        for k, v in (data.get("severity") or {}).items()
+    }
+    disable = frozenset(
+        _resolve(t, "disable", loc("disable", i)) for i, t in enumerate(data.get("disable") or [])
+    )
+    pfi = tuple(
+        (
+            glob,
+            frozenset(
+                _resolve(t, f"per_file_ignores[{glob!r}]", loc("per_file_ignores", glob, i))
+                for i, t in enumerate(codes)
+            ),
+        )
+        for glob, codes in (data.get("per_file_ignores") or {}).items()
+    )
+    return Config(
+        severity=severity,
+        disable=disable,
+        per_file_ignores=pfi,
+        margin_pct=float(margin),
+        fail_on=str(data.get("fail_on", "error")),
+        root=root,
+        source=source,
+    )
+
+
+def _read_pyproject(path: Path, only_if_mentioned: bool = False) -> tuple[bool, Any]:
+    text = yamlio.read_text(str(path))
+    if only_if_mentioned and "refarch" not in text:
+        return False, None  # no [tool.refarch] in it: skip the TOML parser (start-up time)
+    import tomllib
+
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", Location(str(path))) from None
+    tool = doc.get("tool")
+    if not isinstance(tool, dict) or "refarch" not in tool:
+        return False, None
+    return True, tool["refarch"]
+
+
+def load(path: str) -> Config:
+    """Read a config file: ``*.toml`` (its ``[tool.refarch]`` table) or YAML."""
+    p = Path(path)
+    try:
+        if p.suffix == ".toml":
+            found, data = _read_pyproject(p)
+            if not found:
+                raise ConfigError("no [tool.refarch] table", Location(path))
+            doc = None
+        else:
+            doc = yamlio.load(path)
+            data = doc.data
+    except InputError as exc:
+        raise ConfigError(exc.message, exc.location) from None
+    return from_mapping(data, path, p.resolve().parent, doc)
+
+
+def discover(start: Path | None = None) -> Config:
+    """The nearest configuration from ``start`` (the working directory) upwards, or defaults."""
+    here = (start or Path.cwd()).resolve()
+    for d in (here, *here.parents):
+        candidate = d / CONFIG_FILE
+        if candidate.is_file():
+            return load(str(candidate))
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                found, data = _read_pyproject(pyproject, only_if_mentioned=True)
+            except (ConfigError, InputError):
+                continue  # an unrelated, broken pyproject is not ours to report
+            if found:
+                return from_mapping(data, str(pyproject), d)
+    return Config()

@@ -1,0 +1,167 @@
+"""A deployment plan: loading, recognising and a small typed view for the rules.
+
+A rack entry may stand for many identical racks (``count: 1000000``). The view keeps one
+``RackGroup`` per entry and rules multiply by ``count``: nothing is ever allocated per rack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from linter.core import yamlio
+from linter.core.yamlio import Document, PathT
+
+_MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S*?([a-z]+)\.schema\.json")
+PIN = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)@([0-9]{4}\.(?:0[1-9]|1[0-2]))$")
+PLAN_KEYS = ("plan", "reference", "racks")
+
+
+def load(path: str) -> Document:
+    """Read one plan file (raises InputError when it is not readable YAML)."""
+    return yamlio.load(path)
+
+
+def is_plan(doc: Document) -> bool:
+    """A plan by its modeline, or by any of its top-level keys when there is no modeline."""
+    m = _MODELINE.search(doc.text[:2048])
+    if m:
+        return m.group(1) == "plan"
+    data = doc.data
+    return isinstance(data, dict) and any(k in data for k in PLAN_KEYS)
+
+
+@dataclass(frozen=True)
+class SystemLine:
+    """``count`` systems of catalog ``model`` in one rack of a group."""
+
+    model: str
+    count: int
+    path: PathT
+
+
+@dataclass(frozen=True)
+class RackGroup:
+    """One entry of ``racks``: ``count`` identical racks (1 for a single rack)."""
+
+    index: int
+    id: str
+    count: int
+    row: str | None
+    budget_kw: float | None
+    cooling: str
+    rear_door: str | None
+    systems: tuple[SystemLine, ...]
+    pdus: int | None
+    path: PathT
+
+    @property
+    def label(self) -> str:
+        """``rack r01`` or ``racks r01 (8 racks)``, for messages."""
+        return (
+            f"rack {self.id}" if self.count == 1 else f"rack group {self.id} ({self.count} racks)"
+        )
+
+    def systems_of(self, model: str) -> int:
+        return sum(s.count for s in self.systems if s.model == model)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The parts of a schema-valid plan the rules read, with effective per-rack settings."""
+
+    id: str
+    reference: str
+    arch_id: str
+    version: str
+    facility: dict[str, Any]
+    power: dict[str, Any]
+    racks: tuple[RackGroup, ...]
+    workload: dict[str, Any]
+    network: dict[str, Any]
+    storage: dict[str, Any]
+    spares: dict[str, Any]
+
+    @property
+    def rack_count(self) -> int:
+        return sum(g.count for g in self.racks)
+
+    def system_count(self, model: str | None = None) -> int:
+        """Systems in the whole plan (of one model, or all)."""
+        return sum(
+            g.count * s.count for g in self.racks for s in g.systems if model in (None, s.model)
+        )
+
+    def models(self) -> list[str]:
+        """Catalog system ids used, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for g in self.racks:
+            for s in g.systems:
+                seen.setdefault(s.model, None)
+        return list(seen)
+
+
+def _dict(v: Any) -> dict[str, Any]:
+    return v if isinstance(v, dict) else {}
+
+
+def _num(v: Any) -> float | None:
+    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+
+def from_data(data: dict[str, Any]) -> Plan:
+    """The typed view of a schema-valid, unit-normalised plan."""
+    facility = _dict(data.get("facility"))
+    power = _dict(facility.get("power"))
+    hall_cooling = str(facility.get("cooling", "air"))
+    hall_door = facility.get("rear_door")
+    hall_pdus = power.get("pdus_per_rack")
+    groups = []
+    for i, rack in enumerate(data.get("racks") or []):
+        rack = _dict(rack)
+        systems = tuple(
+            SystemLine(str(s.get("model")), int(s.get("count", 1)), ("racks", i, "systems", j))
+            for j, s in enumerate(rack.get("systems") or [])
+            if isinstance(s, dict)
+        )
+        pdus = rack.get("pdus", hall_pdus)
+        groups.append(
+            RackGroup(
+                index=i,
+                id=str(rack.get("id", f"racks[{i}]")),
+                count=int(rack.get("count", 1)),
+                row=rack.get("row") if isinstance(rack.get("row"), str) else None,
+                budget_kw=_num(rack.get("budget_kw")),
+                cooling=str(rack.get("cooling", hall_cooling)),
+                rear_door=rack.get("rear_door", hall_door),
+                systems=systems,
+                pdus=pdus if isinstance(pdus, int) else None,
+                path=("racks", i),
+            )
+        )
+    reference = str(data.get("reference", ""))
+    m = PIN.match(reference)
+    return Plan(
+        id=str(data.get("plan", "")),
+        reference=reference,
+        arch_id=m.group(1) if m else "",
+        version=m.group(2) if m else "",
+        facility=facility,
+        power=power,
+        racks=tuple(groups),
+        workload=_dict(data.get("workload")),
+        network=_dict(data.get("network")),
+        storage=_dict(data.get("storage")),
+        spares=_dict(data.get("spares")),
+    )
+
+
+def dotted_get(data: Any, dotted: str) -> tuple[bool, Any]:
+    """``facility.power.feeds`` -> (present, value)."""
+    node = data
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False, None
+        node = node[part]
+    return True, node

@@ -1,0 +1,209 @@
+"""Power, current and cooling arithmetic shared by the rules and the hot-spot summary.
+
+Every limit is read from the knowledge base; these functions only combine figures and say
+how (``arithmetic`` strings such as ``4 x 10.2 kW = 40.8 kW``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from linter.kb.store import Entry, KnowledgeBase
+from linter.lint.plan import Plan, RackGroup
+
+
+def fmt(x: float, digits: int = 2) -> str:
+    """A number for messages: rounded, without trailing zeros (``40.8``, ``56.77``, ``4``)."""
+    r = round(x, digits)
+    if not math.isfinite(r):  # a limit of 1e-308 kW leaves "infinite" headroom, not a crash
+        return str(r)
+    if abs(r) >= 1e15:  # 1e308 as 1e+308, not 309 digits
+        return f"{r:.6g}"
+    if r == int(r):
+        return str(int(r))
+    return f"{r:.{digits}f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Term:
+    """``count`` systems of ``model`` at ``kw_each`` (None when the KB has no max power)."""
+
+    model: str
+    count: int
+    kw_each: float | None
+    entry: Entry | None
+
+
+@dataclass(frozen=True)
+class RackLoad:
+    """The IT load of one rack of a group, from system maximum power (never GPU TDP)."""
+
+    group: RackGroup
+    terms: tuple[Term, ...]
+
+    @property
+    def kw(self) -> float:
+        return sum(t.count * t.kw_each for t in self.terms if t.kw_each is not None)
+
+    @property
+    def unknown(self) -> list[str]:
+        """Models in the rack whose maximum power the KB does not give."""
+        return [t.model for t in self.terms if t.kw_each is None]
+
+    @property
+    def known(self) -> bool:
+        return bool(self.terms) and not self.unknown
+
+    def arithmetic(self) -> str:
+        """``4 x 10.2 kW = 40.8 kW`` (or ``2 x 10.2 kW + 1 x 14.3 kW = 34.7 kW``)."""
+        parts = [f"{t.count} x {fmt(t.kw_each)} kW" for t in self.terms if t.kw_each is not None]
+        return " + ".join(parts) + f" = {fmt(self.kw)} kW"
+
+
+def rack_load(group: RackGroup, kb: KnowledgeBase) -> RackLoad:
+    terms = []
+    for s in group.systems:
+        entry = kb.system(s.model)
+        kw = entry.figure("max_power_kw") if entry is not None else None
+        terms.append(Term(s.model, s.count, kw, entry))
+    return RackLoad(group, tuple(terms))
+
+
+def plan_it_kw(plan: Plan, kb: KnowledgeBase) -> float:
+    """IT load of the whole plan: each group's rack load times its rack count."""
+    return sum(g.count * rack_load(g, kb).kw for g in plan.racks)
+
+
+def line_current_a(kw: float, voltage_v: float, phases: int, power_factor: float) -> float:
+    """Line current drawn by ``kw`` of real power: P / (sqrt(3) x V x PF) on three phases."""
+    factor = math.sqrt(3) if phases == 3 else 1.0
+    return kw * 1000 / (factor * voltage_v * power_factor)
+
+
+@dataclass(frozen=True)
+class CoolingCapacity:
+    """What one rack's cooling mode can remove: the planning figure and the published ceiling."""
+
+    entry: Entry
+    planning_kw: float
+    ceiling_kw: float
+    assumed: str = ""  # set when the plan left a choice open (rear-door kind)
+
+
+def _ceiling(entry: Entry) -> float | None:
+    fig = entry.data.get("rack_kw_max")
+    if isinstance(fig, dict) and isinstance(fig.get("range"), list) and fig["range"]:
+        hi = fig["range"][-1]
+        return float(hi) if isinstance(hi, int | float) else None
+    return entry.figure("rack_kw_max")
+
+
+def cooling_capacity(kb: KnowledgeBase, mode: str, rear_door: str | None) -> CoolingCapacity | None:
+    """The cooling catalog entry that bounds a rack cooled by ``mode``.
+
+    Air: the best air option (containment); rear-door: the passive or active door named by the
+    plan, else the smaller of the two; liquid and immersion: their catalog entry.
+    """
+    options = []
+    for e in kb.entries("cooling"):
+        kw = e.figure("rack_kw_max")
+        if e.data.get("mode") == mode and kw is not None:
+            options.append((kw, e))
+    if not options:
+        return None
+    assumed = ""
+    if mode == "rear-door":
+        named = [o for o in options if rear_door and o[1].id.endswith(rear_door)]
+        if not named:
+            named = [min(options, key=lambda o: o[0])]
+            assumed = f"rear-door kind not given; assuming {named[0][1].id}"
+        planning, entry = named[0]
+    elif mode == "air":
+        planning, entry = max(options, key=lambda o: o[0])
+    else:
+        planning, entry = min(options, key=lambda o: o[0])
+    ceiling = _ceiling(entry) or planning
+    return CoolingCapacity(entry, planning, max(ceiling, planning), assumed)
+
+
+def facility_cooling_kind(mode: str) -> str:
+    """Human name of a cooling mode for messages."""
+    return {
+        "air": "air cooling",
+        "rear-door": "rear-door heat exchangers",
+        "direct-liquid": "direct liquid cooling",
+        "immersion": "immersion",
+    }.get(mode, mode)
+
+
+@dataclass(frozen=True)
+class Circuit:
+    """The worst branch circuit of a rack: its current with one feed lost, against the
+    continuous-load share of its breaker (NEC 80 % rule from standards/electrical.yaml)."""
+
+    feeds: int
+    circuits_per_feed: int
+    carrying_feeds: int  # feeds left carrying the rack (feeds - 1 on failover)
+    failover: bool
+    kw: float  # real power on one circuit
+    amps: float
+    breaker_a: float
+    factor_pct: float
+    power_factor: float
+    pf_from_plan: bool
+    voltage_v: float
+    phases: int
+
+    @property
+    def limit_a(self) -> float:
+        return self.breaker_a * self.factor_pct / 100
+
+    def arithmetic(self, rack_kw: float) -> str:
+        root = "sqrt(3) x " if self.phases == 3 else ""
+        share = self.carrying_feeds * self.circuits_per_feed
+        split = (
+            f"{fmt(rack_kw)} kW / {share} circuit{'s' if share != 1 else ''} = "
+            if share != 1
+            else ""
+        )
+        return (
+            f"{split}{fmt(self.kw)} kW / ({root}{fmt(self.voltage_v)} V x PF "
+            f"{fmt(self.power_factor)}) = {fmt(self.amps, 1)} A"
+        )
+
+
+def circuit(plan: Plan, group: RackGroup, rack_kw: float, kb: KnowledgeBase) -> Circuit | None:
+    """The per-circuit load of one rack of ``group``, or None when the plan or KB lacks a
+    figure (voltage, breaker, phases, the continuous-load factor or a power factor)."""
+    p = plan.power
+    volts, breaker = p.get("voltage_v"), p.get("breaker_a")
+    elec = kb.standard("electrical")
+    if not isinstance(volts, int | float) or not isinstance(breaker, int | float) or elec is None:
+        return None
+    factor = elec.figure("continuous_load_factor_pct")
+    pf_plan = p.get("power_factor")
+    pf = float(pf_plan) if isinstance(pf_plan, int | float) else elec.figure("power_factor_default")
+    if factor is None or pf is None or factor <= 0 or pf <= 0:  # a KB figure of 0 is no figure
+        return None
+    feeds = int(p.get("feeds", 1))
+    pdus = group.pdus if group.pdus else feeds
+    per_feed = max(1, pdus // feeds)
+    failover = feeds >= 2 and p.get("redundancy") != "N"
+    carrying = feeds - 1 if failover else feeds
+    kw = rack_kw / (carrying * per_feed)
+    amps = line_current_a(kw, float(volts), int(p.get("phases", 3)), pf)
+    return Circuit(
+        feeds,
+        per_feed,
+        carrying,
+        failover,
+        kw,
+        amps,
+        float(breaker),
+        factor,
+        pf,
+        isinstance(pf_plan, int | float),
+        float(volts),
+        int(p.get("phases", 3)),
+    )

@@ -1,0 +1,39 @@
+"""GitLab code quality report (a JSON array of issues, fingerprinted by logical key)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from linter.lint.result import LintResult
+
+SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def render(result: LintResult, color: bool = False) -> str:
+    issues: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for f in result.findings:
+        base = f"{f.file}\0{f.key}"
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        fingerprint = hashlib.sha256(f"{base}\0{n}".encode()).hexdigest()
+        description = f"{f.rule} [{f.name}] {f.message}"
+        if f.fix:
+            description += f" (fix: {f.fix})"
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": f.name,
+                "description": description,
+                "categories": ["Bug Risk"],
+                "severity": SEVERITY.get(f.severity, "info"),
+                "fingerprint": fingerprint,
+                "location": {
+                    "path": f.file,
+                    "lines": {"begin": f.line, "end": max(f.end_line, f.line)},
+                },
+            }
+        )
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,171 @@
+"""SARIF 2.1.0 for code-scanning dashboards.
+
+Each result carries ``partialFingerprints`` (from the finding's logical key, so it survives
+edits that move lines), a ``helpUri`` to the rule's page on the site, and a
+``relatedLocation`` for every KB figure behind the limit (the architecture, catalog or standard
+file and line).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from linter import __version__
+from linter.core.findings import Finding
+from linter.kb.validate import CHECKS
+from linter.lint.result import LintResult
+from linter.lint.rules import RULES, summary
+
+SITE_URL = "https://refarch.dev/"
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def help_uri(name: str) -> str:
+    """The rule's page on the documentation site."""
+    return f"{SITE_URL}rules/{name}/"
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI for files under the working directory, else an absolute file URI."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        rel = absolute.relative_to(Path.cwd())
+        return quote(rel.as_posix())
+    except ValueError:
+        return absolute.as_uri()
+
+
+def _descriptors() -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for code, (name, text) in sorted(CHECKS.items()):
+        out.append(
+            {
+                "id": code,
+                "name": name,
+                "shortDescription": {"text": text},
+                "defaultConfiguration": {"level": "error"},
+                "properties": {"ignorable": False},
+            }
+        )
+    for rule in RULES:
+        out.append(
+            {
+                "id": rule.CODE,
+                "name": rule.NAME,
+                "shortDescription": {"text": summary(rule)},
+                "help": {
+                    "text": (rule.__doc__ or "").strip(),
+                    "markdown": (rule.__doc__ or "").strip(),
+                },
+                "helpUri": help_uri(rule.NAME),
+                "defaultConfiguration": {"level": LEVEL[rule.DEFAULT_SEVERITY]},
+                "properties": {"ignorable": rule.IGNORABLE},
+            }
+        )
+    return out
+
+
+def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
+    message = f.message
+    if f.arithmetic:
+        message += f" ({f.arithmetic})"
+    if f.fix:
+        message += f". Fix: {f.fix}"
+    res: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": index[f.rule],
+        "level": LEVEL.get(f.severity, "note"),
+        "message": {"text": message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(f.file)},
+                    "region": {
+                        "startLine": f.line,
+                        "startColumn": f.column,
+                        "endLine": max(f.end_line, f.line),
+                        "endColumn": f.end_column
+                        if f.end_line > f.line
+                        else max(f.end_column, f.column),
+                    },
+                },
+                "logicalLocations": [{"fullyQualifiedName": f.path, "kind": "member"}],
+            }
+        ],
+        "partialFingerprints": {
+            "refarchKey/v1": hashlib.sha256(f.key.encode()).hexdigest()[:32],
+        },
+        "properties": {
+            "severity": f.severity,
+            "jsonPath": f.path,
+            "key": f.key,
+            "limit": f.limit,
+            "limitSource": f.limit_source,
+            "arithmetic": f.arithmetic,
+            "fix": f.fix,
+        },
+    }
+    if f.related:
+        res["relatedLocations"] = [
+            {
+                "id": i,
+                "message": {"text": r.message},
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(r.file)},
+                    "region": {"startLine": max(r.line, 1), "startColumn": max(r.column, 1)},
+                },
+            }
+            for i, r in enumerate(f.related)
+        ]
+    return res
+
+
+def render(result: LintResult, color: bool = False) -> str:
+    rules = _descriptors()
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "refarch",
+                "version": __version__,
+                "informationUri": SITE_URL,
+                "rules": rules,
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": not result.errors,
+                "toolExecutionNotifications": [
+                    {
+                        "level": "error",
+                        "message": {"text": e.message},
+                        **(
+                            {
+                                "locations": [
+                                    {
+                                        "physicalLocation": {
+                                            "artifactLocation": {
+                                                "uri": artifact_uri(e.location.file)
+                                            }
+                                        }
+                                    }
+                                ]
+                            }
+                            if e.location
+                            else {}
+                        ),
+                    }
+                    for e in result.errors
+                ],
+            }
+        ],
+        "results": [_result(f, index) for f in result.findings],
+    }
+    doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

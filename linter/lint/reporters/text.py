@@ -1,0 +1,69 @@
+"""``file:line:col: CODE [name] message``, the arithmetic and fix below it, then a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from linter.core.findings import Finding
+from linter.lint.result import LintResult
+
+_COLORS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def _c(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def finding_lines(f: Finding, color: bool = False) -> list[str]:
+    head = (
+        f"{_c(f'{f.file}:{f.line}:{f.column}:', '1', color)} "
+        f"{_c(f.rule, '1;' + _COLORS.get(f.severity, '0'), color)} [{f.name}] {f.message}"
+    )
+    detail = _c(f.severity, _COLORS.get(f.severity, "0"), color)
+    if f.arithmetic:
+        detail += f": {f.arithmetic}"
+    if f.limit_source:
+        detail += f" (limit: {f.limit_source})"
+    lines = [head, f"    {detail}"]
+    if f.fix:
+        lines.append(f"    fix: {f.fix}")
+    return lines
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary(result: LintResult) -> list[str]:
+    findings = result.findings
+    by_sev = Counter(f.severity for f in findings)
+    linted = [r for r in result.files if not r.skipped]
+    with_findings = sum(1 for r in linted if r.findings)
+    parts = ", ".join(_plural(by_sev[s], s) for s in ("error", "warning", "info") if by_sev[s])
+    if findings:
+        line = f"{_plural(len(findings), 'finding')} ({parts}) in {with_findings} of "
+        line += _plural(len(linted), "plan")
+    else:
+        line = f"No findings in {_plural(len(linted), 'plan')}"
+    suppressed = sum(len(r.suppressed) for r in result.files)
+    baselined = sum(len(r.baselined) for r in result.files)
+    if suppressed or baselined:
+        line += f"; {suppressed} suppressed, {baselined} baselined"
+    out = [line + "."]
+    for r in linted:
+        if r.hot_spot is not None:
+            out.append(f"Hot spot of {r.plan_id or r.path}: {r.hot_spot.describe()}.")
+    for r in result.files:
+        if r.skipped:
+            out.append(f"Skipped {r.path}: {r.skipped}.")
+    return out
+
+
+def render(result: LintResult, color: bool = False) -> str:
+    lines: list[str] = []
+    for f in result.findings:
+        lines.extend(finding_lines(f, color))
+    if lines:
+        lines.append("")
+    lines.extend(summary(result))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,44 @@
+"""What a lint run produces: a report per file and the result of the run, read by reporters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from linter.core.errors import InputError
+from linter.core.findings import Finding
+from linter.lint import headroom
+from linter.lint.config import Config
+
+
+@dataclass
+class FileReport:
+    """The outcome of linting one file."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    suppressed: list[Finding] = field(default_factory=list)
+    baselined: list[Finding] = field(default_factory=list)
+    plan_id: str = ""
+    skipped: str = ""  # why the file was not linted (not a plan)
+    hot_spot: headroom.Headroom | None = None
+
+
+@dataclass
+class LintResult:
+    files: list[FileReport]
+    errors: list[InputError]
+    config: Config
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted((f for r in self.files for f in r.findings), key=Finding.sort_key)
+
+    @property
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if self.config.fails(f.severity)]
+
+    @property
+    def exit_code(self) -> int:
+        if self.errors:
+            return 2
+        return 1 if self.failing else 0

@@ -1,0 +1,172 @@
+"""What a rule is and what it is given: the ``Rule`` protocol and the ``RuleContext``.
+
+See ``linter/lint/rules/__init__.py`` for how to write and register a rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from linter.core.findings import Finding, Related, at
+from linter.core.yamlio import Document, PathT
+from linter.kb.store import Entry, KnowledgeBase
+from linter.lint.plan import Plan
+
+if TYPE_CHECKING:
+    from linter.lint.suppress import Suppression
+
+
+class Rule(Protocol):
+    """A rule module: metadata constants, a docstring that is its page, and ``check``."""
+
+    CODE: str  # PWR001
+    NAME: str  # rack-power-over-budget
+    DEFAULT_SEVERITY: str  # error | warning | info
+    IGNORABLE: bool  # False for hard physical limits: suppressing them is itself a finding
+    __doc__: str | None
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]: ...
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may read; rules never write to it.
+
+    ``doc`` is the loaded plan (positions), ``data`` its unit-normalised data and ``plan`` a
+    typed view of it (rack groups, effective cooling and PDUs). ``arch`` is the pinned
+    architecture entry, or None when the KB does not have it. ``margin_pct`` is the planning
+    margin from the config. ``rule`` is the rule being run (the engine binds it), so
+    ``ctx.finding(...)`` knows the code, name and default severity.
+    """
+
+    doc: Document
+    plan: Plan
+    kb: KnowledgeBase
+    arch: Entry | None
+    margin_pct: float = 10.0
+    rule: Rule | None = None
+    suppressions: tuple[Suppression, ...] = field(default=())
+
+    def bind(self, rule: Rule) -> RuleContext:
+        """This context with ``rule`` bound: ``dataclasses.replace`` without its per-call
+        field processing, which the engine would pay once per rule and plan."""
+        bound = object.__new__(RuleContext)
+        bound.__dict__.update(self.__dict__, rule=rule)
+        return bound
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.doc.data if isinstance(self.doc.data, dict) else {}
+
+    @property
+    def version(self) -> str:
+        """The pinned architecture version (``2026.11``)."""
+        return self.plan.version
+
+    # --- limits and where they come from ----------------------------------------------
+    def standard(self, id_: str) -> Entry | None:
+        return self.kb.standard(id_)
+
+    def source(self, entry: Entry, *keys: str | int) -> str:
+        """``dgx-superpod-h100@2026.11 facility.rack_kw_max`` / ``electrical continuous_...``."""
+        dotted = ".".join(str(k) for k in keys)
+        if entry.kind == "architecture":
+            return f"{entry.id}@{entry.text('version')} {dotted}"
+        if entry.kind == "standard":
+            return f"standard {entry.id} {dotted}"
+        return f"{entry.kind} {entry.id} {dotted}"
+
+    def related(self, entry: Entry, *keys: str | int, message: str = "") -> Related:
+        """Where a KB figure is written: file, line and column from the KB document's spans."""
+        s = entry.doc.span(tuple(keys))
+        return Related(entry.path, s.line, s.column, message or self.source(entry, *keys))
+
+    def grade(self, value: float, limit: float) -> str | None:
+        """Severity of ``value`` against an upper ``limit``: error above it, warning within the
+        planning margin below it, None when there is room."""
+        if value > limit + 1e-9:
+            return "error"
+        if value > limit * (1 - self.margin_pct / 100) + 1e-9:
+            return "warning"
+        return None
+
+    def grade_min(self, value: float, floor: float) -> str | None:
+        """Severity of ``value`` against a lower bound: error below it, warning within margin."""
+        if value < floor - 1e-9:
+            return "error"
+        if value < floor * (1 + self.margin_pct / 100) - 1e-9:
+            return "warning"
+        return None
+
+    # --- findings -----------------------------------------------------------------------
+    def key(self, *parts: str | int) -> str:
+        """A logical baseline key: rule, plan id and a logical path (rack id, field)."""
+        code = self.rule.CODE if self.rule is not None else "?"
+        return ":".join([code, self.plan.id, *(str(p) for p in parts)])
+
+    def finding(
+        self,
+        path: PathT,
+        message: str,
+        *,
+        severity: str | None = None,
+        on_key: bool = False,
+        limit: str = "",
+        limit_source: str = "",
+        arithmetic: str = "",
+        fix: str = "",
+        key: str = "",
+        related: tuple[Related, ...] = (),
+    ) -> Finding:
+        """A finding of the bound rule at ``path`` in the plan (severity defaults to the
+        rule's; the engine applies config overrides afterwards)."""
+        rule = self.rule
+        if rule is None:
+            raise RuntimeError("RuleContext.finding needs a bound rule")
+        return at(
+            self.doc,
+            path,
+            rule.CODE,
+            rule.NAME,
+            message,
+            severity=severity or rule.DEFAULT_SEVERITY,
+            on_key=on_key,
+            limit=limit,
+            limit_source=limit_source,
+            arithmetic=arithmetic,
+            fix=fix,
+            key=key or self.key(*(str(p) for p in path)),
+            related=related,
+        )
+
+    def finding_at(
+        self,
+        line: int,
+        column: int,
+        end_column: int,
+        message: str,
+        *,
+        fix: str = "",
+        key: str = "",
+        severity: str | None = None,
+    ) -> Finding:
+        """A finding at a text position that is not a YAML node (a suppression comment)."""
+        rule = self.rule
+        if rule is None:
+            raise RuntimeError("RuleContext.finding_at needs a bound rule")
+        return Finding(
+            file=self.doc.path,
+            line=line,
+            column=column,
+            end_line=line,
+            end_column=end_column,
+            path="$",
+            rule=rule.CODE,
+            name=rule.NAME,
+            severity=severity or rule.DEFAULT_SEVERITY,
+            message=message,
+            fix=fix,
+            key=key or self.key("line", line),
+        )

@@ -1,0 +1,88 @@
+"""Hall power over budget: all racks together can draw more than the hall's IT power budget.
+
+## What it checks
+
+When the facility states `hall_budget_kw` (the IT power the hall can deliver), the sum of
+every rack's load at system maximum power (rack groups count `count` times) against it. Above
+it is an error; within the planning margin below it a warning. When the plan states `pue`, the
+finding also gives the facility power it implies (IT power x PUE).
+
+## Why
+
+The hall's transformers, UPS and cooling plant are sized for a total; a plan that adds racks
+one by one can pass every rack check and still exceed the hall.
+
+## Example
+
+```yaml
+# expect: PWR004 6:19
+plan: lab
+reference: dgx-superpod-h100@2026.11
+facility:
+  cooling: rear-door
+  hall_budget_kw: 1000
+  pue: 1.4
+racks:
+  - {id: a, count: 20, systems: [{model: dgx-h100, count: 4}]}
+  - {id: b, count: 10, systems: [{model: dgx-h100, count: 2}]}
+```
+
+`20 x 40.8 kW + 10 x 20.4 kW = 1020 kW > 1000 kW hall budget`.
+
+## How to fix
+
+Remove racks or raise the hall budget to at least the computed total.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.core.findings import Finding
+from linter.lint.power import fmt, rack_load
+from linter.lint.rules.base import RuleContext
+
+CODE = "PWR004"
+NAME = "hall-power-over-budget"
+DEFAULT_SEVERITY = "error"
+IGNORABLE = True
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    budget = ctx.plan.facility.get("hall_budget_kw")
+    if not isinstance(budget, int | float):
+        return
+    parts = []
+    for g in ctx.plan.racks:
+        load = rack_load(g, ctx.kb)
+        if load.known:
+            parts.append((g.count, load.kw))
+    total = sum(n * kw for n, kw in parts)
+    severity = ctx.grade(total, budget)
+    if severity is None:
+        return
+    over = total > budget
+    terms = " + ".join(f"{n} x {fmt(kw)} kW" for n, kw in parts)
+    pue = ctx.plan.facility.get("pue")
+    facility = (
+        f"; facility power at PUE {fmt(pue)} is {fmt(total * pue)} kW"
+        if isinstance(pue, int | float)
+        else ""
+    )
+    yield ctx.finding(
+        ("facility", "hall_budget_kw"),
+        f"the plan draws {fmt(total)} kW of IT power at system maximum, "
+        f"{'over' if over else 'within ' + fmt(ctx.margin_pct) + ' % of'} the {fmt(budget)} kW "
+        f"hall budget{facility}",
+        severity=severity,
+        limit=f"{fmt(budget)} kW",
+        limit_source=f"plan {ctx.plan.id} facility.hall_budget_kw",
+        arithmetic=f"{terms} = {fmt(total)} kW {'>' if over else '<='} {fmt(budget)} kW "
+        "hall budget",
+        fix=f"remove {fmt(total - budget)} kW of racks or raise the hall budget to at least "
+        f"{fmt(total)} kW"
+        if over
+        else f"raise the hall budget to at least "
+        f"{fmt(total / (1 - ctx.margin_pct / 100))} kW to keep a {fmt(ctx.margin_pct)} % margin",
+        key=ctx.key("hall"),
+    )

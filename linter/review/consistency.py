@@ -1,0 +1,293 @@
+"""Release consistency checks between two states of the knowledge base.
+
+Each problem is an error finding with the file and line to fix:
+
+* REL001 content changed without a version bump (anything but ``version`` and ``changes``);
+* REL002 a version that does not increase (lower than before);
+* REL003 a new version without a ``changes`` entry giving ``summary`` and ``why``;
+* REL004 ``release.yaml`` out of step: an architecture missing from it or listed at another
+  version, a listed architecture without a file, a version newer than the release, or a
+  release that went backwards.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from linter.core.errors import RefarchError
+from linter.core.findings import Finding, at
+from linter.core.yamlio import Document
+from linter.review.diff import diff
+from linter.review.history import KBHistory, entry_for, version_of
+from linter.review.revision import Revision, stem
+
+CHECKS: dict[str, tuple[str, str]] = {
+    "REL001": (
+        "content-changed-without-version-bump",
+        "An architecture's content changed but its version did not.",
+    ),
+    "REL002": (
+        "version-not-increasing",
+        "An architecture's version is lower than in the previous release.",
+    ),
+    "REL003": (
+        "missing-rationale",
+        "A new version has no `changes` entry with `summary` and `why`.",
+    ),
+    "REL004": ("release-out-of-step", "`release.yaml` disagrees with the architecture files."),
+}
+BOOKKEEPING = ("version", "changes")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """An architecture file before and after (either may be missing)."""
+
+    old_path: str | None
+    new_path: str | None
+
+
+def _f(
+    doc: Document, path: tuple[Any, ...], code: str, message: str, on_key: bool = False
+) -> Finding:
+    return at(doc, path, code, CHECKS[code][0], message, on_key=on_key)
+
+
+def content(data: Any) -> Any:
+    return (
+        {k: v for k, v in data.items() if k not in BOOKKEEPING} if isinstance(data, dict) else data
+    )
+
+
+def pair_files(hist: KBHistory, old: dict[str, str], new: dict[str, str]) -> list[Pair]:
+    """Architecture files of two states, paired by path and across renames recorded in history."""
+    gone = [p for p in old if p not in new]
+    came = [p for p in new if p not in old]
+    renamed: dict[str, str] = {}
+    if gone and came:
+        for lin in hist.lineages():
+            paths = [f"{hist.ref_dir}/{n}.yaml" for n in lin.names]
+            a = next((p for p in gone if p in paths), None)
+            b = next((p for p in came if p in paths), None)
+            if a and b:
+                renamed[a] = b
+    pairs = [Pair(p, p) for p in old if p in new]
+    pairs += [Pair(p, renamed.get(p)) for p in gone]
+    pairs += [Pair(None, p) for p in came if p not in renamed.values()]
+    return sorted(pairs, key=lambda p: p.new_path or p.old_path or "")
+
+
+def check_step(hist: KBHistory, a: Revision, b: Revision, label: str) -> list[Finding]:
+    """REL001-REL003 between two revisions, and REL004 at the second."""
+    old, new = hist.architectures(a), hist.architectures(b)
+    out: list[Finding] = []
+    for pair in pair_files(hist, old, new):
+        if pair.new_path is None:
+            continue
+        if pair.old_path and old[pair.old_path] and old[pair.old_path] == new[pair.new_path]:
+            continue  # same blob: nothing changed
+        nd = hist.doc(b, pair.new_path, new[pair.new_path])
+        od = hist.doc(a, pair.old_path, old[pair.old_path]) if pair.old_path else None
+        out.extend(_check_arch(od, nd, label))
+    out.extend(check_release(hist, b, new, hist.release_doc(a)))
+    return out
+
+
+def _check_arch(od: Document | None, nd: Document, label: str) -> list[Finding]:
+    nv = version_of(nd)
+    if not nv:
+        return []  # no version at all: the schema check reports it
+    if od is not None:
+        ov = version_of(od)
+        if nv == ov:
+            changed = diff(content(od.data), content(nd.data))
+            if changed:
+                what = changed[0].where + (
+                    f" and {len(changed) - 1} more" if len(changed) > 1 else ""
+                )
+                return [
+                    _f(
+                        nd,
+                        ("version",),
+                        "REL001",
+                        f"content changed since {ov} ({what}) but the version is still {nv}: "
+                        f"bump `version` and add a `changes` entry saying why [{label}]",
+                    )
+                ]
+            return []
+        if ov and nv < ov:
+            return [
+                _f(
+                    nd,
+                    ("version",),
+                    "REL002",
+                    f"version {nv} is lower than the previous {ov} [{label}]",
+                )
+            ]
+    entry = entry_for(nd.data, nv)
+    if not entry:
+        return [
+            _f(
+                nd,
+                ("changes",),
+                "REL003",
+                f"version {nv} has no `changes` entry: add one with `summary` and `why` [{label}]",
+                on_key=True,
+            )
+        ]
+    missing = [k for k in ("summary", "why") if not str(entry.get(k) or "").strip()]
+    if missing:
+        changes = nd.data["changes"]
+        i = changes.index(entry)
+        return [
+            _f(
+                nd,
+                ("changes", i),
+                "REL003",
+                f"the `changes` entry for {nv} has no {' or '.join(missing)} [{label}]",
+            )
+        ]
+    return []
+
+
+def check_release(
+    hist: KBHistory, rev: Revision, archs: dict[str, str], previous: Document | None
+) -> list[Finding]:
+    """REL004: release.yaml at ``rev`` against the architecture files there."""
+    rel = hist.release_doc(rev)
+    if rel is None:
+        return []
+    data = rel.data if isinstance(rel.data, dict) else {}
+    raw = data.get("architectures")
+    listed: dict[str, Any] = raw if isinstance(raw, dict) else {}
+    release = data.get("release") if isinstance(data.get("release"), str) else ""
+    label = release or rev.short
+    out: list[Finding] = []
+    prev = (
+        previous.data.get("release")
+        if previous is not None and isinstance(previous.data, dict)
+        else None
+    )
+    if isinstance(prev, str) and release and release < prev:
+        out.append(
+            _f(
+                rel,
+                ("release",),
+                "REL004",
+                f"release {release} is lower than the previous {prev} [{label}]",
+            )
+        )
+    for path, blob in sorted(archs.items()):
+        doc = hist.doc(rev, path, blob)
+        arch, version = stem(path), version_of(doc)
+        if not version:
+            continue
+        if arch not in listed:
+            out.append(
+                _f(
+                    rel,
+                    ("architectures",),
+                    "REL004",
+                    f"{arch} ({version}) is not listed in release.yaml [{label}]",
+                    on_key=True,
+                )
+            )
+        elif listed[arch] != version:
+            out.append(
+                _f(
+                    rel,
+                    ("architectures", arch),
+                    "REL004",
+                    f"release.yaml lists {arch} at {listed[arch]} but {path} is at {version} "
+                    f"[{label}]",
+                )
+            )
+        if release and version > release:
+            out.append(
+                _f(
+                    doc,
+                    ("version",),
+                    "REL004",
+                    f"version {version} is newer than the release {release} in release.yaml "
+                    f"[{label}]",
+                )
+            )
+    files = {stem(p) for p in archs}
+    for arch in listed:
+        if arch not in files:
+            out.append(
+                _f(
+                    rel,
+                    ("architectures", arch),
+                    "REL004",
+                    f"release.yaml lists {arch}, which has no file in {hist.ref_dir} [{label}]",
+                    on_key=True,
+                )
+            )
+    return out
+
+
+# Below this many release steps a second process costs more than it saves.
+MIN_PARALLEL_STEPS = 16
+
+
+def check_steps(
+    hist: KBHistory, steps: list[Revision], names: list[str], jobs: int = 1
+) -> list[Finding]:
+    """check_step over each pair of consecutive revisions, in order.
+
+    Parsing every revised file is most of the cost of a long review, so with ``jobs`` > 1 the
+    steps are split into contiguous runs checked in forked processes, each with its own git
+    repository object (and cat-file process): nothing of the parent's git state is used there.
+    """
+    idx = list(range(1, len(steps)))
+    if jobs < 2 or len(idx) < MIN_PARALLEL_STEPS:
+        return _run(hist, steps, names, idx)
+    size = -(-len(idx) // jobs)
+    chunks = [idx[k : k + size] for k in range(0, len(idx), size)]
+    root, prefix = str(hist.repo.root), hist.prefix
+    with ProcessPoolExecutor(
+        len(chunks) - 1, mp_context=multiprocessing.get_context("fork")
+    ) as pool:
+        futures = [pool.submit(_worker, root, prefix, steps, names, c) for c in chunks[1:]]
+        out = _run(hist, steps, names, chunks[0])
+        for fut in futures:
+            found, error = fut.result()
+            if error is not None:
+                raise error[0](error[1], error[2])
+            out += found
+    return out
+
+
+def _run(hist: KBHistory, steps: list[Revision], names: list[str], idx: list[int]) -> list[Finding]:
+    out: list[Finding] = []
+    for i in idx:
+        out += check_step(hist, steps[i - 1], steps[i], f"{names[i - 1]} -> {names[i]}")
+    return out
+
+
+def _worker(
+    root: str, prefix: str, steps: list[Revision], names: list[str], idx: list[int]
+) -> tuple[list[Finding], tuple[type[RefarchError], str, Any] | None]:
+    from linter.review.git import open_repository
+
+    try:
+        with open_repository(root) as repo:
+            return _run(KBHistory(repo, prefix), steps, names, idx), None
+    except RefarchError as exc:  # exceptions lose their location when pickled: send the parts
+        return [], (type(exc), exc.message, exc.location)
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """The first of each problem that persists over several releases."""
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Finding] = []
+    for f in findings:
+        key = (f.rule, f.file, f.message.rsplit(" [", 1)[0])
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

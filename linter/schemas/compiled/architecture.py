@@ -1,0 +1,544 @@
+"""architecture.schema.json, compiled by `python -m linter.schemas.compiler`: do not edit."""
+# ruff: noqa
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SOURCES = {'architecture.schema.json': '4eb5125b-18660', 'common.schema.json': '935f9159-4795'}
+
+
+def _equal(one: Any, two: Any) -> bool:
+    if one is two:
+        return True
+    if isinstance(one, str) or isinstance(two, str):
+        return bool(one == two)
+    if isinstance(one, list) and isinstance(two, list):
+        return len(one) == len(two) and all(_equal(a, b) for a, b in zip(one, two))
+    if isinstance(one, dict) and isinstance(two, dict):
+        return len(one) == len(two) and all(k in two and _equal(v, two[k]) for k, v in one.items())
+    if isinstance(one, bool) != isinstance(two, bool):
+        return False
+    return bool(one == two)
+
+
+def _unique(items: list[Any]) -> bool:
+    return not any(_equal(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
+
+_C0: Any = frozenset(['best_practices', 'changes', 'facility', 'fragile_points', 'hot_spots', 'id', 'kind', 'networks', 'rack_profiles', 'scalable_unit', 'sources', 'status', 'storage', 'summary', 'title', 'use', 'vendor', 'version', 'when_to_use'])
+_C1: Any = ['id', 'kind', 'title', 'vendor', 'version', 'status', 'use', 'summary', 'sources', 'rack_profiles', 'facility', 'networks', 'changes']
+_C2: Any = re.compile('^[a-z0-9]+(?:[-.][a-z0-9]+)*$')
+_C3: Any = 'architecture'
+_C4: Any = re.compile('^[0-9]{4}\\.(0[1-9]|1[0-2])$')
+_C5: Any = ['current', 'preview', 'superseded', 'withdrawn']
+_C6: Any = ['training', 'inference']
+_C7: Any = frozenset([])
+_C8: Any = re.compile('^https?://')
+_C9: Any = re.compile('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$')
+_C10: Any = frozenset(['note', 'retrieved', 'title', 'url'])
+_C11: Any = ['title', 'retrieved']
+_C12: Any = frozenset(['default', 'derived', 'note', 'range', 'source', 'sources', 'value'])
+_C13: Any = ['value', 'source']
+_C14: Any = ['range', 'default', 'sources']
+_C15: Any = ['value', 'derived']
+_C16: Any = frozenset(['count', 'model'])
+_C17: Any = ['model', 'count']
+_C18: Any = frozenset(['count', 'name', 'role'])
+_C19: Any = ['role', 'count']
+_C20: Any = frozenset(['gpus', 'max_units', 'name', 'note', 'racks', 'switches', 'systems'])
+_C21: Any = ['systems']
+_C22: Any = ['air', 'rear-door', 'direct-liquid', 'immersion']
+_C23: Any = frozenset(['contents', 'cooling', 'description', 'height_u', 'id', 'max_kw', 'tolerance_pct', 'weight_kg'])
+_C24: Any = ['id', 'max_kw', 'cooling']
+_C25: Any = ['A1', 'A2', 'A3', 'A4', 'H1']
+_C26: Any = ['W17', 'W27', 'W32', 'W40', 'W45', 'W+']
+_C27: Any = ['N', 'N+1', '2N']
+_C28: Any = frozenset(['ashrae_class', 'cooling', 'feeds_per_rack', 'inlet_temp_max_c', 'inlet_temp_min_c', 'note', 'pdus_per_rack', 'power_redundancy', 'rack_kw_max', 'water_class', 'water_temp_max_c'])
+_C29: Any = ['rack_kw_max', 'cooling']
+_C30: Any = ['compute', 'storage', 'in-band', 'out-of-band']
+_C31: Any = frozenset(['fabric', 'link_speed_gbps', 'note', 'oversubscription', 'required', 'role', 'topology'])
+_C32: Any = ['role', 'fabric']
+_C33: Any = frozenset(['note', 'read_gb_s', 'write_gb_s'])
+_C34: Any = re.compile('^[a-z0-9-]+\\.[a-z0-9-]+$')
+_C35: Any = ['error', 'warning', 'info']
+_C36: Any = re.compile('^[a-z_]+(\\.[a-z_]+)*$')
+_C37: Any = ['>=', '<=', '==', '!=', 'in', 'present']
+_C38: Any = frozenset(['op', 'path', 'value'])
+_C39: Any = ['path', 'op']
+_C40: Any = frozenset(['check', 'id', 'rationale', 'severity', 'source', 'title'])
+_C41: Any = ['id', 'title', 'severity', 'rationale']
+_C42: Any = frozenset(['description', 'id', 'resource'])
+_C43: Any = ['id', 'resource', 'description']
+_C44: Any = frozenset(['component', 'description', 'id', 'mitigation'])
+_C45: Any = ['id', 'component', 'description']
+_C46: Any = frozenset(['date', 'summary', 'version', 'why'])
+_C47: Any = ['version', 'date', 'summary', 'why']
+
+
+def _v3(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and not _C2.search(d): return False
+    if isinstance(d, str) and len(d) > 80: return False
+    return True
+
+def _v4(d: Any) -> bool:
+    if not _equal(d, _C3): return False
+    return True
+
+def _v5(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v6(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v9(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and not _C4.search(d): return False
+    return True
+
+def _v10(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C5): return False
+    return True
+
+def _v12(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C6): return False
+    return True
+
+def _v11(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v12(x) for x in d): return False
+    if isinstance(d, list) and len(d) < 1: return False
+    if isinstance(d, list) and not _unique(d): return False
+    return True
+
+def _v15(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and len(d) > 4000: return False
+    return True
+
+def _v20(d: Any) -> bool:
+    if isinstance(d, str) and not _C2.search(d): return False
+    return True
+
+def _v23(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and len(d) < 3: return False
+    if isinstance(d, str) and len(d) > 400: return False
+    return True
+
+def _v24(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and not _C8.search(d): return False
+    if isinstance(d, str) and len(d) > 800: return False
+    return True
+
+def _v27(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and not _C9.search(d): return False
+    return True
+
+def _v28(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and len(d) > 1000: return False
+    return True
+
+def _v22(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'title' in d and not _v23(d['title']): return False
+        if 'url' in d and not _v24(d['url']): return False
+        if 'retrieved' in d and not _v27(d['retrieved']): return False
+        if 'note' in d and not _v28(d['note']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C10)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C11): return False
+    return True
+
+def _v19(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict) and not all(_v20(k) for k in d): return False
+    if isinstance(d, dict) and not all(_v22(d[k]) for k in (k for k in d if k not in _C7)): return False
+    if isinstance(d, dict) and len(d) < 1: return False
+    return True
+
+def _v30(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v37(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    return True
+
+def _v38(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and not _C2.search(d): return False
+    return True
+
+def _v40(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    return True
+
+def _v39(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v40(x) for x in d): return False
+    if isinstance(d, list) and len(d) < 2: return False
+    if isinstance(d, list) and len(d) > 2: return False
+    return True
+
+def _v41(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    return True
+
+def _v43(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and not _C2.search(d): return False
+    return True
+
+def _v42(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v43(x) for x in d): return False
+    if isinstance(d, list) and len(d) < 1: return False
+    return True
+
+def _v44(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and len(d) < 1: return False
+    if isinstance(d, str) and len(d) > 300: return False
+    return True
+
+def _v45(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and len(d) > 1000: return False
+    return True
+
+def _v46(d: Any) -> bool:
+    if isinstance(d, dict) and any(k not in d for k in _C13): return False
+    return True
+
+def _v47(d: Any) -> bool:
+    if isinstance(d, dict) and any(k not in d for k in _C14): return False
+    return True
+
+def _v48(d: Any) -> bool:
+    if isinstance(d, dict) and any(k not in d for k in _C15): return False
+    return True
+
+def _v36(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'value' in d and not _v37(d['value']): return False
+        if 'source' in d and not _v38(d['source']): return False
+        if 'range' in d and not _v39(d['range']): return False
+        if 'default' in d and not _v41(d['default']): return False
+        if 'sources' in d and not _v42(d['sources']): return False
+        if 'derived' in d and not _v44(d['derived']): return False
+        if 'note' in d and not _v45(d['note']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C12)): return False
+    if not any(f(d) for f in (_v46, _v47, _v48,)): return False
+    return True
+
+def _v32(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'model' in d and not _v3(d['model']): return False
+        if 'count' in d and not _v36(d['count']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C16)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C17): return False
+    return True
+
+def _v31(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v32(x) for x in d): return False
+    return True
+
+def _v51(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v52(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v50(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'role' in d and not _v51(d['role']): return False
+        if 'name' in d and not _v52(d['name']): return False
+        if 'count' in d and not _v36(d['count']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C18)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C19): return False
+    return True
+
+def _v49(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v50(x) for x in d): return False
+    return True
+
+def _v29(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'name' in d and not _v30(d['name']): return False
+        if 'systems' in d and not _v31(d['systems']): return False
+        if 'switches' in d and not _v49(d['switches']): return False
+        if 'racks' in d and not _v36(d['racks']): return False
+        if 'max_units' in d and not _v36(d['max_units']): return False
+        if 'gpus' in d and not _v36(d['gpus']): return False
+        if 'note' in d and not _v15(d['note']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C20)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C21): return False
+    return True
+
+def _v61(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v32(x) for x in d): return False
+    return True
+
+def _v63(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100: return False
+    return True
+
+def _v66(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C22): return False
+    return True
+
+def _v58(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'id' in d and not _v3(d['id']): return False
+        if 'description' in d and not _v15(d['description']): return False
+        if 'contents' in d and not _v61(d['contents']): return False
+        if 'max_kw' in d and not _v36(d['max_kw']): return False
+        if 'tolerance_pct' in d and not _v63(d['tolerance_pct']): return False
+        if 'cooling' in d and not _v66(d['cooling']): return False
+        if 'weight_kg' in d and not _v36(d['weight_kg']): return False
+        if 'height_u' in d and not _v36(d['height_u']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C23)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C24): return False
+    return True
+
+def _v57(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and len(d) < 1: return False
+    if isinstance(d, list) and not all(_v58(x) for x in d): return False
+    return True
+
+def _v74(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C25): return False
+    return True
+
+def _v75(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C26): return False
+    return True
+
+def _v77(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C27): return False
+    return True
+
+def _v69(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'rack_kw_max' in d and not _v36(d['rack_kw_max']): return False
+        if 'cooling' in d and not _v66(d['cooling']): return False
+        if 'inlet_temp_min_c' in d and not _v36(d['inlet_temp_min_c']): return False
+        if 'inlet_temp_max_c' in d and not _v36(d['inlet_temp_max_c']): return False
+        if 'ashrae_class' in d and not _v74(d['ashrae_class']): return False
+        if 'water_class' in d and not _v75(d['water_class']): return False
+        if 'water_temp_max_c' in d and not _v36(d['water_temp_max_c']): return False
+        if 'power_redundancy' in d and not _v77(d['power_redundancy']): return False
+        if 'feeds_per_rack' in d and not _v36(d['feeds_per_rack']): return False
+        if 'pdus_per_rack' in d and not _v36(d['pdus_per_rack']): return False
+        if 'note' in d and not _v15(d['note']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C28)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C29): return False
+    return True
+
+def _v82(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C30): return False
+    return True
+
+def _v84(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v87(d: Any) -> bool:
+    if not (isinstance(d, bool)): return False
+    return True
+
+def _v81(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'role' in d and not _v82(d['role']): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v84(d['topology']): return False
+        if 'oversubscription' in d and not _v36(d['oversubscription']): return False
+        if 'link_speed_gbps' in d and not _v36(d['link_speed_gbps']): return False
+        if 'required' in d and not _v87(d['required']): return False
+        if 'note' in d and not _v15(d['note']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C31)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C32): return False
+    return True
+
+def _v80(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v81(x) for x in d): return False
+    return True
+
+def _v88(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'read_gb_s' in d and not _v36(d['read_gb_s']): return False
+        if 'write_gb_s' in d and not _v36(d['write_gb_s']): return False
+        if 'note' in d and not _v15(d['note']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C33)): return False
+    return True
+
+def _v94(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and not _C34.search(d): return False
+    return True
+
+def _v95(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C35): return False
+    return True
+
+def _v97(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and not _C2.search(d): return False
+    return True
+
+def _v99(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and not _C36.search(d): return False
+    return True
+
+def _v100(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C37): return False
+    return True
+
+def _v101(d: Any) -> bool:
+    return True
+
+def _v98(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'path' in d and not _v99(d['path']): return False
+        if 'op' in d and not _v100(d['op']): return False
+        if 'value' in d and not _v101(d['value']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C38)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C39): return False
+    return True
+
+def _v93(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'id' in d and not _v94(d['id']): return False
+        if 'title' in d and not _v5(d['title']): return False
+        if 'severity' in d and not _v95(d['severity']): return False
+        if 'rationale' in d and not _v15(d['rationale']): return False
+        if 'source' in d and not _v97(d['source']): return False
+        if 'check' in d and not _v98(d['check']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C40)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C41): return False
+    return True
+
+def _v92(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v93(x) for x in d): return False
+    return True
+
+def _v105(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v103(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'id' in d and not _v3(d['id']): return False
+        if 'resource' in d and not _v105(d['resource']): return False
+        if 'description' in d and not _v15(d['description']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C42)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C43): return False
+    return True
+
+def _v102(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v103(x) for x in d): return False
+    return True
+
+def _v109(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v108(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'id' in d and not _v3(d['id']): return False
+        if 'component' in d and not _v109(d['component']): return False
+        if 'description' in d and not _v15(d['description']): return False
+        if 'mitigation' in d and not _v15(d['mitigation']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C44)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C45): return False
+    return True
+
+def _v107(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v108(x) for x in d): return False
+    return True
+
+def _v113(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'version' in d and not _v9(d['version']): return False
+        if 'date' in d and not _v27(d['date']): return False
+        if 'summary' in d and not _v15(d['summary']): return False
+        if 'why' in d and not _v15(d['why']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C46)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C47): return False
+    return True
+
+def _v112(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and len(d) < 1: return False
+    if isinstance(d, list) and not all(_v113(x) for x in d): return False
+    return True
+
+def _v0(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C0)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C1): return False
+    if isinstance(d, dict):
+        if 'id' in d and not _v3(d['id']): return False
+        if 'kind' in d and not _v4(d['kind']): return False
+        if 'title' in d and not _v5(d['title']): return False
+        if 'vendor' in d and not _v6(d['vendor']): return False
+        if 'version' in d and not _v9(d['version']): return False
+        if 'status' in d and not _v10(d['status']): return False
+        if 'use' in d and not _v11(d['use']): return False
+        if 'summary' in d and not _v15(d['summary']): return False
+        if 'when_to_use' in d and not _v15(d['when_to_use']): return False
+        if 'sources' in d and not _v19(d['sources']): return False
+        if 'scalable_unit' in d and not _v29(d['scalable_unit']): return False
+        if 'rack_profiles' in d and not _v57(d['rack_profiles']): return False
+        if 'facility' in d and not _v69(d['facility']): return False
+        if 'networks' in d and not _v80(d['networks']): return False
+        if 'storage' in d and not _v88(d['storage']): return False
+        if 'best_practices' in d and not _v92(d['best_practices']): return False
+        if 'hot_spots' in d and not _v102(d['hot_spots']): return False
+        if 'fragile_points' in d and not _v107(d['fragile_points']): return False
+        if 'changes' in d and not _v112(d['changes']): return False
+    return True
+
+valid = _v0
