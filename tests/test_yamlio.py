@@ -143,7 +143,7 @@ def test_deep_nesting_in_a_subprocess(tmp_path: Path) -> None:
     p = tmp_path / "deep.yaml"
     p.write_text("a: " + "[" * 100_000 + "]" * 100_000 + "\n")
     code = (
-        "import sys; from linter import yamlio\n"
+        "import sys; from linter.core import yamlio\n"
         "try:\n    yamlio.load(sys.argv[1])\nexcept Exception as e:\n    print(e)\n"
     )
     r = subprocess.run(
