@@ -105,11 +105,11 @@ def test_parse_details() -> None:
     )
     assert (a.reason, a.until, a.valid) == ("two words", dt.date(2027, 1, 31), True)
     assert (c.line, c.covers) == (3, 4)
-    assert c.problems == [
+    assert c.problems == (
         "unknown rule 'X'",
         'a reason is required: add reason="why this is acceptable"',
         "until=soon is not a date (YYYY-MM-DD)",
-    ]
+    )
 
 
 def test_text_inside_a_block_string_is_not_a_comment(kb: KnowledgeBase) -> None:

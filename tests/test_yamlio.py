@@ -172,9 +172,10 @@ def test_units_convert_and_reject_wrong_dimensions() -> None:
 
 def test_normalize_reports_path_and_keeps_bad_values() -> None:
     doc = yamlio.loads("racks:\n  - budget_kw: 40 kVA\n    inlet_temp_c: 77 F\n")
-    problems = normalize(doc)
+    data, problems = normalize(doc.data)
     assert [p for p, _ in problems] == [("racks", 0, "budget_kw")]
-    assert doc.data["racks"][0] == {"budget_kw": "40 kVA", "inlet_temp_c": 25.0}
+    assert data["racks"][0] == {"budget_kw": "40 kVA", "inlet_temp_c": 25.0}
+    assert doc.data["racks"][0] == {"budget_kw": "40 kVA", "inlet_temp_c": "77 F"}
 
 
 def test_unit_for_key_reads_suffix_and_qualifiers() -> None:

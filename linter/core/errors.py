@@ -36,6 +36,10 @@ class RefarchError(Exception):
             return f"{self.location}: {self.message}"
         return self.message
 
+    def __reduce__(self) -> tuple[type[RefarchError], tuple[str, Location | None]]:
+        # Pickled with its location, so an error found in a worker process keeps it.
+        return (type(self), (self.message, self.location))
+
 
 class InputError(RefarchError):
     """A file cannot be read or parsed (not a finding: the file is not a document at all)."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from linter.core.yamlio import Document, PathT
+from linter.core.yamlio import PathT
 
 
 @dataclass(frozen=True)
@@ -174,16 +174,18 @@ def parse_quantity(text: str, target: Unit) -> float:
     return round(result, 9)
 
 
-def normalize(doc: Document) -> list[tuple[PathT, str]]:
-    """Convert every ``"<number> <unit>"`` string under a unit-suffixed key, in place.
+def normalize(data: Any) -> tuple[Any, list[tuple[PathT, str]]]:
+    """``data`` with every ``"<number> <unit>"`` string under a unit-suffixed key converted,
+    and the problems found as (path, message); the values at those paths are left as is.
 
-    Returns the problems found as (path, message); the values at those paths are left as is.
+    ``data`` is not modified: the containers on the way to a converted value are copied,
+    the rest is shared with the input.
     """
     problems: list[tuple[PathT, str]] = []
-    stack: list[tuple[PathT, Any]] = [((), doc.data)]
-    while stack:
-        path, node = stack.pop()
+
+    def walk(path: PathT, node: Any) -> Any:
         if isinstance(node, dict):
+            changed: dict[Any, Any] | None = None
             for key, value in node.items():
                 child = (*path, key)
                 if isinstance(value, str):
@@ -191,11 +193,21 @@ def normalize(doc: Document) -> list[tuple[PathT, str]]:
                     if target is None:
                         continue
                     try:
-                        node[key] = parse_quantity(value, target)
+                        new: Any = parse_quantity(value, target)
                     except ValueError as exc:
                         problems.append((child, str(exc)))
+                        continue
                 else:
-                    stack.append((child, value))
-        elif isinstance(node, list):
-            stack.extend(((*path, i), v) for i, v in enumerate(node))
-    return problems
+                    new = walk(child, value)
+                    if new is value:
+                        continue
+                if changed is None:
+                    changed = dict(node)
+                changed[key] = new
+            return node if changed is None else changed
+        if isinstance(node, list):
+            items = [walk((*path, i), v) for i, v in enumerate(node)]
+            return node if all(a is b for a, b in zip(items, node, strict=True)) else items
+        return node
+
+    return walk((), data), problems

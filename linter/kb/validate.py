@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -62,12 +63,24 @@ def detect_kind(doc: Document, kb_root: Path | None) -> str | None:
     return None
 
 
+def normalise(doc: Document) -> tuple[Document, list[Finding]]:
+    """A plan with its ``"40 kW"`` strings converted to numbers (a new document; ``doc`` is
+    left as loaded), and a VAL002 finding for each value that could not be converted."""
+    data, problems = units.normalize(doc.data)
+    new = doc if data is doc.data else replace(doc, data=data)
+    return new, [_f(doc, path, "VAL002", msg) for path, msg in problems]
+
+
 def validate_doc(doc: Document, kind: str, kb: KnowledgeBase | None) -> list[Finding]:
     """Every problem with one loaded document of a known kind."""
+    return check(doc, kind, kb)[1]
+
+
+def check(doc: Document, kind: str, kb: KnowledgeBase | None) -> tuple[Document, list[Finding]]:
+    """The document as the checks read it (a plan normalised) and every problem with it."""
     out: list[Finding] = []
     if kind == "plan":
-        for path, msg in units.normalize(doc):
-            out.append(_f(doc, path, "VAL002", msg))
+        doc, out = normalise(doc)
     for path, value in yamlio.walk(doc.data):
         if isinstance(value, float) and not math.isfinite(value):
             out.append(_f(doc, path, "VAL008", f"{value} is not a finite number"))
@@ -83,12 +96,12 @@ def validate_doc(doc: Document, kind: str, kb: KnowledgeBase | None) -> list[Fin
                 path = (*path, extra)
         out.append(_f(doc, path, "VAL001", _schema_message(err), on_key=on_key))
     if out or not isinstance(doc.data, dict):
-        return out
+        return doc, out
     if kind in CATALOG_KINDS or kind in ("architecture", "standard"):
         out.extend(_check_id_and_sources(doc))
     if kb is not None:
         out.extend(_cross_refs(doc, kind, kb))
-    return out
+    return doc, out
 
 
 def _unexpected_key(err: Any) -> str | None:

@@ -20,12 +20,15 @@ from dataclasses import replace
 from linter.core import yamlio
 from linter.core.errors import InputError
 from linter.core.findings import Finding
+from linter.core.parallel import fork_map
 from linter.core.yamlio import Document
+from linter.kb import validate
 from linter.kb.store import KnowledgeBase
-from linter.kb.validate import CHECKS, validate_doc
+from linter.kb.validate import CHECKS
 from linter.lint import baseline as baseline_mod
 from linter.lint import headroom, plan, suppress
 from linter.lint.config import Config
+from linter.lint.facts import Facts
 from linter.lint.result import FileReport, LintResult
 from linter.lint.rules import PLAN_RULES, SUPPRESSION_RULES, Rule, RuleContext, lookup
 
@@ -63,21 +66,18 @@ def _string_test(doc: Document) -> Callable[[int, int], bool]:
     return test
 
 
-def _run(rules: tuple[Rule, ...], ctx: RuleContext, config: Config) -> list[Finding]:
+def _run(rules: tuple[Rule, ...], ctx: RuleContext, runs: Callable[[str], bool]) -> list[Finding]:
     out: list[Finding] = []
     for rule in rules:
-        if not config.enabled(rule.CODE) or config.ignored(ctx.doc.path, rule.CODE):
-            continue
-        bound = ctx.bind(rule)
-        out.extend(rule.check(bound))
+        if runs(rule.CODE):
+            out.extend(rule.check(ctx.bind(rule)))
     return out
 
 
-def _stamp(findings: list[Finding], config: Config, path: str) -> list[Finding]:
+def _stamp(findings: list[Finding], config: Config) -> list[Finding]:
+    """The findings with the configured severity of their rule."""
     out = []
     for f in findings:
-        if not config.enabled(f.rule) or config.ignored(path, f.rule):
-            continue
         sev = config.stamp(f.rule, f.severity)
         out.append(f if sev == f.severity else f.with_severity(sev))
     return out
@@ -86,36 +86,51 @@ def _stamp(findings: list[Finding], config: Config, path: str) -> list[Finding]:
 def lint_doc(
     doc: Document, kb: KnowledgeBase, config: Config | None = None, today: dt.date | None = None
 ) -> FileReport:
-    """Lint one loaded document (units are normalised in place)."""
+    """Lint one loaded document; ``doc`` is not modified.
+
+    The pipeline: normalise and validate (a new document and its problems), build the plan
+    view, run the plan rules over shared facts, apply the suppression comments (a frozen
+    outcome), run the suppression rules over that outcome. The baseline is applied by
+    :func:`lint_paths`, once per run.
+    """
     config = config or Config()
-    report = FileReport(path=doc.path)
     if not plan.is_plan(doc):
-        report.skipped = "not a plan"
-        return report
-    problems = validate_doc(doc, "plan", kb)
+        return FileReport(path=doc.path, skipped="not a plan")
+
+    def runs(code: str) -> bool:
+        return config.enabled(code) and not config.ignored(doc.path, code)
+
+    doc, problems = validate.check(doc, "plan", kb)
     if problems:
-        report.findings = sorted(_stamp(problems, config, doc.path), key=Finding.sort_key)
-        return report
+        kept = _stamp([f for f in problems if runs(f.rule)], config)
+        return FileReport(path=doc.path, findings=sorted(kept, key=Finding.sort_key))
     view = plan.from_data(doc.data)
-    report.plan_id = view.id
+    facts = Facts(view, kb)
     ctx = RuleContext(
         doc=doc,
         plan=view,
         kb=kb,
         arch=kb.architecture(view.arch_id),
+        facts=facts,
         margin_pct=config.margin_pct,
     )
-    found = _stamp(_run(PLAN_RULES, ctx, config), config, doc.path)
-    sups = suppress.parse(doc.text, _resolve, _string_test(doc))
-    kept, silenced = suppress.apply(found, sups, _ignorable, today or dt.date.today())
-    for s in sups:  # a suppression of a rule that did not run is not "unused"
-        s.used |= {c for c in s.codes if not config.enabled(c) or config.ignored(doc.path, c)}
-    sup_ctx = replace(ctx, suppressions=tuple(sups))
-    kept += _stamp(_run(SUPPRESSION_RULES, sup_ctx, config), config, doc.path)
-    report.findings = sorted(kept, key=Finding.sort_key)
-    report.suppressed = silenced
-    report.hot_spot = headroom.hot_spot(view, kb)
-    return report
+    found = _stamp(_run(PLAN_RULES, ctx, runs), config)
+    outcome = suppress.apply(
+        found,
+        suppress.parse(doc.text, _resolve, _string_test(doc)),
+        _ignorable,
+        today or dt.date.today(),
+        not_run=lambda code: not runs(code),
+    )
+    on_suppressions = replace(ctx, suppressions=outcome.suppressions)
+    kept = [*outcome.kept, *_stamp(_run(SUPPRESSION_RULES, on_suppressions, runs), config)]
+    return FileReport(
+        path=doc.path,
+        findings=sorted(kept, key=Finding.sort_key),
+        suppressed=list(outcome.silenced),
+        plan_id=view.id,
+        hot_spot=headroom.hot_spot(facts),
+    )
 
 
 def lint_file(path: str, kb: KnowledgeBase, config: Config | None = None) -> list[Finding]:
@@ -129,22 +144,25 @@ def lint_paths(
     config: Config | None = None,
     baseline: Counter[str] | None = None,
     today: dt.date | None = None,
+    jobs: int = 1,
 ) -> LintResult:
-    """Lint many files; unreadable ones become errors, the rest are still linted."""
+    """Lint many files, shared by ``jobs`` forked processes; unreadable ones become errors,
+    the rest are still linted. The baseline, a budget shared by all files, is applied here
+    in file order."""
     config = config or Config()
+
+    def one(path: str) -> FileReport | InputError:
+        try:
+            return lint_doc(plan.load(path), kb, config, today)
+        except InputError as exc:  # unreadable, or a KB entry the plan needs is invalid
+            return exc
+
     result = LintResult(files=[], errors=[], config=config)
-    for path in paths:
-        try:
-            doc = plan.load(path)
-        except InputError as exc:
-            result.errors.append(exc)
-            continue
-        try:
-            report = lint_doc(doc, kb, config, today)
-        except InputError as exc:  # a KB entry the plan needs cannot be read or is invalid
-            result.errors.append(exc)
+    for outcome in fork_map(one, paths, jobs):
+        if isinstance(outcome, InputError):
+            result.errors.append(outcome)
             continue
         if baseline is not None:
-            report.findings, report.baselined = baseline_mod.apply(report.findings, baseline)
-        result.files.append(report)
+            outcome.findings, outcome.baselined = baseline_mod.apply(outcome.findings, baseline)
+        result.files.append(outcome)
     return result

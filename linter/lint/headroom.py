@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from linter.kb.store import KnowledgeBase
-from linter.lint.plan import Plan
-from linter.lint.power import circuit, cooling_capacity, fmt, rack_load
+from linter.lint.facts import Facts
+from linter.lint.power import circuit, cooling_capacity, fmt
 
 
 @dataclass(frozen=True)
@@ -31,13 +30,14 @@ class Headroom:
         return f"{self.resource}: {fmt(self.used, 1)} of {fmt(self.limit, 1)} {self.unit} ({state})"
 
 
-def headrooms(plan: Plan, kb: KnowledgeBase) -> list[Headroom]:
+def headrooms(facts: Facts) -> list[Headroom]:
     """Every bounded resource the plan states enough about to measure."""
+    plan, kb = facts.plan, facts.kb
     out: list[Headroom] = []
     rows: dict[str, float] = defaultdict(float)
     total = 0.0
     for g in plan.racks:
-        load = rack_load(g, kb)
+        load = facts.load(g)
         if not load.known:
             continue
         kw = load.kw
@@ -63,7 +63,7 @@ def headrooms(plan: Plan, kb: KnowledgeBase) -> list[Headroom]:
     return out
 
 
-def hot_spot(plan: Plan, kb: KnowledgeBase) -> Headroom | None:
+def hot_spot(facts: Facts) -> Headroom | None:
     """The resource with the least headroom, or None when nothing can be measured."""
-    items = headrooms(plan, kb)
+    items = headrooms(facts)
     return min(items, key=lambda h: h.pct) if items else None

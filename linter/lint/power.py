@@ -70,11 +70,6 @@ def rack_load(group: RackGroup, kb: KnowledgeBase) -> RackLoad:
     return RackLoad(group, tuple(terms))
 
 
-def plan_it_kw(plan: Plan, kb: KnowledgeBase) -> float:
-    """IT load of the whole plan: each group's rack load times its rack count."""
-    return sum(g.count * rack_load(g, kb).kw for g in plan.racks)
-
-
 def line_current_a(kw: float, voltage_v: float, phases: int, power_factor: float) -> float:
     """Line current drawn by ``kw`` of real power: P / (sqrt(3) x V x PF) on three phases."""
     factor = math.sqrt(3) if phases == 3 else 1.0

@@ -3,8 +3,8 @@
 A comment at the end of a line covers findings on that line; a comment on a line of its own
 covers the next line. Several rules may be listed (``ignore[PWR001, feed-overload]``), by code
 or name. The reason is required; ``until`` is optional. What each suppression did (used,
-expired, invalid, refused for a non-ignorable rule) is recorded so the suppression rules
-(``SUP001``-``SUP004``) can report it.
+expired, invalid, refused for a non-ignorable rule) is returned by :func:`apply` as new frozen
+values, so the suppression rules (``SUP001``-``SUP004``) can report it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from linter.core.findings import Finding
 
@@ -23,9 +23,9 @@ _REASON = re.compile(r"""\breason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
 _UNTIL = re.compile(r"\buntil\s*=\s*(?P<until>\S+)")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Suppression:
-    """One suppression comment and, after matching, what it did."""
+    """One suppression comment and, once :func:`apply` has matched it, what it did."""
 
     line: int
     column: int
@@ -35,9 +35,9 @@ class Suppression:
     codes: tuple[str, ...] = ()  # resolved rule codes
     reason: str = ""
     until: dt.date | None = None
-    problems: list[str] = field(default_factory=list)
-    used: set[str] = field(default_factory=set)  # codes it silenced
-    refused: set[str] = field(default_factory=set)  # non-ignorable codes it tried to silence
+    problems: tuple[str, ...] = ()
+    used: frozenset[str] = frozenset()  # codes it silenced (or whose rule did not run)
+    refused: frozenset[str] = frozenset()  # non-ignorable codes it tried to silence
     expired: bool = False
 
     @property
@@ -76,61 +76,86 @@ def parse(
             continue  # inside a YAML string, not a comment
         own_line = not line[:start].strip()
         tokens = tuple(t.strip() for t in m.group("rules").split(",") if t.strip())
-        s = Suppression(
-            line=lineno,
-            column=start + 1,
-            end_column=len(line) + 1,
-            covers=lineno + 1 if own_line else lineno,
-            tokens=tokens,
-        )
+        problems: list[str] = []
         codes = []
         for t in tokens:
             code = resolve(t)
             if code is None:
-                s.problems.append(f"unknown rule {t!r}")
+                problems.append(f"unknown rule {t!r}")
             else:
                 codes.append(code)
         if not tokens:
-            s.problems.append("no rule named in ignore[...]")
-        s.codes = tuple(codes)
+            problems.append("no rule named in ignore[...]")
         rest = m.group("rest")
         r = _REASON.search(rest)
-        s.reason = (r.group("dq") if r.group("dq") is not None else r.group("sq")) if r else ""
-        if not s.reason.strip():
-            s.problems.append('a reason is required: add reason="why this is acceptable"')
+        reason = (r.group("dq") if r.group("dq") is not None else r.group("sq")) if r else ""
+        if not reason.strip():
+            problems.append('a reason is required: add reason="why this is acceptable"')
+        until = None
         u = _UNTIL.search(rest)
         if u:
             try:
-                s.until = dt.date.fromisoformat(u.group("until"))
+                until = dt.date.fromisoformat(u.group("until"))
             except ValueError:
-                s.problems.append(f"until={u.group('until')} is not a date (YYYY-MM-DD)")
-        out.append(s)
+                problems.append(f"until={u.group('until')} is not a date (YYYY-MM-DD)")
+        out.append(
+            Suppression(
+                line=lineno,
+                column=start + 1,
+                end_column=len(line) + 1,
+                covers=lineno + 1 if own_line else lineno,
+                tokens=tokens,
+                codes=tuple(codes),
+                reason=reason,
+                until=until,
+                problems=tuple(problems),
+            )
+        )
     return out
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the suppressions of one file did: the findings kept and silenced, and each
+    suppression with what it did recorded."""
+
+    kept: tuple[Finding, ...]
+    silenced: tuple[Finding, ...]
+    suppressions: tuple[Suppression, ...]
 
 
 def apply(
     findings: Iterable[Finding],
-    suppressions: list[Suppression],
+    suppressions: Iterable[Suppression],
     ignorable: Callable[[str], bool],
     today: dt.date,
-) -> tuple[list[Finding], list[Finding]]:
-    """Split findings into (kept, suppressed), recording on each suppression what it did."""
-    by_line: dict[int, list[Suppression]] = {}
-    for s in suppressions:
-        if s.until is not None and s.until < today:
-            s.expired = True
-        by_line.setdefault(s.covers, []).append(s)
+    not_run: Callable[[str], bool] = lambda code: False,
+) -> Outcome:
+    """Split findings into kept and silenced. A code whose rule did not run (disabled or
+    ignored for the file) counts as used: its suppression is not reported as unused."""
+    sups = list(suppressions)
+    by_line: dict[int, list[int]] = {}
+    for k, s in enumerate(sups):
+        by_line.setdefault(s.covers, []).append(k)
+    expired = [s.until is not None and s.until < today for s in sups]
+    used: list[set[str]] = [{c for c in s.codes if not_run(c)} for s in sups]
+    refused: list[set[str]] = [set() for _ in sups]
     kept: list[Finding] = []
     silenced: list[Finding] = []
     for f in findings:
         hit = False
-        for s in by_line.get(f.line, []):
+        for k in by_line.get(f.line, []):
+            s = sups[k]
             if f.rule not in s.codes:
                 continue
             if not ignorable(f.rule):
-                s.refused.add(f.rule)
-            elif s.valid and not s.expired:
-                s.used.add(f.rule)
+                refused[k].add(f.rule)
+            elif s.valid and not expired[k]:
+                used[k].add(f.rule)
                 hit = True
         (silenced if hit else kept).append(f)
-    return kept, silenced
+    done = tuple(
+        replace(s, used=frozenset(used[k]), refused=frozenset(refused[k]), expired=expired[k])
+        for k, s in enumerate(sups)
+    )
+    return Outcome(tuple(kept), tuple(silenced), done)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from linter.core.yamlio import PathT
+from linter.lint.plan import Plan
 from linter.lint.rules.base import RuleContext
 
 if TYPE_CHECKING:  # the sizing engine is imported only when a plan has a workload to size
@@ -34,16 +35,16 @@ def speed_path(ctx: RuleContext) -> PathT:
     return ("workload", "itl_ms" if "itl_ms" in wl else "tokens_per_s_per_user")
 
 
-def plan_sizing(ctx: RuleContext) -> PlanSizing | None:
+def plan_sizing(plan: Plan, kb: KnowledgeBase) -> PlanSizing | None:
     """Size the plan's inference workload on its one system model, or None when the plan has
     no complete inference workload, mixes system models, or names ids the KB lacks (the
-    validator reports those)."""
-    wl = ctx.plan.workload
+    validator reports those). Rules read it once per plan as ``ctx.facts.sizing``."""
+    wl = plan.workload
     if wl.get("type", "inference") != "inference" or any(k not in wl for k in _NEEDED):
         return None
     if "tokens_per_s_per_user" not in wl and "itl_ms" not in wl:
         return None
-    models = ctx.plan.models()
+    models = plan.models()
     if len(models) != 1:
         return None
     from linter.sizing import Workload
@@ -55,9 +56,9 @@ def plan_sizing(ctx: RuleContext) -> PlanSizing | None:
         str(wl["model"]), str(wl["precision"]), int(wl["concurrent_users"]),
         int(wl["input_tokens"]), int(wl["output_tokens"]), float(wl["ttft_ms"]), float(speed),
     )  # fmt: skip
-    pue = ctx.plan.facility.get("pue")
+    pue = plan.facility.get("pue")
     pue = float(pue) if isinstance(pue, int | float) and pue > 0 else None
-    return _size(ctx.kb, w, models[0], pue, ctx.plan.system_count(models[0]))
+    return _size(kb, w, models[0], pue, plan.system_count(models[0]))
 
 
 def _size(kb: KnowledgeBase, w: Workload, system: str, pue: float | None,

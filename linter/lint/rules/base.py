@@ -15,6 +15,7 @@ from linter.kb.store import Entry, KnowledgeBase
 from linter.lint.plan import Plan
 
 if TYPE_CHECKING:
+    from linter.lint.facts import Facts
     from linter.lint.suppress import Suppression
 
 
@@ -36,7 +37,9 @@ class RuleContext:
 
     ``doc`` is the loaded plan (positions), ``data`` its unit-normalised data and ``plan`` a
     typed view of it (rack groups, effective cooling and PDUs). ``arch`` is the pinned
-    architecture entry, or None when the KB does not have it. ``margin_pct`` is the planning
+    architecture entry, or None when the KB does not have it. ``facts`` holds what several
+    rules read (rack loads ``ctx.facts.load(group)``, the sizing ``ctx.facts.sizing``),
+    computed once per plan. ``margin_pct`` is the planning
     margin from the config. ``rule`` is the rule being run (the engine binds it), so
     ``ctx.finding(...)`` knows the code, name and default severity.
     """
@@ -45,6 +48,7 @@ class RuleContext:
     plan: Plan
     kb: KnowledgeBase
     arch: Entry | None
+    facts: Facts
     margin_pct: float = 10.0
     rule: Rule | None = None
     suppressions: tuple[Suppression, ...] = field(default=())

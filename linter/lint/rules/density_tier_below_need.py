@@ -43,7 +43,7 @@ from typing import Any
 
 from linter.core.findings import Finding
 from linter.kb.store import Entry
-from linter.lint.power import fmt, rack_load
+from linter.lint.power import fmt
 from linter.lint.rules.base import RuleContext
 
 CODE = "DEN001"
@@ -80,7 +80,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if not tiers:
         return
     for group in ctx.plan.racks:
-        load = rack_load(group, ctx.kb)
+        load = ctx.facts.load(group)
         if group.budget_kw is None or not load.known:
             continue
         need = _tier_of(tiers, load.kw)

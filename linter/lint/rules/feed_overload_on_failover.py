@@ -53,7 +53,7 @@ import math
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.power import circuit, fmt, rack_load
+from linter.lint.power import circuit, fmt
 from linter.lint.rules.base import RuleContext
 
 CODE = "PWR002"
@@ -65,7 +65,7 @@ IGNORABLE = False
 def check(ctx: RuleContext) -> Iterator[Finding]:
     elec = ctx.standard("electrical")
     for group in ctx.plan.racks:
-        load = rack_load(group, ctx.kb)
+        load = ctx.facts.load(group)
         if not load.known or elec is None:
             continue
         c = circuit(ctx.plan, group, load.kw, ctx.kb)

@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.power import fmt, rack_load
+from linter.lint.power import fmt
 from linter.lint.rules.base import RuleContext
 
 CODE = "PWR004"
@@ -54,7 +54,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return
     parts = []
     for g in ctx.plan.racks:
-        load = rack_load(g, ctx.kb)
+        load = ctx.facts.load(g)
         if load.known:
             parts.append((g.count, load.kw))
     total = sum(n * kw for n, kw in parts)

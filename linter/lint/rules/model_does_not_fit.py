@@ -47,7 +47,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.rules._sizing import plan_sizing
 from linter.lint.rules.base import RuleContext
 
 CODE = "SIZ003"
@@ -57,7 +56,7 @@ IGNORABLE = False
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    s = plan_sizing(ctx)
+    s = ctx.facts.sizing
     if s is None or s.refused is None or s.refused.reason != "model-does-not-fit":
         return
     yield ctx.finding(

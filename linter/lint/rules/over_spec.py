@@ -48,7 +48,6 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.kb.store import figure_value
-from linter.lint.rules._sizing import plan_sizing
 from linter.lint.rules.base import RuleContext
 
 CODE = "SIZ002"
@@ -58,7 +57,7 @@ IGNORABLE = True
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    s = plan_sizing(ctx)
+    s = ctx.facts.sizing
     if s is None or s.result is None:
         return
     r = s.result

@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.power import cooling_capacity, facility_cooling_kind, fmt, rack_load
+from linter.lint.power import cooling_capacity, facility_cooling_kind, fmt
 from linter.lint.rules.base import RuleContext
 
 CODE = "CLG001"
@@ -57,7 +57,7 @@ IGNORABLE = True
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for group in ctx.plan.racks:
-        load = rack_load(group, ctx.kb)
+        load = ctx.facts.load(group)
         if not load.known:
             continue
         cap = cooling_capacity(ctx.kb, group.cooling, group.rear_door)

@@ -42,7 +42,7 @@ import math
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.power import fmt, rack_load
+from linter.lint.power import fmt
 from linter.lint.rules.base import RuleContext
 
 CODE = "PWR001"
@@ -53,7 +53,7 @@ IGNORABLE = True
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for group in ctx.plan.racks:
-        load = rack_load(group, ctx.kb)
+        load = ctx.facts.load(group)
         budget = group.budget_kw
         if budget is None or not load.known:
             continue

@@ -37,7 +37,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.power import fmt, rack_load
+from linter.lint.power import fmt
 from linter.lint.rules.base import RuleContext
 
 CODE = "PWR003"
@@ -52,7 +52,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return
     rows: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for g in ctx.plan.racks:
-        load = rack_load(g, ctx.kb)
+        load = ctx.facts.load(g)
         if g.row is not None and load.known:
             rows[g.row].append((g.count, load.kw))
     for row, parts in sorted(rows.items()):

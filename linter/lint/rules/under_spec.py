@@ -50,7 +50,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.rules._sizing import plan_sizing, target_path, users_served
+from linter.lint.rules._sizing import target_path, users_served
 from linter.lint.rules.base import RuleContext
 
 CODE = "SIZ001"
@@ -60,7 +60,7 @@ IGNORABLE = True
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    s = plan_sizing(ctx)
+    s = ctx.facts.sizing
     if s is None:
         return
     if s.refused is not None:
