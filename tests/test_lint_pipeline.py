@@ -101,3 +101,13 @@ def test_the_baseline_is_a_budget_spent_once_across_processes(
         result = lint_paths(paths, kb, Config(), Counter(known), jobs=jobs)
         baselined = [len(r.baselined) for r in result.files]
         assert baselined == [len(first), 0, 0, 0], jobs
+
+
+def test_lint_and_validate_recognise_a_plan_alike(run_cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    racks_only = tmp_path / "racks-only.yaml"
+    racks_only.write_text("racks:\n  - id: r01\n    systems: [{model: dgx-h100, count: 1}]\n")
+    code, out, _ = run_cli("validate", str(racks_only))
+    assert code == 1
+    assert f"{racks_only}:1:1: VAL001" in out and "VAL009" not in out
+    code, out, _ = run_cli("lint", "--format", "json", str(racks_only))
+    assert code == 1 and '"VAL001"' in out

@@ -117,8 +117,7 @@ def _need(entry: Entry, key: str, what: str) -> float:
 def _lookup(kb: KnowledgeBase, kind: str, id_: str) -> Entry:
     entry = kb.get(kind, id_)
     if entry is None:
-        close = kb.close_matches(kind, id_)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        hint = kb.did_you_mean(kind, id_)
         known = ", ".join(kb.ids(kind))
         raise SizingInputError(f"unknown {kind} {id_!r}{hint} (known: {known})")
     return entry

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.core.errors import InputError, Location
+from linter.core.text import did_you_mean
 from linter.core.yamlio import Document, json_path, walk
 from linter.kb import cache as parsecache
 
@@ -183,10 +184,9 @@ class KnowledgeBase:
         entry = self.find(id_)
         return entry.figure(*key.split(".")) if entry is not None and key else None
 
-    def close_matches(self, kind: str, id_: str, n: int = 3) -> list[str]:
-        import difflib
-
-        return difflib.get_close_matches(id_, self.ids(kind), n=n, cutoff=0.5)
+    def did_you_mean(self, kind: str, id_: str) -> str:
+        """`` (did you mean a, b?)`` for the ids of ``kind`` close to ``id_``, or ``""``."""
+        return did_you_mean(id_, self.ids(kind))
 
 
 def _check(entry: Entry) -> None:

@@ -44,7 +44,14 @@ def _f(doc: Document, path: PathT, code: str, message: str, on_key: bool = False
     return at(doc, path, code, CHECKS[code][0], message, on_key=on_key)
 
 
+# A document with any of these top-level keys (and no modeline or kind saying otherwise) is a
+# plan: linted as one, so a plan missing `plan:` or `reference:` gets schema errors, not a skip.
+PLAN_KEYS = ("plan", "reference", "racks")
+
+
 def detect_kind(doc: Document, kb_root: Path | None) -> str | None:
+    """The kind of ``doc``: its ``$schema`` modeline, its place in the KB at ``kb_root``, its
+    ``kind:`` key, then its top-level keys (a release manifest, a plan); None if unknown."""
     head = doc.text[:2048]
     m = _MODELINE.search(head)
     if m and m.group(1) in schemas.KINDS:
@@ -56,10 +63,10 @@ def detect_kind(doc: Document, kb_root: Path | None) -> str | None:
     data = doc.data if isinstance(doc.data, dict) else {}
     if isinstance(data.get("kind"), str) and data["kind"] in schemas.KINDS:
         return str(data["kind"])
-    if "plan" in data and "reference" in data:
-        return "plan"
     if "release" in data and "architectures" in data:
         return "release"
+    if any(k in data for k in PLAN_KEYS):
+        return "plan"
     return None
 
 
@@ -167,8 +174,7 @@ def _cross_refs(doc: Document, kind: str, kb: KnowledgeBase) -> Iterator[Finding
 
     def need(path: PathT, want: str, id_: Any) -> Iterator[Finding]:
         if isinstance(id_, str) and not kb.has(want, id_):
-            near = kb.close_matches(want, id_)
-            hint = f" (did you mean {', '.join(near)}?)" if near else ""
+            hint = kb.did_you_mean(want, id_)
             yield _f(doc, path, "VAL003", f"unknown {want} {id_!r}{hint}")
 
     if kind == "system":

@@ -27,6 +27,7 @@ from typing import Any
 from linter.core import yamlio
 from linter.core.errors import ConfigError, InputError, Location
 from linter.core.findings import SEVERITY_RANK
+from linter.core.text import did_you_mean
 from linter.core.yamlio import Document
 from linter.schemas import loader as schemas
 
@@ -79,11 +80,8 @@ def _resolve(token: Any, where: str, loc: Location) -> str:
         for code, (name, _) in CHECKS.items():
             if token.upper() == code or token == name:
                 return code
-    import difflib
-
     known = [r.CODE for r in RULES] + [r.NAME for r in RULES] + list(CHECKS)
-    near = difflib.get_close_matches(str(token), known, n=3, cutoff=0.6)
-    hint = f" (did you mean {', '.join(near)}?)" if near else ""
+    hint = did_you_mean(str(token), known, cutoff=0.6)
     raise ConfigError(f"{where}: unknown rule {token!r}{hint}", loc)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from linter.core.text import fmt
 from linter.lint.facts import Facts
-from linter.lint.power import circuit, cooling_capacity, fmt
+from linter.lint.power import circuit, cooling_capacity
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,9 @@ from typing import Any
 
 from linter.core import yamlio
 from linter.core.yamlio import Document, PathT
+from linter.kb.validate import detect_kind
 
-_MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S*?([a-z]+)\.schema\.json")
 PIN = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)@([0-9]{4}\.(?:0[1-9]|1[0-2]))$")
-PLAN_KEYS = ("plan", "reference", "racks")
 
 
 def load(path: str) -> Document:
@@ -24,12 +23,9 @@ def load(path: str) -> Document:
 
 
 def is_plan(doc: Document) -> bool:
-    """A plan by its modeline, or by any of its top-level keys when there is no modeline."""
-    m = _MODELINE.search(doc.text[:2048])
-    if m:
-        return m.group(1) == "plan"
-    data = doc.data
-    return isinstance(data, dict) and any(k in data for k in PLAN_KEYS)
+    """Whether ``doc`` is a plan, as ``refarch validate`` recognises one (its modeline, its
+    ``kind``, or any of the top-level keys of a plan)."""
+    return detect_kind(doc, None) == "plan"
 
 
 @dataclass(frozen=True)

@@ -9,20 +9,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from linter.core.text import fmt
 from linter.kb.store import Entry, KnowledgeBase
 from linter.lint.plan import Plan, RackGroup
-
-
-def fmt(x: float, digits: int = 2) -> str:
-    """A number for messages: rounded, without trailing zeros (``40.8``, ``56.77``, ``4``)."""
-    r = round(x, digits)
-    if not math.isfinite(r):  # a limit of 1e-308 kW leaves "infinite" headroom, not a crash
-        return str(r)
-    if abs(r) >= 1e15:  # 1e308 as 1e+308, not 309 digits
-        return f"{r:.6g}"
-    if r == int(r):
-        return str(int(r))
-    return f"{r:.{digits}f}".rstrip("0").rstrip(".")
 
 
 @dataclass(frozen=True)

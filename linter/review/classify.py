@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from linter.core.findings import SEVERITY_RANK
 from linter.review.diff import Change, number
 
 LEVELS = ("breaking", "warning", "info")
@@ -143,7 +144,6 @@ _RANKED = {
     "ashrae_class": ("inlet-range-narrowed", "inlet-range-widened"),
     "water_class": ("limit-tightened", "limit-loosened"),
 }
-_SEVERITY = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True)
@@ -243,7 +243,7 @@ def _best_practice(ch: Change, new: Any) -> str:
         gated = isinstance(item.get("check"), dict) and item.get("severity") in ("warning", "error")
         return "best-practice-added" if gated else "content-added"
     if rest[0] == "severity":
-        a, b = _SEVERITY.get(str(ch.old), 0), _SEVERITY.get(str(ch.new), 0)
+        a, b = SEVERITY_RANK.get(str(ch.old), 0), SEVERITY_RANK.get(str(ch.new), 0)
         if b > a:
             return (
                 "best-practice-raised-to-error"

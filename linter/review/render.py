@@ -6,16 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from linter.core.findings import Finding
+from linter.core.text import plural
 from linter.review.classify import LEVELS, Classified
 from linter.review.impact import PlanImpact, counts
 from linter.review.packet import EntryReview, Review
 from linter.review.revision import Revision
 
 _ICON = {"breaking": "**breaking**", "warning": "warning", "info": "info"}
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _cell(text: str) -> str:
@@ -70,7 +67,7 @@ def _finding_md(f: Finding) -> str:
 
 def _impact_md(items: list[PlanImpact]) -> list[str]:
     affected = [p for p in items if p.affected or p.error]
-    out = [f"{len(affected)} of {_n(len(items), 'plan')} change.", ""]
+    out = [f"{len(affected)} of {plural(len(items), 'plan')} change.", ""]
     if not affected:
         return out
     out += [
@@ -111,7 +108,7 @@ def markdown(r: Review) -> str:
         f"# Knowledge-base review {title}",
         "",
         f"From {rev_label(r.base, r.base_release)} to {rev_label(r.head, r.head_release)}"
-        + (f", across {_n(len(r.steps), 'intermediate release')}" if r.steps else "")
+        + (f", across {plural(len(r.steps), 'intermediate release')}" if r.steps else "")
         + (" (consistency checked at each)" if r.steps and r.each_release else "")
         + ".",
         "",
@@ -121,11 +118,11 @@ def markdown(r: Review) -> str:
         f"**{c['breaking']} breaking, {c['warning']} warning, {c['info']} info** changes; "
         f"architectures: {sum(e.state == 'added' for e in r.architectures)} added, "
         f"{sum(e.state == 'removed' for e in r.architectures)} removed, {len(changed)} changed; "
-        f"{_n(len(r.consistency), 'release consistency error')}"
+        f"{plural(len(r.consistency), 'release consistency error')}"
     )
     if r.impact is not None:
         moved = sum(p.affected or bool(p.error) for p in r.impact)
-        summary += f"; {moved} of {_n(len(r.impact), 'plan')} change"
+        summary += f"; {moved} of {plural(len(r.impact), 'plan')} change"
     out += [summary + ".", ""]
     out += [f"> {n}" for n in r.notes] + ([""] if r.notes else [])
     out += ["## Release consistency", ""]

@@ -36,8 +36,7 @@ def rack_profile(kb: KnowledgeBase, system_id: str, architecture: str | None = N
     in the first architecture (by id) that has one; one system per rack when none does."""
     ids = [architecture] if architecture else kb.ids("architecture")
     if architecture and not kb.has("architecture", architecture):
-        close = kb.close_matches("architecture", architecture)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        hint = kb.did_you_mean("architecture", architecture)
         raise SizingInputError(f"unknown architecture {architecture!r}{hint}")
     for arch_id in ids:
         arch = kb.architecture(arch_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from linter.core.findings import Finding
+from linter.core.text import plural
 from linter.lint.result import LintResult
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
@@ -30,21 +31,17 @@ def finding_lines(f: Finding, color: bool = False) -> list[str]:
     return lines
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def summary(result: LintResult) -> list[str]:
     findings = result.findings
     by_sev = Counter(f.severity for f in findings)
     linted = [r for r in result.files if not r.skipped]
     with_findings = sum(1 for r in linted if r.findings)
-    parts = ", ".join(_plural(by_sev[s], s) for s in ("error", "warning", "info") if by_sev[s])
+    parts = ", ".join(plural(by_sev[s], s) for s in ("error", "warning", "info") if by_sev[s])
     if findings:
-        line = f"{_plural(len(findings), 'finding')} ({parts}) in {with_findings} of "
-        line += _plural(len(linted), "plan")
+        line = f"{plural(len(findings), 'finding')} ({parts}) in {with_findings} of "
+        line += plural(len(linted), "plan")
     else:
-        line = f"No findings in {_plural(len(linted), 'plan')}"
+        line = f"No findings in {plural(len(linted), 'plan')}"
     suppressed = sum(len(r.suppressed) for r in result.files)
     baselined = sum(len(r.baselined) for r in result.files)
     if suppressed or baselined:

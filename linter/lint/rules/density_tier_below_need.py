@@ -42,8 +42,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.core.findings import Finding
+from linter.core.text import fmt
 from linter.kb.store import Entry
-from linter.lint.power import fmt
 from linter.lint.rules.base import RuleContext
 
 CODE = "DEN001"

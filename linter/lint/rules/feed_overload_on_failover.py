@@ -53,7 +53,8 @@ import math
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.power import circuit, fmt
+from linter.core.text import fmt
+from linter.lint.power import circuit
 from linter.lint.rules.base import RuleContext
 
 CODE = "PWR002"

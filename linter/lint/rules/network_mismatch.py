@@ -42,8 +42,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
+from linter.core.text import fmt
 from linter.kb.store import figure_value
-from linter.lint.power import fmt
 from linter.lint.rules._networks import arch_networks, plan_key
 from linter.lint.rules.base import RuleContext
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.power import fmt
+from linter.core.text import fmt
 from linter.lint.rules.base import RuleContext
 
 CODE = "PWR006"

@@ -46,7 +46,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.power import cooling_capacity, facility_cooling_kind, fmt
+from linter.core.text import fmt
+from linter.lint.power import cooling_capacity, facility_cooling_kind
 from linter.lint.rules.base import RuleContext
 
 CODE = "CLG001"

@@ -37,7 +37,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.power import fmt
+from linter.core.text import fmt
 from linter.lint.rules.base import RuleContext
 
 CODE = "PWR003"

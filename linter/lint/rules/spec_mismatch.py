@@ -45,8 +45,8 @@ import re
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
+from linter.core.text import fmt
 from linter.kb.store import Entry
-from linter.lint.power import fmt
 from linter.lint.rules.base import RuleContext
 
 CODE = "ARC008"

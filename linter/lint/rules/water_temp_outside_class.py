@@ -43,7 +43,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.core.findings import Finding
-from linter.lint.power import fmt
+from linter.core.text import fmt
 from linter.lint.rules.base import RuleContext
 
 CODE = "CLG005"
