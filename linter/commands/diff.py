@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from linter.commands.common import dump_json
-from linter.commands.history import add_repo_argument, open_history
+from linter.commands.common import add_repo_argument, dump_json
 from linter.core.errors import EXIT_OK
 from linter.review.classify import classify_all
 from linter.review.diff import diff
 from linter.review.history import version_of
+from linter.review.ranges import open_history
 from linter.review.render import diff_markdown, diff_text, level_counts
 from linter.review.revision import Revision
 
@@ -33,7 +33,7 @@ def _side(arch: str, rev: Revision, version: str) -> str:
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
-    hist = open_history(args)
+    hist = open_history(args.repo, getattr(args, "kb", None))
     try:
         a_id, a_rev, a_path = hist.arch_at(args.old)
         b_id, b_rev, b_path = hist.arch_at(args.new)

@@ -6,29 +6,14 @@ import argparse
 import difflib
 from typing import Any
 
-from linter.commands.common import dump_json
+from linter.commands.common import add_repo_argument, dump_json
 from linter.core.errors import EXIT_OK, GitError
-from linter.review.git import open_repository
-from linter.review.history import KBHistory, open_kb_history
 from linter.review.packet import notes
+from linter.review.ranges import open_history
 from linter.review.revision import Lineage, VersionRecord
 
 NAME = "history"
 HELP = "versions of each architecture from git history (renames followed)"
-
-
-def add_repo_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--repo",
-        metavar="DIR",
-        default=".",
-        help="the git repository holding the knowledge base (default: the current directory)",
-    )
-
-
-def open_history(args: argparse.Namespace) -> KBHistory:
-    repo = open_repository(args.repo)
-    return open_kb_history(repo, getattr(args, "kb", None))
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -91,7 +76,7 @@ def _text(lin: Lineage) -> list[str]:
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
-    hist = open_history(args)
+    hist = open_history(args.repo, getattr(args, "kb", None))
     try:
         hist.repo.require_commits()
         lineages = hist.lineages()
