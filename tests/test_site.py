@@ -6,12 +6,10 @@ test_site_browser.py.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import json
 import re
 import shutil
-import types
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -22,8 +20,6 @@ import pytest
 from mkdocs.config import load_config
 from site_build import ROOT, XSS_KB
 
-import linter.cli
-import linter.commands
 from linter.lint.rules import RULES
 from linter.site import FRAGMENTS, SiteError, expand_fragments, generate, jsonmd, rules
 from linter.site.core import Site, SiteOptions
@@ -265,30 +261,14 @@ def test_build_date_honours_source_date_epoch(real: Site, monkeypatch: pytest.Mo
     assert make_site().build_date == real.release_date != ""
 
 
-def _fake_command(monkeypatch: pytest.MonkeyPatch, name: str, options: list[str], out: Any) -> None:
-    def add_arguments(p: argparse.ArgumentParser) -> None:
-        for opt in options:
-            p.add_argument(opt)
-        p.add_argument("--json", action="store_true")
-
-    def run(args: argparse.Namespace, io: Any) -> int:
-        io.out.write(json.dumps(out))
-        return 0
-
-    fake = types.SimpleNamespace(NAME=name, HELP="fake", add_arguments=add_arguments, run=run)
-    commands = tuple(c for c in linter.commands.COMMANDS if name != c.NAME) + (fake,)
-    monkeypatch.setattr(linter.commands, "COMMANDS", commands)
-    monkeypatch.setattr(linter.cli, "COMMANDS", commands)
-
-
 def test_sizing_examples_render_the_size_command_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from linter.site import sizing
 
     payload = "<script>alert(1)</script>"
-    _fake_command(monkeypatch, "size", ["--model", "--system", "--users"],
-                  {"system": payload, "gpus": 8, "racks": 1, "assumptions": {"pue": 1.5}})  # fmt: skip  # noqa: E501
+    monkeypatch.setattr(sizing, "sizing_json", lambda kb, example:
+                        {"system": payload, "gpus": 8, "racks": 1, "assumptions": {"pue": 1.5}})  # fmt: skip  # noqa: E501
     shutil.copytree(ROOT / "site_src" / "templates", tmp_path / "templates")
     (tmp_path / "sizing-examples.yaml").write_text(
         "examples:\n  - {title: T|1, model: m, system: s, users: 10}\n"
@@ -309,8 +289,8 @@ def test_review_packet_needs_a_git_repository(
 ) -> None:
     from linter.site import releases
 
-    _fake_command(monkeypatch, "review", ["--to", "--format", "--repo"],
-                  {"summary": "x | y", "changes": [{"id": "a"}, {"id": "[b](javascript:1)"}]})  # fmt: skip  # noqa: E501
+    monkeypatch.setattr(releases, "review_data", lambda site, repo, release:
+                        {"summary": "x | y", "changes": [{"id": "a"}, {"id": "[b](javascript:1)"}]})  # fmt: skip  # noqa: E501
     shutil.copytree(XSS_KB, tmp_path / "architectures")
     site = make_site(kb=tmp_path / "architectures")
     assert releases.packet(site, "2026.11")[1] == "the knowledge base is not in a git repository"

@@ -17,6 +17,16 @@ def open_kb(args: argparse.Namespace, checked: bool = False) -> KnowledgeBase:
     return KnowledgeBase.open(getattr(args, "kb", None) or default_kb_dir(), checked)
 
 
+def add_repo_argument(p: argparse.ArgumentParser) -> None:
+    """``--repo DIR``, for the commands that read the KB's git history."""
+    p.add_argument(
+        "--repo",
+        metavar="DIR",
+        default=".",
+        help="the git repository holding the knowledge base (default: the current directory)",
+    )
+
+
 def dump_json(data: Any) -> str:
     return json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False) + "\n"
 

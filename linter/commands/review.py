@@ -6,15 +6,13 @@ import argparse
 import os
 from typing import Any
 
-from linter.commands.common import dump_json
-from linter.commands.history import add_repo_argument, open_history
-from linter.core.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from linter.commands.common import add_repo_argument, dump_json
+from linter.core.errors import EXIT_FINDINGS, EXIT_OK
 from linter.lint import config as config_mod
-from linter.review.history import KBHistory
 from linter.review.impact import find_plans
-from linter.review.packet import build, check_worktree, release_name
+from linter.review.packet import build, check_worktree
+from linter.review.ranges import WORKTREE, open_history, review_range
 from linter.review.render import markdown, review_json
-from linter.review.revision import WORKTREE_REV, Revision
 
 NAME = "review"
 HELP = "the monthly review packet: changes, classification, release consistency, plan impact"
@@ -32,7 +30,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--to",
         dest="head",
         metavar="B",
-        default="worktree",
+        default=WORKTREE,
         help="a KB release, commit, tag, branch or 'worktree' (default: worktree)",
     )
     p.add_argument(
@@ -64,19 +62,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_repo_argument(p)
 
 
-def _previous_release(hist: KBHistory, head: Revision) -> Revision:
-    pos = hist.position(head)
-    name = release_name(hist, head)
-    earlier = [
-        r for r in hist.releases() if pos is not None and r.position < pos and r.release != name
-    ]
-    if not earlier:
-        raise UsageError("no earlier release found in history: pass --from")
-    return earlier[-1].last
-
-
 def run(args: argparse.Namespace, io: Any) -> int:
-    hist = open_history(args)
+    hist = open_history(args.repo, getattr(args, "kb", None))
     try:
         hist.repo.require_commits()
         if args.check:
@@ -87,11 +74,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
             if not found:
                 io.err.write(f"release consistency: ok (working tree against {base.short})\n")
             return EXIT_FINDINGS if found else EXIT_OK
-        head = WORKTREE_REV if args.head == "worktree" else hist.release(args.head)
-        base = hist.release(args.base) if args.base else _previous_release(hist, head)
-        pa, pb = hist.position(base), hist.position(head)
-        if pa is not None and pb is not None and pa > pb:
-            raise UsageError(f"--from {args.base} comes after --to {args.head} in history")
+        base, head = review_range(hist, args.base, args.head)
         plans = find_plans(args.plans) if args.plans else None
         cfg = None
         if plans is not None:

@@ -10,6 +10,9 @@
   interpreter on very deep nesting, so a cheap upper bound on the nesting depth is computed
   from the text first; above it the pure-Python parser (which raises RecursionError, caught
   here) takes over.
+
+The parsers, the YAML 1.2 resolver and the node and depth limits are in
+:mod:`linter.core.yamlscan`; the limits are re-exported here.
 """
 
 from __future__ import annotations
@@ -20,104 +23,39 @@ import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, NamedTuple
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.resolver import BaseResolver
 
 from linter.core.errors import InputError, Location
+from linter.core.yamlscan import (
+    C_PARSER_SAFE_DEPTH,
+    HAVE_LIBYAML,
+    MAX_DEPTH,
+    MAX_NODES,
+    STD_TAGS,
+    compose,
+)
+
+__all__ = [
+    "C_PARSER_SAFE_DEPTH",
+    "HAVE_LIBYAML",
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "Document",
+    "PathT",
+    "Span",
+    "json_path",
+    "load",
+    "loads",
+    "read_bytes",
+    "read_text",
+    "walk",
+]
 
 MAX_BYTES = 8 * 1024 * 1024
-MAX_DEPTH = 64
-MAX_NODES = 250_000
-# Nesting bound (see module docstring) under which the C parser is known to be safe.
-C_PARSER_SAFE_DEPTH = 1000
-
 PathT = tuple[str | int, ...]
-
-_STD_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq",
-}
-
-
-class _Resolver12(BaseResolver):
-    """Implicit resolution per the YAML 1.2 core schema."""
-
-    def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        # The parser asks once per scalar; plain scalars repeat (keys, units, ids), so their
-        # tags are cached. Same answer as BaseResolver.resolve: no path resolvers are used.
-        if kind is ScalarNode:
-            return (_plain_tag(value) if implicit[0] else None) or self.DEFAULT_SCALAR_TAG
-        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
-
-
-_Resolver12.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-_Resolver12.add_implicit_resolver(
-    "tag:yaml.org,2002:int",
-    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
-    list("-+0123456789"),
-)
-_Resolver12.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+0123456789."),
-)
-_Resolver12.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-
-
-@lru_cache(maxsize=8192)
-def _plain_tag(value: str) -> str | None:
-    table = _Resolver12.yaml_implicit_resolvers
-    for tag, regexp in table.get(value[:1], []) + table.get(None, []):
-        if regexp.match(value):
-            return str(tag)
-    return None
-
-
-try:
-    # libyaml's C parser (what yaml.cyaml re-exports), absent from pure-Python builds
-    from yaml._yaml import CParser as _CParser
-
-    class _CLoader(_CParser, _Resolver12):
-        def __init__(self, stream: str) -> None:
-            _CParser.__init__(self, stream)
-            _Resolver12.__init__(self)
-
-    HAVE_LIBYAML = True
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    HAVE_LIBYAML = False
-
-
-class _PyLoader(
-    yaml.reader.Reader,
-    yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
-    _Resolver12,
-):
-    def __init__(self, stream: str) -> None:
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
-        _Resolver12.__init__(self)
 
 
 class Span(NamedTuple):
@@ -232,103 +170,9 @@ def read_bytes(path: str) -> bytes:
     return raw
 
 
-def _c_parser_safe(text: str) -> bool:
-    """Whether a cheap upper bound on the nesting depth (flow brackets plus the longest run
-    of block indicators and indentation opening a line) stays within C_PARSER_SAFE_DEPTH."""
-    room = C_PARSER_SAFE_DEPTH - text.count("[") - text.count("{")
-    # One search for a prefix longer than the room left, not a scan of every line's prefix.
-    return room >= 0 and re.search(rf"^[ \t?-]{{{room + 1}}}", text, re.M) is None
-
-
-_NODE_EVENTS = (
-    yaml.ScalarEvent,
-    yaml.SequenceStartEvent,
-    yaml.MappingStartEvent,
-    yaml.AliasEvent,
-)
-
-
-def _prescan(loader_cls: type, text: str, path: str, always: bool) -> None:
-    """Refuse too many nodes or too deep a nesting before composing the document.
-
-    Composing builds every node (with two marks each) before the converter can count them:
-    an 8 MiB flow list of four million numbers would take gigabytes, and the pure-Python
-    scanner slows down quadratically with flow depth. Parse events come one at a time and
-    are dropped, so counting them first costs little memory. A document needs about one
-    character per node, so short texts skip the pass unless ``always``.
-    """
-    if not always and len(text) < MAX_NODES // 2:
-        return
-    parser = loader_cls(text)
-    count = depth = 0
-    try:
-        while True:
-            event = parser.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                return
-            if isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-                continue
-            if not isinstance(event, _NODE_EVENTS):
-                continue
-            count += 1
-            mark = event.start_mark
-            where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-            if count > MAX_NODES:
-                raise InputError(
-                    f"more than {MAX_NODES} YAML nodes (too large for a plan or KB file)", where
-                )
-            if depth > MAX_DEPTH:
-                raise InputError(f"nesting deeper than {MAX_DEPTH} levels", where)
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-    except yaml.YAMLError:
-        return  # the real parse reports it, with its position
-    finally:
-        dispose = getattr(parser, "dispose", None)
-        if dispose is not None:
-            dispose()
-
-
 def loads(text: str, path: str = "<string>") -> Document:
     """Parse one YAML document from text."""
-    use_c = HAVE_LIBYAML and _c_parser_safe(text)
-    _prescan(_CLoader if use_c else _PyLoader, text, path, always=not use_c)
-    loader = _CLoader(text) if use_c else _PyLoader(text)
-    try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        opened = exc.context_mark
-        at_end = mark is not None and not text[mark.index :].strip()
-        if (
-            at_end
-            and mark is not None
-            and exc.context
-            and opened is not None
-            and opened.index != mark.index
-        ):
-            # The end of the file is no help: point at what was left open (a quote, a list).
-            mark, problem = opened, f"{problem} {exc.context}"
-        if "expected a single document" in str(exc.context or "") or "but found another" in str(
-            exc.problem or ""
-        ):
-            problem = "more than one YAML document in the file (one per file)"
-        if "cannot start any token" in problem and mark is not None:
-            line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
-            if line[mark.column : mark.column + 1] == "\t":
-                problem = "a tab character; YAML indents with spaces only"
-        loc = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        raise InputError(f"YAML syntax error: {problem}", loc) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"YAML error: {exc}", Location(path)) from None
-    except RecursionError:
-        raise InputError(f"nesting deeper than {MAX_DEPTH} levels", Location(path)) from None
-    finally:
-        dispose = getattr(loader, "dispose", None)
-        if dispose is not None:
-            dispose()
+    root = compose(text, path)
     if root is None:
         raise InputError("file is empty: expected a YAML mapping", Location(path, 1, 1))
     doc = Document(path=path, data=None, text=text)
@@ -397,7 +241,7 @@ class _Converter:
         self.doc.spans[path] = _span(node)
         if isinstance(node, ScalarNode):
             return _scalar(node, self.doc.path)
-        if node.tag not in _STD_TAGS:
+        if node.tag not in STD_TAGS:
             raise self._fail(f"unsupported tag {node.tag}", node)
         if id(node) in self.active:
             raise self._fail("an alias refers to a node that contains it (recursive alias)", node)

@@ -11,125 +11,51 @@
 * No shell, no remote: the commands run are ``log``, ``cat-file``, ``status``, ``rev-list``
   and ``rev-parse``, all local.
 * Every git failure becomes a :class:`~linter.core.errors.GitError` with a readable message.
+
+The records and parsers of git's output are in :mod:`linter.review.gitobjects`; this module
+re-exports the public ones.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import git
 from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
-from linter.core.errors import GitError, UsageError
+from linter.core.errors import GitError
+from linter.review.gitobjects import (
+    UNSHALLOW_HINT,
+    WORKTREE,
+    Commit,
+    LogEntry,
+    PathChange,
+    TreeEntry,
+    check_revision,
+    full_sha,
+    iso_date,
+    parse_log,
+    parse_tree,
+    text,
+)
 
-WORKTREE = "worktree"
+__all__ = [
+    "UNSHALLOW_HINT",
+    "WORKTREE",
+    "Commit",
+    "LogEntry",
+    "PathChange",
+    "Repository",
+    "TreeEntry",
+    "check_revision",
+    "open_repository",
+]
+
+
 # A knowledge base has about a hundred files; a tree that repeats a subtree can name billions.
 MAX_TREE_ENTRIES = 100_000
-UNSHALLOW_HINT = "fetch the full history with `git fetch --unshallow`"
-
-_REV = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/~^@{}+-]{0,199}")
-_SHA = re.compile(r"[0-9a-f]{40}")
-
-
-def check_revision(rev: str) -> str:
-    """Return ``rev`` if it is a plain revision (commit, tag, branch, ``HEAD~2``), else raise.
-
-    Anything starting with ``-`` is refused, so that no user string can be read as an option.
-    """
-    if rev.startswith("-"):
-        raise UsageError(f"invalid revision {rev!r}: a revision may not start with '-'")
-    if not _REV.fullmatch(rev) or ".." in rev or "@{-" in rev:
-        raise UsageError(
-            f"invalid revision {rev!r}: expected a commit, tag or branch name "
-            "(letters, digits and . _ / ~ ^ @ { } + -), not a range or a path"
-        )
-    return rev
-
-
-@dataclass(frozen=True)
-class Commit:
-    sha: str
-    author: str
-    email: str
-    date: str  # author date, ISO 8601
-    subject: str
-
-    @property
-    def short(self) -> str:
-        return self.sha[:7]
-
-    @property
-    def day(self) -> str:
-        return self.date[:10]
-
-
-@dataclass(frozen=True)
-class PathChange:
-    """One file changed by a commit (``git log --raw``): A, M, D, T, or R/C with old_path."""
-
-    status: str
-    path: str
-    blob: str | None  # None when deleted
-    old_path: str | None = None
-    old_blob: str | None = None
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    commit: Commit
-    changes: tuple[PathChange, ...]
-
-
-@dataclass(frozen=True)
-class TreeEntry:
-    mode: str
-    name: str
-    sha: str
-
-    @property
-    def is_tree(self) -> bool:
-        return self.mode == "40000"
-
-    @property
-    def is_blob(self) -> bool:
-        return self.mode in ("100644", "100755")
-
-
-def _parse_log(raw: str) -> list[LogEntry]:
-    entries: list[LogEntry] = []
-    for chunk in raw.split("\x1e")[1:]:
-        header, _, body = chunk.partition("\x00")
-        sha, author, email, date, subject = (header.split("\x1f") + [""] * 5)[:5]
-        tokens = body.lstrip("\n").split("\x00")
-        changes: list[PathChange] = []
-        i = 0
-        while i < len(tokens):
-            meta = tokens[i]
-            if not meta.startswith(":"):
-                i += 1
-                continue
-            parts = meta[1:].split()
-            old_blob, new_blob, status = parts[2], parts[3], parts[4][:1]
-            if status in ("R", "C"):
-                old_path, path = tokens[i + 1], tokens[i + 2]
-                i += 3
-            else:
-                old_path, path = None, tokens[i + 1]
-                i += 2
-            changes.append(
-                PathChange(
-                    status=status,
-                    path=path,
-                    blob=None if status == "D" else new_blob,
-                    old_path=old_path,
-                    old_blob=None if set(old_blob) == {"0"} else old_blob,
-                )
-            )
-        entries.append(LogEntry(Commit(sha, author, email, date, subject), tuple(changes)))
-    return entries
 
 
 class Repository:
@@ -176,7 +102,7 @@ class Repository:
             return None
         except GitCommandError as exc:
             raise GitError(f"git cat-file failed: {exc.stderr.strip() or exc}") from None
-        return _text(sha), _text(kind), bytes(data)
+        return text(sha), text(kind), bytes(data)
 
     def resolve(self, rev: str) -> str:
         """The full commit id ``rev`` names: UsageError if malformed, GitError if unknown."""
@@ -198,7 +124,7 @@ class Repository:
             if line.startswith("author "):
                 m = re.match(r"author (.*) <(.*)> (\d+) ([+-]\d{4})$", line)
                 if m:
-                    author, email, date = m.group(1), m.group(2), _iso(m.group(3), m.group(4))
+                    author, email, date = m.group(1), m.group(2), iso_date(m.group(3), m.group(4))
         return Commit(sha, author, email, date, message.split("\n", 1)[0])
 
     def blob(self, sha: str) -> bytes:
@@ -218,7 +144,7 @@ class Repository:
         obj = self._object(ref)
         if obj is None or obj[1] != "tree":
             raise GitError(f"missing tree {ref}")
-        entries = _parse_tree(obj[2])
+        entries = parse_tree(obj[2])
         self._trees[ref] = self._trees[obj[0]] = entries
         return entries
 
@@ -263,12 +189,12 @@ class Repository:
         args = ["--first-parent", "--raw", "-z", "--no-abbrev", "-M", "--reverse", fmt,
                 "--end-of-options", "HEAD", "--", *paths]
         # fmt: on
-        return _parse_log(self._git("log", *args))
+        return parse_log(self._git("log", *args))
 
     def last_commit_touching(self, sha: str, paths: Sequence[str]) -> str | None:
         """The newest first-parent ancestor of ``sha`` (itself included) that changed ``paths``."""
         out = self._git(
-            "rev-list", "--first-parent", "-n1", "--end-of-options", _sha(sha), "--", *paths
+            "rev-list", "--first-parent", "-n1", "--end-of-options", full_sha(sha), "--", *paths
         )
         return out.strip() or None
 
@@ -312,37 +238,6 @@ class Repository:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _text(value: str | bytes) -> str:
-    return value.decode("ascii", "replace") if isinstance(value, bytes) else str(value)
-
-
-def _sha(value: str) -> str:
-    if not _SHA.fullmatch(value):
-        raise GitError(f"internal: expected a full commit id, got {value!r}")
-    return value
-
-
-def _iso(epoch: str, tz: str) -> str:
-    from datetime import datetime, timedelta, timezone
-
-    sign = -1 if tz.startswith("-") else 1
-    offset = timedelta(hours=int(tz[1:3]), minutes=int(tz[3:5])) * sign
-    return datetime.fromtimestamp(int(epoch), timezone(offset)).isoformat()
-
-
-def _parse_tree(data: bytes) -> list[TreeEntry]:
-    entries: list[TreeEntry] = []
-    i = 0
-    while i < len(data):
-        space = data.index(b" ", i)
-        nul = data.index(b"\x00", space)
-        mode = data[i:space].decode()
-        name = data[space + 1 : nul].decode("utf-8", "surrogateescape")
-        entries.append(TreeEntry(mode, name, data[nul + 1 : nul + 21].hex()))
-        i = nul + 21
-    return entries
 
 
 def open_repository(path: str | Path) -> Repository:

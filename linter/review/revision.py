@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from linter.review.git import WORKTREE, Commit, LogEntry
+from linter.review.gitobjects import WORKTREE, Commit, LogEntry
 
 
 @dataclass(frozen=True)

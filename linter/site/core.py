@@ -53,6 +53,12 @@ class Site:
         return self.renderer.render(template, context)
 
     @cached_property
+    def checked_kb(self) -> KnowledgeBase:
+        """The KB for computing with its figures (sizing, linting): entries must match their
+        schemas, as ``refarch size`` and ``refarch lint`` open it."""
+        return KnowledgeBase.open(self.options.kb_root, checked=True)
+
+    @cached_property
     def release(self) -> str:
         """The KB release (``2026.11``), or ``unreleased`` without a release manifest."""
         return self.kb.release_version or "unreleased"
@@ -86,28 +92,6 @@ def kb_file_path(site: Site, path: str) -> str:
     """The docs path where a KB file is published (``kb/reference/ID.yaml``)."""
     relative = Path(path).resolve().relative_to(site.options.kb_root.resolve())
     return "kb/" + relative.as_posix()
-
-
-def has_command(name: str) -> bool:
-    """Whether ``refarch NAME`` exists in this build (sizing and review land separately)."""
-    from linter.commands import COMMANDS
-
-    return any(getattr(c, "NAME", None) == name for c in COMMANDS)
-
-
-def run_refarch(site: Site, *argv: str) -> tuple[int, str, str]:
-    """Run ``refarch --kb KB ARGV...`` in-process: (exit code, stdout, stderr).
-
-    Pages computed by other commands go through their public command-line contract, the
-    same output a user gets, so the site cannot drift from what the tool prints.
-    """
-    import io
-
-    from linter.cli import IO, main
-
-    out, err = io.StringIO(), io.StringIO()
-    code = main(["--kb", str(site.options.kb_root), *argv], IO(out, err))
-    return code, out.getvalue(), err.getvalue()
 
 
 def slug(text: str) -> str:

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import re
 
-from linter.site.core import Site, has_command, run_refarch
+from linter.core.errors import EXIT_ERROR, RefarchError
+from linter.lint import config
+from linter.lint.engine import lint_paths
+from linter.lint.reporters import text
+from linter.site.core import Site
 
 EXAMPLE = "examples/first-plan.yaml"
 
@@ -28,9 +32,13 @@ def plan(site: Site, page: str) -> str:
 
 def lint(site: Site, page: str) -> str:
     """``refarch lint first-plan.yaml``: the command, its output and exit code."""
-    if not has_command("lint"):
-        return '!!! note "Linting is not in this build yet"\n    There is no `refarch lint`.'
     path = site.options.site_src / EXAMPLE
-    code, out, err = run_refarch(site, "lint", str(path))
+    try:
+        result = lint_paths([str(path)], site.checked_kb, config.discover(path.parent))
+    except RefarchError as exc:
+        code, out, err = EXIT_ERROR, "", f"refarch: error: {exc}\n"
+    else:
+        code, out = result.exit_code, text.render(result)
+        err = "".join(f"refarch: error: {e}\n" for e in result.errors)
     shown = (out + err).replace(str(path.parent) + "/", "")
     return _fence(f"$ refarch lint {path.name}\n{shown.rstrip()}\n$ echo $?\n{code}", "console")

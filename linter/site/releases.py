@@ -1,23 +1,29 @@
 """Monthly updates: one page per KB release.
 
 The current release comes from ``architectures/release.yaml``: its date and summary, every
-architecture at its version and that version's change notes. When the ``review`` command
-exists, the page also carries the review packet against the release before it, through
-``refarch review --format json`` (rendered by ``linter.site.jsonmd``, so every string is
-escaped), or says why there is none.
+architecture at its version and that version's change notes. The page also carries the
+review packet against the release before it, the document ``refarch review --format json``
+prints (rendered by ``linter.site.jsonmd``, so every string is escaped), or says why there is
+none.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TypedDict
 
 from markupsafe import Markup
 
+from linter.core.errors import RefarchError
+from linter.lint import config
+from linter.review.impact import find_plans
+from linter.review.packet import build
+from linter.review.ranges import open_history, review_range
+from linter.review.render import review_json
 from linter.site import jsonmd
 from linter.site.architectures import page_path
-from linter.site.core import Page, Site, has_command, rel, run_refarch, slug
+from linter.site.core import Page, Site, rel, slug
 from linter.site.escape import plain
 from linter.site.figures import get
 
@@ -39,7 +45,6 @@ class ReleaseContext(TypedDict):
     date: str
     summary: str
     architectures: list[ArchitectureRelease]
-    review_available: bool
     packet: Markup
     packet_error: str
 
@@ -51,26 +56,34 @@ def page_path_release(release: str) -> str:
 PLANS = "examples/plans"
 
 
+def review_data(site: Site, repo: Path, release: str) -> dict[str, Any]:
+    """``refarch review --to RELEASE --format json`` for the KB in ``repo``, with the
+    repository's example plans, if any, for the impact."""
+    hist = open_history(repo, site.options.kb_root)
+    try:
+        hist.repo.require_commits()
+        base, head = review_range(hist, None, release)
+        plans = find_plans([str(repo / PLANS)]) if (repo / PLANS).is_dir() else None
+        cfg = config.discover(repo) if plans is not None else None
+        return review_json(build(hist, base, head, plans, cfg))
+    finally:
+        hist.repo.close()
+
+
 def packet(site: Site, release: str) -> tuple[Markup, str]:
     """The review packet of ``release`` against the release before it, or why there is none.
 
     Reviews read git history, so they run only when the KB is the ``architectures/``
-    directory of a git repository; the repository's example plans, if any, give the impact.
+    directory of a git repository.
     """
     repo = site.options.kb_root.resolve().parent
     if not (repo / ".git").exists():
         return Markup(""), "the knowledge base is not in a git repository"
-    args = ["review", "--to", release, "--format", "json", "--repo", str(repo)]
-    if (repo / PLANS).is_dir():
-        args += ["--plans", str(repo / PLANS)]
-    code, out, err = run_refarch(site, *args)
-    if code in (0, 1) and out.strip():
-        try:
-            data: Any = json.loads(out)
-        except json.JSONDecodeError:
-            return Markup(""), "refarch review --format json did not print JSON"
-        return Markup(jsonmd.render(data, level=3)), ""
-    return Markup(""), err.strip().removeprefix("refarch: error: ") or f"exit code {code}"
+    try:
+        data = review_data(site, repo, release)
+    except RefarchError as exc:
+        return Markup(""), str(exc).strip() or "no review packet"
+    return Markup(jsonmd.render(data, level=3)), ""
 
 
 def context(site: Site) -> ReleaseContext:
@@ -101,14 +114,12 @@ def context(site: Site) -> ReleaseContext:
                 why=plain(note.get("why")),
             )
         )
-    review = has_command("review")
-    pkt, error = packet(site, site.release) if review else (Markup(""), "")
+    pkt, error = packet(site, site.release)
     return ReleaseContext(
         release=site.release,
         date=site.release_date,
         summary=plain(get(manifest, "summary")),
         architectures=rows,
-        review_available=review,
         packet=pkt,
         packet_error=error,
     )

@@ -1,13 +1,12 @@
-"""Sizing worked examples, computed at build time by ``refarch size`` (never typed in).
+"""Sizing worked examples, computed at build time by the sizing library (never typed in).
 
-The workloads are listed in ``site_src/sizing-examples.yaml``; each is run through the sizing
-command's ``--json`` contract and shown with the exact command line that reproduces it. Until
-the ``size`` command exists the page says so.
+The workloads are listed in ``site_src/sizing-examples.yaml``; each is sized through
+:func:`linter.sizing.report.sizing_json`, the document ``refarch size --json`` prints, and
+shown with the exact command line that reproduces it.
 """
 
 from __future__ import annotations
 
-import json
 import shlex
 from collections.abc import Iterator
 from typing import Any, TypedDict
@@ -15,9 +14,12 @@ from typing import Any, TypedDict
 from markupsafe import Markup
 
 from linter.core import yamlio
+from linter.core.errors import RefarchError, UsageError
+from linter.kb.store import KnowledgeBase
 from linter.site import jsonmd
-from linter.site.core import Page, Site, has_command, run_refarch
+from linter.site.core import Page, Site
 from linter.site.escape import plain
+from linter.sizing import Options, report
 
 EXAMPLES_FILE = "sizing-examples.yaml"
 # Option name -> key in the examples file, in command-line order.
@@ -65,7 +67,6 @@ class Example(TypedDict):
 class SizingContext(TypedDict):
     """Everything ``sizing-examples.md.j2`` shows."""
 
-    available: bool
     examples: list[Example]
     release: str
 
@@ -96,23 +97,54 @@ def headline(data: Any) -> tuple[list[str], list[list[str]]]:
     return [h for _, h in keys], [[plain(i.get(k, "")) for k, _ in keys] for i in items]
 
 
+def _number(example: dict[str, Any], key: str, kind: type[int] | type[float]) -> Any:
+    """An example's value read as the command line reads the option (``int("1000")``)."""
+    if key not in example:
+        return None
+    text = plain(example[key])
+    try:
+        return kind(text)
+    except ValueError:
+        option = f"--{key.replace('_', '-')}"
+        raise UsageError(
+            f"refarch size: argument {option}: invalid {kind.__name__} value: {text!r} (see --help)"
+        ) from None
+
+
+def _text(example: dict[str, Any], key: str) -> str | None:
+    return plain(example[key]) if key in example else None
+
+
+def sizing_json(kb: KnowledgeBase, example: dict[str, Any]) -> dict[str, Any]:
+    """What ``refarch size ... --json`` prints for the example's options."""
+    w = report.workload(
+        _text(example, "model"),
+        _text(example, "precision"),
+        _number(example, "users", int),
+        _number(example, "input_tokens", int),
+        _number(example, "output_tokens", int),
+        _number(example, "ttft_ms", float),
+        _number(example, "tokens_per_s", float),
+        _number(example, "itl_ms", float),
+    )
+    compare = _text(example, "compare")
+    ids = report.system_ids(compare) if compare else None
+    return report.sizing_json(kb, w, _text(example, "system"), ids, Options())
+
+
 def run(site: Site, example: dict[str, Any]) -> Example:
     args = argv(example)
-    code, out, err = run_refarch(site, *args)
     result, error = Markup(""), ""
     headers: list[str] = []
     rows: list[list[str]] = []
-    if code in (0, 1) and out.strip():
-        try:
-            data = json.loads(out)
-        except json.JSONDecodeError:
-            error = "refarch size --json did not print JSON"
-        else:
-            headers, rows = headline(data)
-            text = jsonmd.render(data, level=4)
-            result = Markup("\n".join(f"    {line}" if line else "" for line in text.splitlines()))
+    try:
+        data = sizing_json(site.checked_kb, example)
+    except RefarchError as exc:
+        error = str(exc).strip() or "refarch size failed"
     else:
-        error = err.strip().removeprefix("refarch: error: ") or f"refarch size exited with {code}"
+        headers, rows = headline(data)
+        text = jsonmd.render(data, level=4)
+        result = Markup("\n".join(f"    {line}" if line else "" for line in text.splitlines()))
     return Example(
         title=plain(example.get("title", "")),
         note=plain(example.get("note", "")),
@@ -125,9 +157,8 @@ def run(site: Site, example: dict[str, Any]) -> Example:
 
 
 def pages(site: Site) -> Iterator[Page]:
-    available = has_command("size")
-    done = [run(site, e) for e in examples(site)] if available else []
-    ctx = SizingContext(available=available, examples=done, release=site.release)
+    done = [run(site, e) for e in examples(site)]
+    ctx = SizingContext(examples=done, release=site.release)
     yield Page(
         "sizing/examples.md", site.render("sizing-examples.md.j2", ctx), title="Worked examples"
     )

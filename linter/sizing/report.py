@@ -1,0 +1,237 @@
+"""What ``refarch size`` shows: the heading, the result and compare tables, the calibration
+listing and the ``--json`` documents. The command and the docs site both call these, so the
+site shows exactly what the command prints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from linter.core.errors import RefarchError, UsageError
+from linter.kb.store import KnowledgeBase
+from linter.sizing.calibration import evaluate
+from linter.sizing.engine import Options, SizingRefused, SizingResult, Workload, compare, size
+
+Row = tuple[str, SizingResult | RefarchError]
+
+
+def workload(
+    model: str | None,
+    precision: str | None,
+    users: int | None,
+    input_tokens: int | None,
+    output_tokens: int | None,
+    ttft_ms: float | None,
+    tokens_per_s: float | None = None,
+    itl_ms: float | None = None,
+    kv_precision: str | None = None,
+) -> Workload:
+    """The workload of the command's options; a missing one is named by its option."""
+    given = {
+        "model": model,
+        "precision": precision,
+        "users": users,
+        "input_tokens": input_tokens,
+        "output_tokens": output_tokens,
+        "ttft_ms": ttft_ms,
+    }
+    missing = [f"--{n.replace('_', '-')}" for n, v in given.items() if v is None]
+    if tokens_per_s is None and itl_ms is None:
+        missing.append("--tokens-per-s or --itl-ms")
+    if missing:
+        raise UsageError(f"refarch size: missing {', '.join(missing)} (see --help)")
+    assert model is not None and precision is not None and users is not None
+    assert input_tokens is not None and output_tokens is not None and ttft_ms is not None
+    if itl_ms is not None and itl_ms <= 0:
+        raise UsageError("--itl-ms must be positive")
+    if tokens_per_s is not None:
+        speed = tokens_per_s
+    else:
+        assert itl_ms is not None
+        speed = 1000.0 / itl_ms
+    return Workload(
+        model, precision, users, input_tokens, output_tokens, ttft_ms, speed, kv_precision
+    )
+
+
+def check_options(opts: Options) -> None:
+    if opts.pue is not None and not 0 < opts.pue <= 10:
+        raise UsageError("--pue must be above 0 and at most 10")
+
+
+def system_ids(text: str) -> list[str]:
+    """The systems of ``--compare S1,S2``."""
+    return [s.strip() for s in text.split(",") if s.strip()]
+
+
+def sizing_json(
+    kb: KnowledgeBase,
+    w: Workload,
+    system: str | None,
+    compare_ids: list[str] | None,
+    opts: Options,
+) -> dict[str, Any]:
+    """The document ``refarch size --json`` prints: one result, or every ``--compare`` row."""
+    if compare_ids is not None:
+        rows = compare(kb, w, compare_ids, opts)
+        return {"workload": w.__dict__, "results": [json_row(s, r) for s, r in rows]}
+    if not system:
+        raise UsageError("refarch size: give --system or --compare (see --help)")
+    return size(kb, w, system, opts).to_dict()
+
+
+def heading(w: Workload) -> str:
+    return (
+        f"{w.model} {w.precision}, {w.users:,} users, {w.input_tokens:,} in / "
+        f"{w.output_tokens:,} out, TTFT <= {w.ttft_ms:g} ms, "
+        f">= {w.tokens_per_s:g} tokens/s per user"
+    )
+
+
+def result_text(w: Workload, r: SizingResult) -> str:
+    """One sizing as ``refarch size`` prints it: the heading, then the result table."""
+    return heading(w) + " on " + r.system + "\n\n" + result_table(r)
+
+
+def compare_text(w: Workload, rows: list[Row]) -> str:
+    """``refarch size --compare`` as printed: the heading, then one row per system."""
+    return heading(w) + "\n" + compare_table(rows)
+
+
+def result_table(r: SizingResult) -> str:
+    a = r.assumptions
+    rows = [
+        ("tensor parallel", f"{r.tensor_parallel} (smallest that fits: {r.min_tensor_parallel})"),
+        (
+            "replicas",
+            f"{r.replicas} x {r.sequences_per_replica} sequences (at most "
+            f"{r.max_sequences_per_replica}; KV cache holds {r.kv_capacity_sequences})",
+        ),
+        ("GPUs", f"{r.gpus} {r.accelerator} ({r.gpus_installed} installed)"),
+        ("systems", f"{r.systems} {r.system}"),
+        (
+            "racks",
+            f"{r.racks} ({r.systems_per_rack} per rack, {a['rack_profile']}; "
+            f"{r.rack_kw:g} kW per full rack)",
+        ),
+        ("IT power", f"{r.it_kw:,.1f} kW"),
+        ("facility power", f"{r.facility_kw:,.1f} kW (PUE {r.pue:g}, {a['pue_source']})"),
+        ("heat", f"{r.heat_kw:,.1f} kW = {r.heat_btu_h:,.0f} BTU/h"),
+        ("cooling", f"{r.cooling} ({r.cooling_id or 'no catalog option takes a full rack'})"),
+        ("TTFT", f"{r.ttft_ms:,.1f} ms"),
+        ("tokens/s per user", f"{r.tokens_per_s_per_user:,.2f} (ITL {r.itl_ms:,.2f} ms)"),
+        ("output tokens/s", f"{r.output_tokens_per_s:,.0f} in total"),
+        ("bottleneck", r.bottleneck),
+        (
+            "memory",
+            f"weights {r.weights_gb:,.1f} GB, KV {r.kv_gb_per_sequence:,.3f} GB per sequence "
+            f"({r.kv_precision})",
+        ),
+        (
+            "efficiency",
+            f"{r.efficiency}: {a['memory_usable_pct']:g} % memory, "
+            f"{a['decode_bandwidth_pct']:g} % bandwidth, {a['flops_pct']:g} % FLOPS",
+        ),
+    ]
+    width = max(len(k) for k, _ in rows)
+    return "".join(f"  {k:<{width}}  {v}\n" for k, v in rows)
+
+
+COLUMNS = (
+    "system",
+    "TP",
+    "replicas",
+    "GPUs",
+    "systems",
+    "racks",
+    "IT kW",
+    "facility kW",
+    "cooling",
+    "TTFT ms",
+    "tok/s/user",
+    "bottleneck",
+)
+
+
+def compare_table(rows: list[Row]) -> str:
+    lines: list[list[str]] = [list(COLUMNS)]
+    notes = []
+    for sid, r in rows:
+        if isinstance(r, SizingResult):
+            lines.append(
+                [
+                    sid,
+                    str(r.tensor_parallel),
+                    str(r.replicas),
+                    str(r.gpus),
+                    str(r.systems),
+                    str(r.racks),
+                    f"{r.it_kw:,.1f}",
+                    f"{r.facility_kw:,.1f}",
+                    r.cooling,
+                    f"{r.ttft_ms:,.0f}",
+                    f"{r.tokens_per_s_per_user:.1f}",
+                    r.bottleneck,
+                ]
+            )
+        else:
+            lines.append([sid] + ["-"] * (len(COLUMNS) - 2) + ["refused"])
+            notes.append(f"{sid}: {r.message}")
+    widths = [max(len(row[i]) for row in lines) for i in range(len(COLUMNS))]
+    out = []
+    for row in lines:
+        cells = [
+            c.ljust(w) if i in (0, 8, 11) else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        out.append("  ".join(cells).rstrip())
+    return "\n".join(out) + "\n" + "".join(f"\n{n}" for n in notes) + ("\n" if notes else "")
+
+
+def json_row(sid: str, r: SizingResult | RefarchError) -> dict[str, Any]:
+    """One ``--compare --json`` result: the sizing, or the error that refused it."""
+    if isinstance(r, SizingResult):
+        return r.to_dict()
+    reason = r.reason if isinstance(r, SizingRefused) else "input"
+    return {"system": sid, "error": r.message, "reason": reason}
+
+
+def calibration_sets(kb: KnowledgeBase) -> list[dict[str, Any]]:
+    """Each efficiency set's calibration points: published, estimate, error, tolerance."""
+    sets: list[dict[str, Any]] = []
+    for entry in kb.entries("efficiency"):
+        checks = evaluate(kb, entry)
+        sets.append(
+            {
+                "id": entry.id,
+                "points": [
+                    {
+                        "id": c.point.id,
+                        "source": c.point.source,
+                        "metric": c.point.metric,
+                        "published": c.point.published,
+                        "estimate": round(c.estimate, 2),
+                        "error_pct": round(c.error * 100, 1),
+                        "tolerance_pct": round(c.tolerance * 100),
+                        "ok": c.ok,
+                    }
+                    for c in checks
+                ],
+            }
+        )
+    return sets
+
+
+def calibration_text(sets: list[dict[str, Any]]) -> str:
+    """``refarch size --calibration`` as printed: one block per efficiency set."""
+    out: list[str] = []
+    for s in sets:
+        out.append(f"{s['id']}\n")
+        width = max(len(p["id"]) for p in s["points"])
+        for p in s["points"]:
+            flag = "" if p["ok"] else "  OUT OF TOLERANCE"
+            out.append(
+                f"  {p['id']:<{width}}  {p['metric']:<19} published {p['published']:>10,.2f}"
+                f"  estimate {p['estimate']:>10,.2f}  error {p['error_pct']:>+6.1f} %"
+                f" (+-{p['tolerance_pct']} %){flag}\n"
+            )
+    return "".join(out)

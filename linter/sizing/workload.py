@@ -1,0 +1,27 @@
+"""What a sizing is asked for: the workload and the options of the answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.sizing.calibration import DEFAULT_STACK
+
+
+@dataclass(frozen=True)
+class Workload:
+    model: str
+    precision: str
+    users: int
+    input_tokens: int
+    output_tokens: int
+    ttft_ms: float
+    tokens_per_s: float  # per user
+    kv_precision: str | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    stack: str = DEFAULT_STACK
+    pue: float | None = None
+    architecture: str | None = None
+    tensor_parallel: int | None = None
