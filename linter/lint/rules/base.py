@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from linter.core.findings import Finding, Related, at
+from linter.core.text import fmt
 from linter.core.yamlio import Document, PathT
 from linter.kb.store import Entry, KnowledgeBase
 from linter.lint.plan import Plan
@@ -105,6 +106,52 @@ class RuleContext:
         return None
 
     # --- findings -----------------------------------------------------------------------
+    def over_limit(
+        self,
+        path: PathT,
+        subject: str,
+        *,
+        used: float,
+        limit: float,
+        unit: str,
+        limit_name: str,
+        the_limit: str,
+        sum_expr: str,
+        limit_source: str,
+        fix_over: str,
+        fix_within_extra: str = "",
+        severity: str,
+        key: str,
+        tail: str = "",
+        related: tuple[Related, ...] = (),
+    ) -> Finding:
+        """The standard finding of a value over (or within the margin of) an upper limit:
+
+        message ``{subject}, over|within M % of {the_limit}{tail}``, arithmetic
+        ``{sum_expr} >|<= {limit} {unit} {limit_name}``, and a fix that is ``fix_over`` when
+        over, else raising the limit to keep the planning margin (plus ``fix_within_extra``).
+        """
+        over = used > limit
+        word = "over" if over else f"within {fmt(self.margin_pct)} % of"
+        keep = used / (1 - self.margin_pct / 100)
+        fix = (
+            fix_over
+            if over
+            else f"raise the {limit_name} to at least {fmt(keep)} {unit} to keep a "
+            f"{fmt(self.margin_pct)} % margin{fix_within_extra}"
+        )
+        return self.finding(
+            path,
+            f"{subject}, {word} {the_limit}{tail}",
+            severity=severity,
+            limit=f"{fmt(limit)} {unit}",
+            limit_source=limit_source,
+            arithmetic=f"{sum_expr} {'>' if over else '<='} {fmt(limit)} {unit} {limit_name}",
+            fix=fix,
+            key=key,
+            related=related,
+        )
+
     def key(self, *parts: str | int) -> str:
         """A logical baseline key: rule, plan id and a logical path (rack id, field)."""
         code = self.rule.CODE if self.rule is not None else "?"

@@ -61,7 +61,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     severity = ctx.grade(total, budget)
     if severity is None:
         return
-    over = total > budget
     terms = " + ".join(f"{n} x {fmt(kw)} kW" for n, kw in parts)
     pue = ctx.plan.facility.get("pue")
     facility = (
@@ -69,20 +68,19 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if isinstance(pue, int | float)
         else ""
     )
-    yield ctx.finding(
+    yield ctx.over_limit(
         ("facility", "hall_budget_kw"),
-        f"the plan draws {fmt(total)} kW of IT power at system maximum, "
-        f"{'over' if over else 'within ' + fmt(ctx.margin_pct) + ' % of'} the {fmt(budget)} kW "
-        f"hall budget{facility}",
-        severity=severity,
-        limit=f"{fmt(budget)} kW",
+        f"the plan draws {fmt(total)} kW of IT power at system maximum",
+        used=total,
+        limit=budget,
+        unit="kW",
+        limit_name="hall budget",
+        the_limit=f"the {fmt(budget)} kW hall budget",
+        tail=facility,
+        sum_expr=f"{terms} = {fmt(total)} kW",
         limit_source=f"plan {ctx.plan.id} facility.hall_budget_kw",
-        arithmetic=f"{terms} = {fmt(total)} kW {'>' if over else '<='} {fmt(budget)} kW "
-        "hall budget",
-        fix=f"remove {fmt(total - budget)} kW of racks or raise the hall budget to at least "
-        f"{fmt(total)} kW"
-        if over
-        else f"raise the hall budget to at least "
-        f"{fmt(total / (1 - ctx.margin_pct / 100))} kW to keep a {fmt(ctx.margin_pct)} % margin",
+        fix_over=f"remove {fmt(total - budget)} kW of racks or raise the hall budget to at least "
+        f"{fmt(total)} kW",
+        severity=severity,
         key=ctx.key("hall"),
     )

@@ -70,24 +70,20 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if over
             else 0
         )
-        fix = (
-            f"remove {remove} {top.model} per rack or raise the budget to at least "
-            f"{fmt(load.kw)} kW"
-            if over
-            else f"raise the budget to at least {fmt(load.kw / (1 - ctx.margin_pct / 100))} kW "
-            f"to keep a {fmt(ctx.margin_pct)} % margin, or remove 1 {top.model} per rack"
-        )
-        relation = ">" if over else "<="
-        word = "over" if over else f"within {fmt(ctx.margin_pct)} % of"
-        yield ctx.finding(
+        yield ctx.over_limit(
             (*group.path, "budget_kw"),
-            f"{group.label} draws {fmt(load.kw)} kW per rack at system maximum power, "
-            f"{word} its {fmt(budget)} kW budget",
-            severity=severity,
-            limit=f"{fmt(budget)} kW",
+            f"{group.label} draws {fmt(load.kw)} kW per rack at system maximum power",
+            used=load.kw,
+            limit=budget,
+            unit="kW",
+            limit_name="budget",
+            the_limit=f"its {fmt(budget)} kW budget",
+            sum_expr=load.arithmetic(),
             limit_source=f"plan {ctx.plan.id} racks[{group.index}].budget_kw",
-            arithmetic=f"{load.arithmetic()} {relation} {fmt(budget)} kW budget",
-            fix=fix,
+            fix_over=f"remove {remove} {top.model} per rack or raise the budget to at least "
+            f"{fmt(load.kw)} kW",
+            fix_within_extra=f", or remove 1 {top.model} per rack",
+            severity=severity,
             key=ctx.key("racks", group.id),
             related=tuple(
                 ctx.related(t.entry, "max_power_kw") for t in load.terms if t.entry is not None

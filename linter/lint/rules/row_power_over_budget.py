@@ -60,23 +60,19 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         severity = ctx.grade(total, budget)
         if severity is None:
             continue
-        over = total > budget
         terms = " + ".join(f"{n} x {fmt(kw)} kW" for n, kw in parts)
-        yield ctx.finding(
+        yield ctx.over_limit(
             ("facility", "row_budget_kw"),
-            f"row {row} draws {fmt(total)} kW at system maximum power, "
-            f"{'over' if over else 'within ' + fmt(ctx.margin_pct) + ' % of'} the "
-            f"{fmt(budget)} kW row budget",
-            severity=severity,
-            limit=f"{fmt(budget)} kW",
+            f"row {row} draws {fmt(total)} kW at system maximum power",
+            used=total,
+            limit=budget,
+            unit="kW",
+            limit_name="row budget",
+            the_limit=f"the {fmt(budget)} kW row budget",
+            sum_expr=f"{terms} = {fmt(total)} kW",
             limit_source=f"plan {ctx.plan.id} facility.row_budget_kw",
-            arithmetic=f"{terms} = {fmt(total)} kW {'>' if over else '<='} {fmt(budget)} kW "
-            "row budget",
-            fix=f"move {fmt(total - budget)} kW of racks out of row {row} or raise the row budget "
-            f"to at least {fmt(total)} kW"
-            if over
-            else f"raise the row budget to at least "
-            f"{fmt(total / (1 - ctx.margin_pct / 100))} kW to keep a "
-            f"{fmt(ctx.margin_pct)} % margin",
+            fix_over=f"move {fmt(total - budget)} kW of racks out of row {row} or raise the row "
+            f"budget to at least {fmt(total)} kW",
+            severity=severity,
             key=ctx.key("rows", row),
         )
