@@ -232,3 +232,17 @@ def test_many_revisions_are_read_by_one_cat_file_process(
     cat_files = [c for c in spawned if "cat-file" in c]
     assert len(cat_files) == 1 and "--batch" in cat_files[0]
     assert all(c[0] == "git" for c in spawned) and len(spawned) <= 5
+
+
+def test_a_kb_file_in_git_is_decoded_as_a_file_on_disk(repo: KBRepo, run_cli: RunCli) -> None:
+    path = repo.root / "architectures" / "reference" / "pod-b.yaml"
+    path.write_bytes(path.read_bytes() + b"# \x00\n")
+    repo.commit("pod-b with a NUL byte", "2026-11-15")
+    code, out, err = run_cli("diff", "pod-b@HEAD~1", "pod-b@HEAD", cwd=repo.root)
+    line = path.read_bytes().count(b"\n")
+    short = repo.short()
+    assert (code, out) == (2, "")
+    assert err == (
+        f"refarch: error: architectures/reference/pod-b.yaml:{line}:1: "
+        f"binary file: contains a NUL byte (at {short})\n"
+    )

@@ -124,7 +124,13 @@ def _span(node: Node) -> Span:
 _new_tuple = tuple.__new__
 
 
-def _decode(raw: bytes, path: str) -> str:
+def decode(raw: bytes, path: str) -> str:
+    """``raw`` as text, refused as read_text refuses a file: over the size limit, UTF-16, a
+    NUL byte, invalid UTF-8 (a KB file read from git is checked as one read from disk)."""
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            f"file is larger than the {MAX_BYTES // (1024 * 1024)} MiB limit", Location(path)
+        )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("file is UTF-16 encoded; save it as UTF-8", Location(path))
     if b"\x00" in raw:
@@ -143,7 +149,7 @@ def _decode(raw: bytes, path: str) -> str:
 
 def read_text(path: str) -> str:
     """Read a file as UTF-8 text within the size limit, or raise InputError."""
-    return _decode(read_bytes(path), path)
+    return decode(read_bytes(path), path)
 
 
 def read_bytes(path: str) -> bytes:

@@ -34,16 +34,6 @@ class Release:
     position: int  # index of `last` in the log (len(log) for the working tree)
 
 
-def _decode(raw: bytes, path: str) -> str:
-    if len(raw) > yamlio.MAX_BYTES:
-        raise InputError("file is larger than the size limit", Location(path))
-    try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError("not valid UTF-8", Location(path, line, 1)) from None
-
-
 def entry_for(data: Any, version: str) -> dict[str, Any]:
     """The ``changes`` entry recording ``version``, or {}."""
     changes = data.get("changes") if isinstance(data, dict) else None
@@ -86,7 +76,7 @@ class KBHistory:
         doc = self._docs.get(key)
         if doc is None:
             try:
-                doc = yamlio.loads(_decode(self.repo.blob(blob), path), path)
+                doc = yamlio.loads(yamlio.decode(self.repo.blob(blob), path), path)
             except InputError as exc:
                 raise InputError(f"{exc.message} (at {rev.label})", exc.location) from None
             except GitError as exc:  # a missing or corrupt object: say which file it is
