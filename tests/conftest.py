@@ -2,22 +2,52 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import configuration as hypothesis_configuration
+from isolation import (
+    REAL_CACHE,
+    REAL_PIP_CONFIG,
+    SOURCE_TREE,
+    Snapshot,
+    cache_writes,
+    changes,
+    snapshot,
+)
 
 from linter.cli import IO, main
 from linter.kb.store import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
-KB_DIR = ROOT / "architectures"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = Path(__file__).resolve().parent
+# The knowledge base as it ships: only tests about the live KB itself read it (its
+# validity, coverage and sources, the schemas over it, the site built from it).
+LIVE_KB = ROOT / "architectures"
+# A frozen snapshot of the KB (release 2026.11, see tests/kb/README.md): every test of
+# formulas, rules, finding positions and output reads it, so a KB update changes no test.
+FROZEN_KB = TESTS / "kb"
+# Frozen copies of examples/plans, whose findings are asserted line by line.
+FROZEN_PLANS = TESTS / "kb-plans"
+FIXTURES = TESTS / "fixtures"
+_BASETEMP: list[Path] = []
+_SESSION_DIR: list[Path] = []
+_SESSION_ENV: list[pytest.MonkeyPatch] = []
 
 
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
-    return KnowledgeBase.open(KB_DIR)
+    """The frozen KB, as the rules and formulas are tested against it."""
+    return KnowledgeBase.open(FROZEN_KB)
+
+
+@pytest.fixture(scope="session")
+def live_kb() -> KnowledgeBase:
+    """The KB that ships in architectures/: for tests about the KB itself."""
+    return KnowledgeBase.open(LIVE_KB)
 
 
 RunCli = Callable[..., tuple[int, str, str]]
@@ -39,6 +69,98 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> RunCli:
 
 
 @pytest.fixture(autouse=True)
-def _no_user_kb(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("REFARCH_KB", raising=False)
+def _isolated_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Every test (and every subprocess it starts with os.environ) gets a throwaway HOME,
+    XDG cache and parse cache of its own, and the frozen KB as the default knowledge base.
+    (pytest_configure below does the same for the session as a whole.)
+
+    A test about the shipped KB passes ``--kb`` or removes REFARCH_KB itself.
+    """
+    home = tmp_path_factory.mktemp("home")
+    _isolate(monkeypatch, home, tmp_path_factory.mktemp("refarch-cache"))
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1764115200")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_basetemp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _BASETEMP.append(tmp_path_factory.getbasetemp().resolve())
+
+
+def _isolate(monkeypatch: pytest.MonkeyPatch, home: Path, cache: Path) -> None:
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("REFARCH_CACHE_DIR", str(cache))
+    if REAL_PIP_CONFIG is not None and "PIP_CONFIG_FILE" not in os.environ:
+        # pip (pre-commit's hook install, the wheel test) keeps the user's package index.
+        monkeypatch.setenv("PIP_CONFIG_FILE", str(REAL_PIP_CONFIG))
+    monkeypatch.setenv("REFARCH_KB", str(FROZEN_KB))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The same isolation for the whole session, from before any test module is imported:
+    module-level code and session- or module-scoped fixtures run outside any test's
+    fixtures. Hypothesis, too, keeps its example database and constants cache in
+    ./.hypothesis (the source tree) unless told otherwise."""
+    session_dir = Path(tempfile.mkdtemp(prefix="refarch-tests-"))
+    _SESSION_DIR.append(session_dir)
+    (session_dir / "home").mkdir()
+    _SESSION_ENV.append(pytest.MonkeyPatch())
+    _isolate(_SESSION_ENV[0], session_dir / "home", session_dir / "refarch-cache")
+    hypothesis_configuration.set_hypothesis_home_dir(session_dir / "hypothesis")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for patch in _SESSION_ENV:
+        patch.undo()
+    for path in _SESSION_DIR:
+        shutil.rmtree(path, ignore_errors=True)
+    _SESSION_ENV.clear()
+    _SESSION_DIR.clear()
+
+
+@pytest.fixture(scope="session")
+def artifacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where tests leave reports and screenshots: $REFARCH_TEST_ARTIFACTS (so CI can keep
+    them), else a directory under pytest's base temporary directory. Never the source tree."""
+    env = os.environ.get("REFARCH_TEST_ARTIFACTS")
+    path = Path(env).resolve() if env else tmp_path_factory.getbasetemp() / "artifacts"
+    assert not path.is_relative_to(SOURCE_TREE), (
+        f"REFARCH_TEST_ARTIFACTS must be outside the source tree, got {path}"
+    )
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+# The whole session must leave the real parse cache (~/.cache/refarch or wherever the
+# environment that started pytest points it) and the source tree as it found them.
+_BEFORE: dict[str, Snapshot] = {}
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _BEFORE["cache"] = snapshot(REAL_CACHE)
+    _BEFORE["tree"] = snapshot(SOURCE_TREE)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if not _BEFORE:
+        return
+    roots = [SOURCE_TREE, *_BASETEMP, *_SESSION_DIR]
+    problems = [
+        f"the real parse cache {REAL_CACHE}: wrote {w}"
+        for w in cache_writes(REAL_CACHE, _BEFORE["cache"], snapshot(REAL_CACHE), roots)
+    ]
+    problems += [
+        f"the source tree {SOURCE_TREE}: {c}"
+        for c in changes(_BEFORE["tree"], snapshot(SOURCE_TREE))
+    ]
+    if problems:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        text = "the test session wrote where it must not:\n  " + "\n  ".join(problems[:50])
+        if reporter is not None:
+            reporter.write_line("")
+            reporter.write_line(text, red=True, bold=True)
+        else:
+            print(text)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

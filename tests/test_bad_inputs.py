@@ -3,7 +3,8 @@
 Each case must give its documented exit code and messages, name the file (and line) it is
 about, print no traceback, stay under 300 MB, not hang (a generous timeout only guards
 against that; no time is asserted) and change nothing it reads. The wall time, exit code
-and peak memory of every case are written to tests/artifacts/bad_inputs.md.
+and peak memory of every case are written to bad_inputs.md in $REFARCH_TEST_ARTIFACTS, else in
+pytest's temporary directory (the `artifacts` fixture).
 
 The tests after the corpus show that the harness itself fails when a case regresses.
 """
@@ -20,31 +21,30 @@ from pathlib import Path
 import pytest
 from bad_inputs import harness
 from bad_inputs.harness import Case, load_cases, mismatches, run_case
+from conftest import FROZEN_KB
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "tests" / "artifacts"
 CASES = load_cases()
 _results: dict[str, tuple[list[int], float, float, str]] = {}
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A session directory: a private copy of the KB (hashed by every case) and the cases."""
+def base(tmp_path_factory: pytest.TempPathFactory, artifacts: Path) -> Iterator[Path]:
+    """A session directory: a private copy of the frozen KB (hashed by every case) and the cases."""
     d = tmp_path_factory.mktemp("bad-inputs")
-    shutil.copytree(ROOT / "architectures", d / "kb")
+    shutil.copytree(FROZEN_KB, d / "kb")
     yield d
-    _write_artifact()
+    _write_artifact(artifacts)
 
 
-def _write_artifact() -> None:
+def _write_artifact(artifacts: Path) -> None:
     if not _results:
         return
-    ARTIFACTS.mkdir(exist_ok=True)
     rows = [
         f"| {cid} | {' '.join(map(str, codes))} | {seconds:.2f} | {rss:.0f} | {verdict} |"
         for cid, (codes, seconds, rss, verdict) in _results.items()
     ]
-    (ARTIFACTS / "bad_inputs.md").write_text(
+    (artifacts / "bad_inputs.md").write_text(
         "# Bad-input corpus: last run\n\n"
         f"{len(rows)} cases, {sum(r[1] for r in _results.values()):.1f} s in all "
         "(wall time of each case's command or commands, from start to exit; not asserted).\n\n"

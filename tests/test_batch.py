@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, RunCli
+from conftest import FROZEN_PLANS, RunCli
 
 from linter.kb.store import KnowledgeBase
 from linter.lint import baseline, batch
@@ -15,7 +15,7 @@ from linter.lint.config import Config
 from linter.lint.engine import lint_paths
 from linter.lint.result import LintResult
 
-EXAMPLES = sorted((ROOT / "examples" / "plans").glob("*.yaml"))
+EXAMPLES = sorted(FROZEN_PLANS.glob("*.yaml"))
 
 
 def _tree(tmp_path: Path, copies: int) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 import linter.commands
 from linter.cli import build_parser
 
-PLAN = Path(__file__).resolve().parent.parent / "examples" / "plans" / "superpod-h100-training.yaml"
+PLAN = Path(__file__).resolve().parent / "kb-plans" / "superpod-h100-training.yaml"
 
 
 def test_registry_help_matches_each_command_module() -> None:

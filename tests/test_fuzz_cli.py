@@ -8,15 +8,15 @@ import math
 from typing import Any
 
 import pytest
+from conftest import FROZEN_KB
 from fuzz_support import examples, numbers, texts
 from hypothesis import given
 from hypothesis import strategies as st
 
 from linter.cli import IO, main
-from linter.core.resources import default_kb_dir
 from linter.kb.store import KnowledgeBase
 
-KB = KnowledgeBase.open(default_kb_dir())
+KB = KnowledgeBase.open(FROZEN_KB)
 MODELS, SYSTEMS = KB.ids("model"), KB.ids("system")
 
 
@@ -24,7 +24,7 @@ MODELS, SYSTEMS = KB.ids("model"), KB.ids("system")
 def _no_parse_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REFARCH_NO_CACHE", "1")
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.delenv("REFARCH_KB", raising=False)
+    monkeypatch.setenv("REFARCH_KB", str(FROZEN_KB))
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:

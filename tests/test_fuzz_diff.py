@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from conftest import FROZEN_KB
 from fuzz_support import examples, mutate, numbers, quantities, texts, values
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,11 +24,11 @@ from linter.review.render import diff_markdown, diff_text, level_counts
 ROOT = Path(__file__).resolve().parent.parent
 ARCHS = {
     p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
-    for p in sorted((ROOT / "architectures" / "reference").glob("*.yaml"))
+    for p in sorted((FROZEN_KB / "reference").glob("*.yaml"))
 }
 CATALOG = {
     p.stem: (p.parent.name, yaml.safe_load(p.read_text(encoding="utf-8")))
-    for p in sorted((ROOT / "architectures" / "catalog").rglob("*.yaml"))
+    for p in sorted((FROZEN_KB / "catalog").rglob("*.yaml"))
 }
 KINDS = {"accelerators": "accelerator", "systems": "system", "cooling": "cooling",
          "networks": "network", "models": "model", "efficiency": "efficiency"}  # fmt: skip

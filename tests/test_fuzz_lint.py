@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import FROZEN_KB, FROZEN_PLANS
 from fuzz_support import OWN_ERRORS, examples, mutate, numbers, quantities, texts, values
 from hypothesis import given
 from hypothesis import strategies as st
@@ -31,7 +32,7 @@ BASES = {
     p.name: yaml.safe_load(p.read_text(encoding="utf-8"))
     for p in [
         ROOT / "tests" / "bad_inputs" / "files" / "clean.yaml",
-        *sorted((ROOT / "examples" / "plans").glob("*.yaml")),
+        *sorted(FROZEN_PLANS.glob("*.yaml")),
     ]  # fmt: skip
 }
 PLAN_KEYS = sorted(
@@ -40,7 +41,7 @@ PLAN_KEYS = sorted(
 keys = st.one_of(st.sampled_from(PLAN_KEYS), st.text(min_size=1, max_size=12))
 plan_values = values(keys)
 # Not a fixture: hypothesis would print its whole repr with every failing example.
-KB = KnowledgeBase.open(ROOT / "architectures")
+KB = KnowledgeBase.open(FROZEN_KB)
 
 
 @pytest.fixture(autouse=True)
@@ -199,11 +200,11 @@ ARCH = "dgx-superpod-h100"
 @pytest.fixture(scope="module")
 def kb_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     d = tmp_path_factory.mktemp("kb") / "architectures"
-    shutil.copytree(ROOT / "architectures", d)
+    shutil.copytree(FROZEN_KB, d)
     return d
 
 
-ARCH_DATA = yaml.safe_load((ROOT / "architectures" / "reference" / f"{ARCH}.yaml").read_text())
+ARCH_DATA = yaml.safe_load((FROZEN_KB / "reference" / f"{ARCH}.yaml").read_text())
 
 
 @examples(80)
@@ -240,8 +241,8 @@ def _all_keys(data: Any) -> set[str]:
 
 
 KB_FILES = sorted(
-    p.relative_to(ROOT / "architectures").as_posix()
-    for p in (ROOT / "architectures").rglob("*.yaml")
+    p.relative_to(FROZEN_KB).as_posix()
+    for p in FROZEN_KB.rglob("*.yaml")
     if p.name != "release.yaml"
 )
 EDGE_FIGURES = st.sampled_from([0, -1, 1e-308, 5e-324, 1e308, -1e308, 2**63, 10**30, 0.5, 3])

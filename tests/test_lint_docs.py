@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import inspect
 import re
 from pathlib import Path
 
 import pytest
-from conftest import RunCli
+from conftest import FROZEN_KB, RunCli
 from lint_support import expectations, history_kb
 
 from linter.core import yamlio
@@ -15,10 +16,9 @@ from linter.core.findings import SEVERITIES
 from linter.kb.store import KnowledgeBase
 from linter.kb.validate import CHECKS
 from linter.lint.engine import lint_doc
-from linter.lint.rules import PLAN_RULES, RULES, SUPPRESSION_RULES, lookup, summary
+from linter.lint.rules import PLAN_RULES, RULES, SUPPRESSION_RULES, Rule, lookup, summary
 
 HEADINGS = ["## What it checks", "## Why", "## Example", "## How to fix"]
-KB_DIR = Path(__file__).resolve().parent.parent / "architectures"
 
 
 def _examples(rule: object) -> list[str]:
@@ -29,20 +29,59 @@ def _examples(rule: object) -> list[str]:
 
 @pytest.fixture(scope="module")
 def kb_with_history(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    return history_kb(tmp_path_factory.mktemp("kb"), KB_DIR)
+    return history_kb(tmp_path_factory.mktemp("kb"), FROZEN_KB)
 
 
-def test_registry_is_sorted_unique_and_complete() -> None:
+RULES_DIR = Path(__file__).resolve().parent.parent / "linter" / "lint" / "rules"
+
+
+def _listed(name: str) -> list[tuple[str, str]]:
+    """The entries of the registry tuple ``name`` as written in rules/__init__.py, in source
+    order: (module name, the code in the ``# CODE`` comment after it)."""
+    source = (RULES_DIR / "__init__.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    (node,) = [
+        n
+        for n in tree.body
+        if isinstance(n, ast.AnnAssign | ast.Assign)
+        and name in [t.id for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+                     if isinstance(t, ast.Name)]
+    ]  # fmt: skip
+    assert isinstance(node.value, ast.Tuple), f"{name} is not a literal tuple"
+    lines = source.splitlines()
+    out = []
+    for elt in node.value.elts:
+        assert isinstance(elt, ast.Name), ast.dump(elt)
+        comment = re.search(r"#\s*([A-Z]{3}[0-9]{3})\s*$", lines[elt.lineno - 1])
+        out.append((elt.id, comment.group(1) if comment else ""))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "registry"), [("PLAN_RULES", PLAN_RULES), ("SUPPRESSION_RULES", SUPPRESSION_RULES)]
+)
+def test_registry_tuples_are_written_in_code_order(name: str, registry: tuple[Rule, ...]) -> None:
+    """PLAN_RULES runs in the order it is written, so that order is the one checked: the
+    literal tuple in rules/__init__.py, sorted by code, each entry's comment its code."""
+    listed = _listed(name)
+    assert [m for m, _ in listed] == [r.__name__.rsplit(".", 1)[1] for r in registry]
+    codes = [r.CODE for r in registry]
+    assert codes == sorted(codes), f"{name} is not in code order: {codes}"
+    assert len(set(codes)) == len(codes)
+    assert [c for _, c in listed] == codes, f"a comment in {name} names the wrong code"
+
+
+def test_registry_is_unique_and_complete() -> None:
     codes = [r.CODE for r in RULES]
-    assert codes == sorted(codes)
     assert len(set(codes)) == len(codes)
     assert len({r.NAME for r in RULES}) == len(RULES)
+    assert len(RULES) == len(PLAN_RULES) + len(SUPPRESSION_RULES)
     assert set(RULES) == set(PLAN_RULES) | set(SUPPRESSION_RULES)
     assert not set(codes) & set(CHECKS)
-    modules = {
-        p.stem for p in (Path(__file__).parent.parent / "linter" / "lint" / "rules").glob("*.py")
+    rule_modules = {
+        p.stem for p in RULES_DIR.glob("*.py") if not p.name.startswith("_") and p.stem != "base"
     }
-    rule_modules = {m for m in modules if not m.startswith("_") and m != "base"}
+    assert rule_modules == {r.__name__.rsplit(".", 1)[1] for r in RULES}
     assert rule_modules == {r.NAME.replace("-", "_") for r in RULES}
 
 

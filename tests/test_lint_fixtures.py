@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FROZEN_KB
 from lint_support import expectations, history_kb
 
 from linter.kb.store import KnowledgeBase
@@ -14,7 +15,6 @@ from linter.lint.plan import load
 from linter.lint.rules import RULES, lookup
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-KB_DIR = Path(__file__).resolve().parent.parent / "architectures"
 # Rules whose fixtures need a KB with more than one published version of an architecture.
 NEEDS_HISTORY = {"outdated-reference"}
 
@@ -28,7 +28,7 @@ CASES = sorted(
 
 @pytest.fixture(scope="module")
 def kb_with_history(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    return history_kb(tmp_path_factory.mktemp("kb"), KB_DIR)
+    return history_kb(tmp_path_factory.mktemp("kb"), FROZEN_KB)
 
 
 def test_every_rule_has_passing_and_failing_fixtures() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples" / "plans"
+EXAMPLES = ROOT / "tests" / "kb-plans"  # frozen copies: their findings are asserted
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 
 ENV = {
@@ -37,7 +37,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     if not PRE_COMMIT.exists() or shutil.which("git") is None:
         pytest.fail("pre-commit (test extra) and git are required")
     env = {**os.environ, **ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
-    env.pop("REFARCH_KB", None)
+    env["REFARCH_KB"] = str(ROOT / "tests" / "kb")  # the frozen KB, as conftest.FROZEN_KB
     repo = tmp_path / "infra repo"
     (repo / "plans").mkdir(parents=True)
     shutil.copy(EXAMPLES / "superpod-h100-training.yaml", repo / "plans" / "hall c plan.yaml")

@@ -6,13 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import FROZEN_KB
 
 from linter.core import yamlio
 from linter.core.errors import InputError
 from linter.kb import cache as parsecache
 from linter.kb.store import KnowledgeBase
 
-KB = Path(__file__).resolve().parent.parent / "architectures"
+KB = FROZEN_KB
 
 
 @pytest.fixture

@@ -131,16 +131,21 @@ def test_what_it_cannot_translate_is_refused(schema: dict[str, Any]) -> None:
         schemac.compile_source(ID, {ID: schema})
 
 
-def _documents(kb: KnowledgeBase) -> list[tuple[str, Any]]:
-    paths = sorted(kb.root.rglob("*.yaml")) + sorted((ROOT / "examples" / "plans").glob("*.yaml"))
-    paths += sorted((ROOT / "tests" / "fixtures").rglob("*.yaml"))
+def _documents(kbs: list[KnowledgeBase]) -> list[tuple[str, Any]]:
+    """Every file of the live and the frozen KB, the example plans (live and frozen copies)
+    and the fixtures, with its kind."""
+    paths = [(p, kb.root) for kb in kbs for p in sorted(kb.root.rglob("*.yaml"))]
+    others = sorted((ROOT / "examples" / "plans").glob("*.yaml"))
+    others += sorted((ROOT / "tests" / "kb-plans").glob("*.yaml"))
+    others += sorted((ROOT / "tests" / "fixtures").rglob("*.yaml"))
+    paths += [(p, kbs[0].root) for p in others]
     out = []
-    for path in paths:
+    for path, root in paths:
         try:
             doc = yamlio.load(str(path))
         except Exception:  # noqa: BLE001 - unreadable fixtures are tested elsewhere
             continue
-        kind = detect_kind(doc, kb.root)
+        kind = detect_kind(doc, root)
         if kind is None:
             continue
         data = units.normalize(doc.data)[0] if kind == "plan" else doc.data
@@ -149,9 +154,9 @@ def _documents(kb: KnowledgeBase) -> list[tuple[str, Any]]:
 
 
 def test_compiled_agrees_with_jsonschema_on_every_kb_file_example_and_fixture(
-    kb: KnowledgeBase,
+    live_kb: KnowledgeBase, kb: KnowledgeBase
 ) -> None:
-    docs = _documents(kb)
+    docs = _documents([live_kb, kb])
     assert len(docs) > 100
     kinds = {k for k, _ in docs}
     assert {"plan", "architecture", "system", "config", "release"} <= kinds

@@ -2,7 +2,7 @@
 
 The site is built with `mkdocs build --strict` and served on 127.0.0.1 (a free port); no
 page may log a console error, fail a request or open a dialog. Screenshots go to
-tests/artifacts/ (not committed).
+$REFARCH_TEST_ARTIFACTS, else to pytest's temporary directory (the `artifacts` fixture).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
-ARTIFACTS = ROOT / "tests" / "artifacts"
 # Material renders each Mermaid diagram into a closed shadow root; opening it lets the test
 # read the SVG (the page's own scripts behave the same either way).
 OPEN_SHADOWS = """
@@ -108,9 +107,8 @@ def visit(browser: Any) -> Iterator[Any]:
         ctx.close()
 
 
-def shot(v: Visit, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"site-{name}.png"
+def shot(v: Visit, name: str, artifacts: Path) -> None:
+    path = artifacts / f"site-{name}.png"
     v.page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
 
@@ -130,17 +128,17 @@ def kb_title(arch: str) -> str:
     ],
 )
 def test_page_loads_without_errors(
-    visit: Any, real_url: str, name: str, path: str, title: str
+    visit: Any, real_url: str, name: str, path: str, title: str, artifacts: Path
 ) -> None:
     v = visit(real_url + path)
     v.page.wait_for_timeout(500)  # let late scripts (search worker, Mermaid) report errors
     assert v.page.locator("article h1").first.inner_text().rstrip("¶").strip() == title
     assert v.errors == []
     assert v.dialogs == []
-    shot(v, name)
+    shot(v, name, artifacts)
 
 
-def test_search_finds_the_gb200_nvl72_page(visit: Any, real_url: str) -> None:
+def test_search_finds_the_gb200_nvl72_page(visit: Any, real_url: str, artifacts: Path) -> None:
     v = visit(real_url)
     box = v.page.locator("input.md-search__input")
     box.click()
@@ -152,10 +150,10 @@ def test_search_finds_the_gb200_nvl72_page(visit: Any, real_url: str) -> None:
     pages = [urlsplit(h)._replace(query="", fragment="").geturl() for h in hrefs]
     assert real_url + "architectures/dgx-superpod-gb200/" in pages, hrefs
     assert v.errors == []
-    shot(v, "search-nvl72")
+    shot(v, "search-nvl72", artifacts)
 
 
-def test_mermaid_diagram_renders_as_svg(visit: Any, real_url: str) -> None:
+def test_mermaid_diagram_renders_as_svg(visit: Any, real_url: str, artifacts: Path) -> None:
     v = visit(real_url + "architectures/dgx-superpod-gb200/")
     v.page.wait_for_function(
         "() => document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg g.node')",
@@ -173,7 +171,7 @@ def test_mermaid_diagram_renders_as_svg(visit: Any, real_url: str) -> None:
     assert f"{diagram['su_name']}: {diagram['su_label']}" in labels
     assert v.errors == []
     v.page.locator("div.mermaid").scroll_into_view_if_needed()
-    shot(v, "architecture-diagram")
+    shot(v, "architecture-diagram", artifacts)
 
 
 XSS_PAGES = ["", "architectures/", "architectures/xss-arch/", "catalog/systems/",
@@ -181,7 +179,9 @@ XSS_PAGES = ["", "architectures/", "architectures/xss-arch/", "catalog/systems/"
              "sizing/examples/"]  # fmt: skip
 
 
-def test_xss_fixtures_open_no_dialog_and_run_no_script(visit: Any, xss_url: str) -> None:
+def test_xss_fixtures_open_no_dialog_and_run_no_script(
+    visit: Any, xss_url: str, artifacts: Path
+) -> None:
     for path in XSS_PAGES:
         v = visit(xss_url + path)
         v.page.wait_for_timeout(300)
@@ -202,4 +202,4 @@ def test_xss_fixtures_open_no_dialog_and_run_no_script(visit: Any, xss_url: str)
     assert f"compute / {arch['networks'][0]['fabric']}" in diagram_text  # fab"ric<script>, as text
     assert v.page.locator("article h1").first.inner_text().rstrip("¶").strip() == arch["title"]
     assert v.dialogs == [] and v.errors == []
-    shot(v, "xss-architecture")
+    shot(v, "xss-architecture", artifacts)

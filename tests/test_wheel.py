@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -56,9 +57,11 @@ def test_wheel_ships_kb_and_schemas_and_runs_outside_the_tree(tmp_path: Path) ->
         "racks:\n  - id: r01\n    systems: [{model: dgx-h100, count: 2}]\n"
     )
     refarch = env_dir / "bin" / "refarch"
+    env = {k: v for k, v in os.environ.items() if k != "REFARCH_KB"}  # the KB it ships
     r = subprocess.run(
         [str(refarch), "validate", "plan.yaml"],
         cwd=outside,
+        env=env,
         capture_output=True,
         text=True,
         timeout=60,
@@ -67,6 +70,7 @@ def test_wheel_ships_kb_and_schemas_and_runs_outside_the_tree(tmp_path: Path) ->
     r = subprocess.run(
         [str(refarch), "show", "dgx-h100", "--json"],
         cwd=outside,
+        env=env,
         capture_output=True,
         text=True,
         timeout=60,

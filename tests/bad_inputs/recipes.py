@@ -24,6 +24,7 @@ from kbrepo import ENV, Arch, KBRepo, server, three_releases
 ROOT = Path(__file__).resolve().parents[2]
 FILES = Path(__file__).resolve().parent / "files"
 XSS_KB = ROOT / "tests" / "site_xss_kb"
+FROZEN_KB = ROOT / "tests" / "kb"  # the frozen KB, as in conftest.py
 
 Recipe = Callable[..., dict[str, Any]]
 RECIPES: dict[str, Recipe] = {}
@@ -130,7 +131,7 @@ def rack_groups(work: Path, name: str, groups: int, count: int) -> dict[str, Any
 def kb_edit(work: Path, file: str, old: str, new: str) -> dict[str, Any]:
     """A copy of the KB in ``kb/`` with one text edit in ``file``, and the clean plan."""
     kb = work / "kb"
-    shutil.copytree(ROOT / "architectures", kb)
+    shutil.copytree(FROZEN_KB, kb)
     text = (kb / file).read_text(encoding="utf-8")
     if old not in text:
         raise ValueError(f"{old!r} is not in {file}")
