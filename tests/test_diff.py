@@ -12,7 +12,8 @@ import pytest
 from kbrepo import Arch
 
 from linter.core import yamlio
-from linter.review.classify import BY_ID, CHECKS, LEVELS, checks_markdown, classify_all
+from linter.kb.change_checks import BY_ID, CHECKS, LEVELS
+from linter.review.classify import checks_markdown, classify_all
 from linter.review.diff import diff
 
 

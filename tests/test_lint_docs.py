@@ -132,16 +132,73 @@ def test_explain_unknown_rule_suggests(run_cli: RunCli) -> None:
     )
 
 
-def test_rules_lists_every_check(run_cli: RunCli) -> None:
+def test_rules_lists_every_code_by_family(run_cli: RunCli) -> None:
+    from linter.lint.registry import FAMILIES, codes
+
     code, out, err = run_cli("rules")
     assert code == 0 and err == ""
     lines = out.splitlines()
-    assert len(lines) == len(CHECKS) + len(RULES)
-    assert [line.split()[0] for line in lines] == sorted(CHECKS) + [r.CODE for r in RULES]
-    pwr002 = next(line for line in lines if line.startswith("PWR002"))
+    headings = [line for line in lines if line and not line.startswith(" ")]
+    assert headings == [f"{FAMILIES[f]}:" for f in dict.fromkeys(c.family for c in codes())]
+    assert headings[0] == "Validation (refarch validate, and lint before its rules):"
+    assert headings[-2:] == [
+        "Release consistency (refarch review):",
+        "Change checks (refarch review):",
+    ]
+    listed = [line.split()[0] for line in lines if line.startswith("  ")]
+    assert listed == [c.code for c in codes()]
+    assert set(listed) >= set(CHECKS) | {r.CODE for r in RULES} | {
+        "REL001",
+        "REL002",
+        "REL003",
+        "REL004",
+    }
+    assert "limit-tightened" in listed
+    pwr002 = next(line for line in lines if line.startswith("  PWR002"))
     assert pwr002.split()[:3] == ["PWR002", "feed-overload-on-failover", "error"]
     assert pwr002.endswith("(not ignorable)")
+    rel = next(line for line in lines if line.startswith("  REL001"))
+    assert rel.split()[:3] == ["REL001", "content-changed-without-version-bump", "error"]
     assert lookup("PWR001") is lookup("rack-power-over-budget")
+
+
+def test_explain_prints_val_and_rel_pages(run_cli: RunCli) -> None:
+    code, out, err = run_cli("explain", "VAL001")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:3] == [
+        "The file does not match its JSON Schema.",
+        "",
+        "## What it checks",
+    ]
+    code, out, err = run_cli("explain", "content-changed-without-version-bump")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "An architecture's content changed but its version did not."
+    assert [ln for ln in lines if ln.startswith("## ")] == [
+        "## What it checks",
+        "## Why",
+        "## Example",
+        "## How to fix",
+    ]
+    assert run_cli("explain", "rel001") == (0, out, "")
+    code, out, _ = run_cli("explain", "limit-tightened")
+    assert code == 0 and out.startswith("A limit or requirement moved the way that asks more")
+
+
+def test_the_registry_has_one_entry_per_code_and_name() -> None:
+    from linter.lint import registry
+
+    all_codes = registry.codes()
+    assert len({c.code for c in all_codes}) == len(all_codes)
+    names = [c.name for c in all_codes]
+    assert len(set(names)) == len(names)
+    assert registry.resolve("rack-power-over-budget") == registry.resolve("pwr001") == "PWR001"
+    assert registry.resolve("schema-violation") == "VAL001"
+    assert registry.resolve("REL001") is None  # a review code: not for lint configuration
+    for c in all_codes:
+        assert [h for h in HEADINGS if f"{h}\n" in inspect.cleandoc(c.page)] == list(HEADINGS), (
+            c.code
+        )
 
 
 def test_rules_json(run_cli: RunCli) -> None:
@@ -153,6 +210,7 @@ def test_rules_json(run_cli: RunCli) -> None:
     assert row == {
         "code": "CLG002",
         "name": "liquid-cooling-required",
+        "family": "cooling",
         "severity": "error",
         "ignorable": False,
         "summary": summary(lookup("CLG002")),

@@ -56,7 +56,14 @@ def test_sarif_is_valid_and_points_at_the_kb(plan: str, run_cli: RunCli, kb: Kno
     assert errors == []
     run = doc["runs"][0]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == sorted(CHECKS) + [r.CODE for r in RULES]
+    assert [r["id"] for r in rules] == sorted(CHECKS) + [r.CODE for r in RULES] + [
+        "REL001",
+        "REL002",
+        "REL003",
+        "REL004",
+    ]
+    val = next(r for r in rules if r["id"] == "VAL001")
+    assert val["helpUri"] == "https://refarch.dev/rules/schema-violation/"
     pwr = next(r for r in rules if r["id"] == "PWR001")
     assert pwr["helpUri"] == "https://refarch.dev/rules/rack-power-over-budget/"
     results = run["results"]
@@ -156,3 +163,40 @@ def test_input_errors_in_machine_formats(tmp_path: Path, run_cli: RunCli) -> Non
     assert json.loads(out)["errors"] == [
         {"file": missing, "line": 0, "column": 0, "message": "no such file or directory"}
     ]
+
+
+def test_sarif_carries_a_release_finding_with_its_help_uri(tmp_path: Path) -> None:
+    from linter.core.findings import Finding
+    from linter.lint.config import Config
+    from linter.lint.reporters import sarif
+    from linter.lint.result import FileReport, LintResult
+
+    rel = Finding(
+        file="architectures/reference/pod-a.yaml",
+        line=12,
+        column=5,
+        end_line=12,
+        end_column=9,
+        path="$.rack_profiles",
+        rule="REL001",
+        name="content-changed-without-version-bump",
+        severity="error",
+        message="pod-a changed but is still at 2026.11",
+        key="REL001:pod-a",
+    )
+    result = LintResult([FileReport(path=rel.file, findings=[rel])], [], Config())
+    doc = json.loads(sarif.render(result))
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert sorted(Draft4Validator(schema).iter_errors(doc), key=str) == []
+    run = doc["runs"][0]
+    (res,) = run["results"]
+    rule = run["tool"]["driver"]["rules"][res["ruleIndex"]]
+    assert (res["ruleId"], rule["id"], rule["name"]) == (
+        "REL001",
+        "REL001",
+        "content-changed-without-version-bump",
+    )
+    assert rule["helpUri"] == "https://refarch.dev/rules/content-changed-without-version-bump/"
+    assert rule["help"]["markdown"].startswith(
+        "An architecture's content changed but its version did not."
+    )

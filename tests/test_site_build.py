@@ -159,7 +159,7 @@ def test_broken_kb_file_fails_the_build_with_its_position(tmp_path: Path) -> Non
 
 
 def test_contributing_page_lists_every_review_check() -> None:
-    from linter.review.classify import CHECKS
+    from linter.kb.change_checks import CHECKS
 
     els = elements(text_of(real_site().site, "contributing/index.html"))
     codes = {squash(e.text) for e in els if e.tag == "code"}

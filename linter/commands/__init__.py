@@ -48,8 +48,12 @@ COMMANDS: tuple[Command, ...] = (
         "lint",
         "check deployment plans against their pinned architecture, physics and best practices",
     ),
-    LazyCommand("rules", "list the lint rules and validation checks"),
-    LazyCommand("explain", "print the documentation page of a rule (by code or name)"),
+    LazyCommand(
+        "rules", "list every code: validation checks, lint rules, release and change checks"
+    ),
+    LazyCommand(
+        "explain", "print the documentation page of a code (a rule, a VAL, REL or change check)"
+    ),
     LazyCommand(
         "size",
         "size a deployment (GPUs, systems, racks, kW, cooling) from model, users and targets",

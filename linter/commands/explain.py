@@ -1,34 +1,29 @@
-"""refarch explain RULE: print a rule's page (its docstring), by code or name."""
+"""refarch explain CODE: print the page of any code refarch reports (a lint rule, a VAL, REL
+or change check), by code or name."""
 
 from __future__ import annotations
 
 import argparse
-import difflib
 import inspect
 from typing import Any
 
 from linter.core.errors import UsageError
-from linter.lint.rules import RULES, lookup
+from linter.core.text import did_you_mean
+from linter.lint.registry import codes, lookup
 
 NAME = "explain"
-HELP = "print the documentation page of a rule (by code or name)"
+HELP = "print the documentation page of a code (a rule, a VAL, REL or change check)"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("rule", metavar="RULE", help="rule code (PWR001) or name")
-
-
-def page(rule: Any) -> str:
-    """The page text: the rule's docstring, dedented, exactly as the site renders it."""
-    return inspect.cleandoc(rule.__doc__ or "") + "\n"
+    p.add_argument("rule", metavar="CODE", help="a code (PWR001, VAL001, REL001) or its name")
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
-    rule = lookup(args.rule)
-    if rule is None:
-        known = [r.CODE for r in RULES] + [r.NAME for r in RULES]
-        near = difflib.get_close_matches(args.rule, known, n=3, cutoff=0.5)
-        hint = f" (did you mean {', '.join(near)}?)" if near else " (see `refarch rules`)"
+    found = lookup(args.rule)
+    if found is None:
+        known = [t for c in codes() for t in dict.fromkeys((c.code, c.name))]
+        hint = did_you_mean(args.rule, known, otherwise=" (see `refarch rules`)")
         raise UsageError(f"unknown rule {args.rule!r}{hint}")
-    io.out.write(page(rule))
+    io.out.write(inspect.cleandoc(found.page) + "\n")
     return 0

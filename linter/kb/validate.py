@@ -19,6 +19,7 @@ from linter.core.errors import InputError, Location
 from linter.core.findings import Finding, at
 from linter.core.formula import FormulaError, evaluate
 from linter.core.yamlio import Document, PathT
+from linter.kb.checks import VALIDATION
 from linter.kb.store import CATALOG_KINDS, KnowledgeBase, figure_value, kind_for_path
 from linter.schemas import loader as schemas
 
@@ -27,17 +28,8 @@ _PIN = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)@([0-9]{4}\.(?:0[1-9]|1[0-2]))$")
 DERIVED_TOLERANCE = 0.005
 
 # Validation checks, documented in `refarch rules` next to the lint rules.
-CHECKS = {
-    "VAL001": ("schema-violation", "The file does not match its JSON Schema."),
-    "VAL002": ("bad-quantity", "A quantity has an unknown unit or the wrong dimension."),
-    "VAL003": ("unknown-id", "A referenced catalog id or architecture does not exist."),
-    "VAL004": ("id-mismatch", "An entry's id differs from its file name."),
-    "VAL005": ("unknown-source", "A figure cites a source id the file does not define."),
-    "VAL006": ("derived-mismatch", "A derived figure differs from its formula."),
-    "VAL007": ("release-mismatch", "An architecture's version differs from release.yaml."),
-    "VAL008": ("non-finite-number", "A number is NaN or infinite."),
-    "VAL009": ("unknown-kind", "refarch cannot tell what kind of file this is."),
-}
+# code -> (name, summary), from the declarations in linter.kb.checks
+CHECKS = {c.code: (c.name, c.summary) for c in VALIDATION}
 
 
 def _f(doc: Document, path: PathT, code: str, message: str, on_key: bool = False) -> Finding:

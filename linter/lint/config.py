@@ -70,18 +70,12 @@ class Config:
 
 
 def _resolve(token: Any, where: str, loc: Location) -> str:
-    from linter.kb.validate import CHECKS
-    from linter.lint.rules import RULES, lookup
+    from linter.lint import registry
 
-    if isinstance(token, str):
-        rule = lookup(token)
-        if rule is not None:
-            return rule.CODE
-        for code, (name, _) in CHECKS.items():
-            if token.upper() == code or token == name:
-                return code
-    known = [r.CODE for r in RULES] + [r.NAME for r in RULES] + list(CHECKS)
-    hint = did_you_mean(str(token), known, cutoff=0.6)
+    code = registry.resolve(token) if isinstance(token, str) else None
+    if code is not None:
+        return code
+    hint = did_you_mean(str(token), registry.lint_tokens(), cutoff=0.6)
     raise ConfigError(f"{where}: unknown rule {token!r}{hint}", loc)
 
 

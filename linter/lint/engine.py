@@ -24,28 +24,17 @@ from linter.core.parallel import fork_map
 from linter.core.yamlio import Document
 from linter.kb import validate
 from linter.kb.store import KnowledgeBase
-from linter.kb.validate import CHECKS
 from linter.lint import baseline as baseline_mod
-from linter.lint import headroom, plan, suppress
+from linter.lint import headroom, plan, registry, suppress
 from linter.lint.config import Config
 from linter.lint.facts import Facts
 from linter.lint.result import FileReport, LintResult
-from linter.lint.rules import PLAN_RULES, SUPPRESSION_RULES, Rule, RuleContext, lookup
+from linter.lint.rules import PLAN_RULES, SUPPRESSION_RULES, Rule, RuleContext
 
 
 def _ignorable(code: str) -> bool:
-    rule = lookup(code)
-    return rule is not None and rule.IGNORABLE
-
-
-def _resolve(token: str) -> str | None:
-    rule = lookup(token)
-    if rule is not None:
-        return rule.CODE
-    for code, (name, _) in CHECKS.items():
-        if token.upper() == code or token == name:
-            return code
-    return None
+    found = registry.lookup(code)
+    return found is not None and found.ignorable
 
 
 def _string_test(doc: Document) -> Callable[[int, int], bool]:
@@ -117,7 +106,7 @@ def lint_doc(
     found = _stamp(_run(PLAN_RULES, ctx, runs), config)
     outcome = suppress.apply(
         found,
-        suppress.parse(doc.text, _resolve, _string_test(doc)),
+        suppress.parse(doc.text, registry.resolve, _string_test(doc)),
         _ignorable,
         today or dt.date.today(),
         not_run=lambda code: not runs(code),

@@ -20,25 +20,13 @@ from typing import Any
 from linter.core.errors import RefarchError
 from linter.core.findings import Finding, at
 from linter.core.yamlio import Document
+from linter.kb.checks import RELEASE
 from linter.review.diff import diff
 from linter.review.history import KBHistory, entry_for, version_of
 from linter.review.revision import Revision, stem
 
-CHECKS: dict[str, tuple[str, str]] = {
-    "REL001": (
-        "content-changed-without-version-bump",
-        "An architecture's content changed but its version did not.",
-    ),
-    "REL002": (
-        "version-not-increasing",
-        "An architecture's version is lower than in the previous release.",
-    ),
-    "REL003": (
-        "missing-rationale",
-        "A new version has no `changes` entry with `summary` and `why`.",
-    ),
-    "REL004": ("release-out-of-step", "`release.yaml` disagrees with the architecture files."),
-}
+# code -> (name, summary), from the declarations in linter.kb.checks
+CHECKS: dict[str, tuple[str, str]] = {c.code: (c.name, c.summary) for c in RELEASE}
 BOOKKEEPING = ("version", "changes")
 
 

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from linter.core.findings import Finding
+from linter.kb.change_checks import LEVELS
 from linter.kb.store import KIND_DIRS
 from linter.lint.config import Config
 from linter.review import consistency
-from linter.review.classify import LEVELS, Classified, classify_all
+from linter.review.classify import Classified, classify_all
 from linter.review.diff import Change, diff
 from linter.review.history import KBHistory, version_of
 from linter.review.impact import PlanImpact, impact, kb_at

@@ -7,7 +7,8 @@ from typing import Any
 
 from linter.core.findings import Finding
 from linter.core.text import plural
-from linter.review.classify import LEVELS, Classified
+from linter.kb.change_checks import LEVELS
+from linter.review.classify import Classified
 from linter.review.impact import PlanImpact, counts
 from linter.review.packet import EntryReview, Review
 from linter.review.revision import Revision

@@ -1,8 +1,10 @@
-"""The rules reference: an index and one page per rule, rendered from ``linter.lint.rules.RULES``.
+"""The rules reference: an index and one page per code a finding can carry (validation, the
+lint rules, release consistency), rendered from the code registry ``linter.lint.registry``.
 
-Each rule module's docstring is its documentation (the text ``refarch explain`` prints); the
-site renders it as Markdown, with its headings moved below the page title. Whatever the
-registry holds is rendered; a missing ``linter.lint.rules`` package gives an index that says so.
+Each code's page is its documentation (the text ``refarch explain`` prints: a lint rule's
+module docstring, a VAL or REL code's declared page); the site renders it as Markdown, with its
+headings moved below the page title. Whatever the registry holds is rendered; a missing
+registry gives an index that says so.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ import importlib
 import inspect
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from markupsafe import Markup
 
+from linter.core.codes import Code
 from linter.site.core import Page, Site
 from linter.site.escape import plain
 
@@ -43,33 +46,30 @@ class RulesIndexContext(TypedDict):
     registry_found: bool
 
 
-def registry() -> Sequence[Any] | None:
-    """``linter.lint.rules.RULES``, or None while the rules package does not exist."""
+def registry() -> Sequence[Code] | None:
+    """Every code a finding can carry (not the review's change checks, which the contributing
+    page tabulates), or None while the registry does not exist."""
     try:
-        module = importlib.import_module("linter.lint.rules")
+        module = importlib.import_module("linter.lint.registry")
     except ModuleNotFoundError as exc:
-        if exc.name in ("linter.lint.rules",):
+        if exc.name in ("linter.lint.registry",):
             return None
         raise
-    rules = getattr(module, "RULES", None)
-    return list(rules) if rules is not None else None
+    return [c for c in module.codes() if c.family != "change"]
 
 
-def page_path(rule: Any) -> str:
-    """``rules/<name>.md``: the site URL of a rule is ``rules/<name>/``."""
-    return f"rules/{slug(rule)}.md"
+def page_path(code: Code) -> str:
+    """``rules/<name>.md``: the site URL of a code is ``rules/<name>/``."""
+    return f"rules/{slug(code)}.md"
 
 
-def slug(rule: Any) -> str:
-    return (
-        re.sub(r"[^a-z0-9-]", "-", str(getattr(rule, "NAME", "")).lower())
-        or str(getattr(rule, "CODE", "rule")).lower()
-    )
+def slug(code: Code) -> str:
+    return re.sub(r"[^a-z0-9-]", "-", code.name.lower()) or code.code.lower()
 
 
-def docstring(rule: Any) -> str:
-    """The rule's documentation as written (dedented)."""
-    return inspect.cleandoc(getattr(rule, "__doc__", None) or "")
+def docstring(code: Code) -> str:
+    """The code's page as written (dedented)."""
+    return inspect.cleandoc(code.page)
 
 
 def demote(markdown: str, min_level: int = 2) -> str:
@@ -93,22 +93,22 @@ def demote(markdown: str, min_level: int = 2) -> str:
     return "\n".join(out)
 
 
-def summary(rule: Any) -> RuleSummary:
-    doc = docstring(rule)
+def summary(code: Code) -> RuleSummary:
+    doc = docstring(code)
     first = next((ln.strip() for ln in doc.splitlines() if ln.strip()), "")
     return RuleSummary(
-        code=plain(getattr(rule, "CODE", "")),
-        name=plain(getattr(rule, "NAME", "")),
-        severity=plain(getattr(rule, "DEFAULT_SEVERITY", "")),
-        ignorable="yes" if getattr(rule, "IGNORABLE", True) else "no",
+        code=plain(code.code),
+        name=plain(code.name),
+        severity=plain(code.severity),
+        ignorable="yes" if code.ignorable else "no",
         summary=first.lstrip("# "),
-        link=f"{slug(rule)}.md",
+        link=f"{slug(code)}.md",
     )
 
 
 def pages(site: Site) -> Iterator[Page]:
     rules = registry()
-    ordered = sorted(rules or [], key=lambda r: (str(getattr(r, "CODE", "")), slug(r)))
+    ordered = sorted(rules or [], key=lambda r: (r.code, slug(r)))
     summaries = [summary(r) for r in ordered]
     for rule, s in zip(ordered, summaries, strict=True):
         body = demote(docstring(rule))

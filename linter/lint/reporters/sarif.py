@@ -17,9 +17,8 @@ from urllib.parse import quote
 
 from linter import __version__
 from linter.core.findings import Finding
-from linter.kb.validate import CHECKS
+from linter.lint.registry import codes
 from linter.lint.result import LintResult
-from linter.lint.rules import RULES, summary
 
 SITE_URL = "https://refarch.dev/"
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -42,33 +41,23 @@ def artifact_uri(path: str) -> str:
 
 
 def _descriptors() -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for code, (name, text) in sorted(CHECKS.items()):
-        out.append(
-            {
-                "id": code,
-                "name": name,
-                "shortDescription": {"text": text},
-                "defaultConfiguration": {"level": "error"},
-                "properties": {"ignorable": False},
-            }
-        )
-    for rule in RULES:
-        out.append(
-            {
-                "id": rule.CODE,
-                "name": rule.NAME,
-                "shortDescription": {"text": summary(rule)},
-                "help": {
-                    "text": (rule.__doc__ or "").strip(),
-                    "markdown": (rule.__doc__ or "").strip(),
-                },
-                "helpUri": help_uri(rule.NAME),
-                "defaultConfiguration": {"level": LEVEL[rule.DEFAULT_SEVERITY]},
-                "properties": {"ignorable": rule.IGNORABLE},
-            }
-        )
-    return out
+    """Every code a lint or review finding can carry: validation first, then the lint rules by
+    code, then release consistency; each with its page and the page's address on the site."""
+    found = [c for c in codes() if c.family != "change"]
+    order = {"validation": 0, "release": 2}
+    found.sort(key=lambda c: (order.get(c.family, 1), c.code))
+    return [
+        {
+            "id": c.code,
+            "name": c.name,
+            "shortDescription": {"text": c.summary},
+            "help": {"text": c.page.strip(), "markdown": c.page.strip()},
+            "helpUri": help_uri(c.name),
+            "defaultConfiguration": {"level": LEVEL[c.severity]},
+            "properties": {"ignorable": c.ignorable},
+        }
+        for c in found
+    ]
 
 
 def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
