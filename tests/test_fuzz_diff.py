@@ -17,8 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from linter.core import yamlio
+from linter.kb.figures import FIGURE_KEYS
 from linter.review.classify import classify_all
-from linter.review.diff import FIGURE_KEYS, LIST_KEYS, diff
+from linter.review.diff import LIST_KEYS, diff
 from linter.review.render import diff_markdown, diff_text, level_counts
 
 ROOT = Path(__file__).resolve().parent.parent

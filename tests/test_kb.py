@@ -13,8 +13,9 @@ import math
 import pytest
 
 from linter.core.formula import evaluate
+from linter.kb.figures import figure_value
 from linter.kb.provenance import figures, stats
-from linter.kb.store import KnowledgeBase, figure_value
+from linter.kb.store import KnowledgeBase
 from linter.kb.validate import validate_kb
 
 ACCELERATORS = {

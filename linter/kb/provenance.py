@@ -9,18 +9,11 @@ from typing import Any
 
 from linter.core.units import unit_for_key
 from linter.core.yamlio import Document, PathT, json_path
+from linter.kb.figures import is_figure
 from linter.kb.store import KnowledgeBase
 
 # Numbers under these keys are rule parameters or labels, not published figures.
 POLICY_KEYS = frozenset({"check", "tolerance_pct", "year"})
-
-
-def is_figure(v: Any) -> bool:
-    return (
-        isinstance(v, dict)
-        and ("value" in v or "range" in v)
-        and ("source" in v or "sources" in v or "derived" in v)
-    )
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from linter.core.errors import InputError, Location
 from linter.core.text import did_you_mean
 from linter.core.yamlio import Document, json_path, walk
 from linter.kb import cache as parsecache
+from linter.kb.figures import figure_value
 
 # Directory (relative to the KB root) -> kind of the files in it.
 KIND_DIRS: dict[str, str] = {
@@ -30,15 +31,6 @@ KIND_DIRS: dict[str, str] = {
     "reference": "architecture",
 }
 CATALOG_KINDS = ("accelerator", "system", "cooling", "network", "model", "efficiency")
-
-
-def figure_value(fig: Any) -> float | None:
-    """The number a figure stands for: its value, or the default of a range."""
-    if isinstance(fig, dict):
-        v = fig.get("value", fig.get("default"))
-        if isinstance(v, int | float) and not isinstance(v, bool):
-            return float(v)
-    return None
 
 
 @dataclass

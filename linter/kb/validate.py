@@ -20,7 +20,8 @@ from linter.core.findings import Finding, at
 from linter.core.formula import FormulaError, evaluate
 from linter.core.yamlio import Document, PathT
 from linter.kb.checks import VALIDATION
-from linter.kb.store import CATALOG_KINDS, KnowledgeBase, figure_value, kind_for_path
+from linter.kb.figures import figure_value, is_figure
+from linter.kb.store import CATALOG_KINDS, KnowledgeBase, kind_for_path
 from linter.schemas import loader as schemas
 
 _MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S*?([a-z]+)\.schema\.json")
@@ -129,11 +130,7 @@ def _schema_message(err: Any) -> str:
 
 def _figures(data: Any, path: PathT = ()) -> Iterator[tuple[PathT, dict[str, Any]]]:
     for p, v in yamlio.walk(data, path):
-        if (
-            isinstance(v, dict)
-            and ("derived" in v or "source" in v or "sources" in v)
-            and ("value" in v or "range" in v)
-        ):
+        if is_figure(v):
             yield p, v
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from linter.core.units import lookup, unit_for_key
 from linter.core.yamlio import PathT
+from linter.kb.figures import is_figure
 
 LIST_KEYS: dict[str, str] = {
     "changes": "version",
@@ -30,16 +31,7 @@ LIST_KEYS: dict[str, str] = {
     "systems": "model",
     "nics": "name",
 }
-FIGURE_KEYS = frozenset({"value", "source", "range", "default", "sources", "derived", "note"})
 _TEXT_WIDTH = 60
-
-
-def is_figure(node: Any) -> bool:
-    return (
-        isinstance(node, dict)
-        and ("value" in node or "range" in node or "default" in node)
-        and set(node) <= FIGURE_KEYS
-    )
 
 
 def number(node: Any) -> float | None:

@@ -9,10 +9,11 @@ from typing import Any, TypedDict
 
 from markupsafe import Markup
 
+from linter.kb.figures import is_figure
 from linter.kb.store import Entry
 from linter.site.core import Page, Site, kb_file_path, rel
 from linter.site.escape import plain
-from linter.site.figures import is_figure, value_text
+from linter.site.figures import value_text
 
 
 @dataclass(frozen=True)

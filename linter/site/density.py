@@ -8,7 +8,7 @@ from typing import TypedDict
 
 from markupsafe import Markup
 
-from linter.kb.store import figure_value
+from linter.kb.figures import figure_value
 from linter.site.architectures import rack_kw
 from linter.site.core import Page, Site, rel
 from linter.site.escape import number, plain

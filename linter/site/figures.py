@@ -23,10 +23,6 @@ class SourceRow(TypedDict):
     note: str
 
 
-def is_figure(node: object) -> bool:
-    return isinstance(node, dict) and ("value" in node or ("range" in node and "default" in node))
-
-
 def _num(v: object) -> str:
     if isinstance(v, int | float) and not isinstance(v, bool):
         return number(v)

@@ -11,9 +11,10 @@ from typing import Any, TypedDict
 
 from markupsafe import Markup
 
-from linter.kb.store import Entry, figure_value
+from linter.kb.figures import figure_value, is_figure
+from linter.kb.store import Entry
 from linter.site.escape import plain
-from linter.site.figures import humanize, is_figure, provenance, source_link, unit_of, value_text
+from linter.site.figures import humanize, provenance, source_link, unit_of, value_text
 
 
 class FigureRow(TypedDict):

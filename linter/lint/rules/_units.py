@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from linter.kb.store import figure_value
+from linter.kb.figures import figure_value
 from linter.lint.rules.base import RuleContext
 
 

@@ -43,7 +43,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
-from linter.kb.store import figure_value
+from linter.kb.figures import figure_value
 from linter.lint.rules._networks import arch_networks, plan_key
 from linter.lint.rules.base import RuleContext
 

@@ -47,7 +47,7 @@ import math
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.kb.store import figure_value
+from linter.kb.figures import figure_value
 from linter.lint.rules.base import RuleContext
 
 CODE = "SIZ002"

@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.kb.store import figure_value
+from linter.kb.figures import figure_value
 from linter.lint.rules.base import RuleContext
 
 CODE = "ARC003"
