@@ -10,7 +10,7 @@ from typing import Any
 
 from linter.commands.common import open_kb
 from linter.core.errors import EXIT_ERROR, EXIT_OK, InputError, UsageError
-from linter.kb.validate import expand_paths
+from linter.core.paths import expand_paths
 from linter.lint import baseline, config
 from linter.lint.batch import MIN_FILES_PER_JOB, lint_many
 from linter.lint.reporters import REPORTER_BY_NAME

@@ -15,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from linter.core import units, yamlio
-from linter.core.errors import InputError, Location
+from linter.core.errors import InputError
 from linter.core.findings import Finding, at
 from linter.core.formula import FormulaError, evaluate
+from linter.core.paths import expand_paths
 from linter.core.yamlio import Document, PathT
 from linter.kb.checks import VALIDATION
 from linter.kb.figures import figure_value, is_figure
@@ -299,29 +300,3 @@ def validate_paths(paths: list[str], kb: KnowledgeBase) -> tuple[list[Finding], 
 
 def validate_kb(kb: KnowledgeBase) -> tuple[list[Finding], list[InputError]]:
     return validate_paths([str(p) for _, p in kb.files()], kb)
-
-
-def expand_paths(paths: list[str], errors: list[InputError]) -> list[str]:
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            try:  # entries can vanish or be unreadable while the directory is walked
-                out.extend(
-                    str(f)
-                    for f in sorted(path.rglob("*"))
-                    if f.suffix in (".yaml", ".yml") and f.is_file()
-                )
-            except OSError as exc:
-                errors.append(
-                    InputError(f"cannot read directory: {exc.strerror or exc}", Location(p))
-                )
-        elif path.is_file():
-            out.append(p)
-        elif path.is_symlink() and not path.exists():
-            errors.append(InputError("broken symbolic link", Location(p)))
-        elif path.exists():  # a device, FIFO or socket: reading it could block or never end
-            errors.append(InputError("not a regular file", Location(p)))
-        else:
-            errors.append(InputError("no such file or directory", Location(p)))
-    return out

@@ -10,6 +10,7 @@ from typing import Any
 
 from linter.core.errors import GitError, InputError, UsageError
 from linter.core.findings import Finding
+from linter.core.paths import expand_paths
 from linter.kb.store import KnowledgeBase
 from linter.lint.config import Config
 from linter.lint.engine import lint_file
@@ -59,18 +60,14 @@ def counts(findings: list[Finding]) -> dict[str, int]:
 
 def find_plans(dirs: list[str]) -> list[str]:
     """Every YAML file under the given directories (or the files themselves), sorted."""
-    out: list[str] = []
     for d in dirs:
-        p = Path(d)
-        if p.is_file():
-            out.append(str(p))
-        elif p.is_dir():
-            out.extend(
-                str(f) for f in sorted([*p.rglob("*.yaml"), *p.rglob("*.yml")]) if f.is_file()
-            )
-        else:
+        if not Path(d).is_file() and not Path(d).is_dir():
             raise UsageError(f"--plans: no such directory: {d}")
-    return list(dict.fromkeys(out))
+    errors: list[InputError] = []
+    found = expand_paths(dirs, errors)
+    if errors:
+        raise UsageError(f"--plans: {errors[0]}")
+    return list(dict.fromkeys(found))
 
 
 def kb_at(hist: KBHistory, rev: Revision, tmp: Path) -> KnowledgeBase:
