@@ -7,7 +7,9 @@ from typing import Any
 
 from linter.commands.common import dump_json, open_kb
 from linter.core.errors import EXIT_OK, UsageError
+from linter.core.text import did_you_mean
 from linter.kb.provenance import resolve
+from linter.kb.store import KINDS
 
 NAME = "show"
 HELP = "print a catalog entry, standard or architecture with every figure's unit and source"
@@ -22,25 +24,8 @@ def run(args: argparse.Namespace, io: Any) -> int:
     kb = open_kb(args, checked=True)
     entry = kb.find(args.id)
     if entry is None:
-        known = sorted(
-            {
-                i
-                for k in (
-                    "accelerator",
-                    "system",
-                    "cooling",
-                    "network",
-                    "model",
-                    "standard",
-                    "architecture",
-                )
-                for i in kb.ids(k)
-            }
-        )
-        import difflib
-
-        near = difflib.get_close_matches(args.id, known, n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(near)}?" if near else "; `refarch stats` lists counts"
+        known = [i for kind in KINDS for i in kb.ids(kind)]
+        hint = did_you_mean(args.id, known, otherwise="; `refarch stats` lists counts")
         raise UsageError(f"unknown id {args.id!r}{hint}")
     rows = resolve(entry.doc)
     data = entry.data

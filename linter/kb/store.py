@@ -31,6 +31,8 @@ KIND_DIRS: dict[str, str] = {
     "reference": "architecture",
 }
 CATALOG_KINDS = ("accelerator", "system", "cooling", "network", "model", "efficiency")
+# Every kind of KB entry, catalog kinds first (the order ids are looked up in).
+KINDS = (*CATALOG_KINDS, "architecture", "standard")
 
 
 @dataclass
@@ -118,7 +120,7 @@ class KnowledgeBase:
 
     def find(self, id_: str) -> Entry | None:
         """An entry of any kind by id (ids are unique across kinds in practice)."""
-        for kind in (*CATALOG_KINDS, "architecture", "standard"):
+        for kind in KINDS:
             if self.has(kind, id_):
                 return self.get(kind, id_)
         return None
