@@ -566,3 +566,24 @@ def test_each_release_checks_the_releases_in_between(tmp_path: Path, run_cli: Ru
         f"From 2026.01 (`{repo.short('HEAD~7')}`, 2026-01-01) to 2026.08 (`{repo.short()}`, 2026-08-01), "
         "across 6 intermediate releases (consistency checked at each)."
     )
+
+
+def test_check_as_sarif_carries_rel_findings_with_their_pages(
+    repo: KBRepo, run_cli: RunCli
+) -> None:
+    repo.arch(Arch("pod-b", "2026.09", [C09], max_kw=20, count=2))
+    code, out, err = run_cli("review", "--check", "--format", "sarif", cwd=repo.root)
+    assert (code, err) == (1, "")
+    run = json.loads(out)["runs"][0]
+    (result,) = run["results"]
+    rule = run["tool"]["driver"]["rules"][result["ruleIndex"]]
+    assert (result["ruleId"], rule["id"]) == ("REL001", "REL001")
+    assert rule["helpUri"] == "https://refarch.dev/rules/content-changed-without-version-bump/"
+    loc = result["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "architectures/reference/pod-b.yaml"
+    assert loc["region"]["startLine"] == 6
+    assert run_cli("review", "--format", "sarif", cwd=repo.root) == (
+        2,
+        "",
+        "refarch: error: --format sarif goes with --check (the release consistency findings)\n",
+    )

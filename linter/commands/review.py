@@ -1,4 +1,5 @@
-"""refarch review [--from A] [--to B] [--plans DIR...] [--format md|json] [--check]"""
+"""refarch review [--from A] [--to B] [--plans DIR...] [--format md|json]
+refarch review --check [--from A] [--format sarif]"""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import os
 from typing import Any
 
 from linter.commands.common import add_repo_argument, dump_json
-from linter.core.errors import EXIT_FINDINGS, EXIT_OK
+from linter.core.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from linter.core.findings import Finding
 from linter.lint import config as config_mod
 from linter.review.impact import find_plans
 from linter.review.packet import build, check_worktree
@@ -40,7 +42,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="lint the plans in these directories against both KBs",
     )
     p.add_argument("--config", metavar="FILE", help="linter configuration for --plans")
-    p.add_argument("--format", choices=("md", "json"), default="md")
+    p.add_argument(
+        "--format",
+        choices=("md", "json", "sarif"),
+        default="md",
+        help="md or json: the packet; sarif (with --check): the release findings as SARIF 2.1.0",
+    )
     p.add_argument(
         "--check",
         action="store_true",
@@ -66,9 +73,14 @@ def run(args: argparse.Namespace, io: Any) -> int:
     hist = open_history(args.repo, getattr(args, "kb", None))
     try:
         hist.repo.require_commits()
+        if args.format == "sarif" and not args.check:
+            raise UsageError("--format sarif goes with --check (the release consistency findings)")
         if args.check:
             base = hist.release(args.base) if args.base else hist.revision("HEAD")
             found = check_worktree(hist, base)
+            if args.format == "sarif":
+                io.out.write(_sarif(found))
+                return EXIT_FINDINGS if found else EXIT_OK
             for f in found:
                 io.out.write(f"{f.file}:{f.line}:{f.column}: {f.rule} [{f.name}] {f.message}\n")
             if not found:
@@ -87,3 +99,16 @@ def run(args: argparse.Namespace, io: Any) -> int:
         return EXIT_FINDINGS if review.consistency else EXIT_OK
     finally:
         hist.repo.close()
+
+
+def _sarif(found: list[Finding]) -> str:
+    """The release findings through the lint's SARIF reporter, one report per file."""
+    from linter.lint.config import Config
+    from linter.lint.reporters import sarif
+    from linter.lint.result import FileReport, LintResult
+
+    by_file: dict[str, list[Finding]] = {}
+    for f in found:
+        by_file.setdefault(f.file, []).append(f)
+    files = [FileReport(path=path, findings=fs) for path, fs in by_file.items()]
+    return sarif.render(LintResult(files, [], Config()))
