@@ -100,9 +100,7 @@ def test_catalog_coverage(each_kb: KnowledgeBase) -> None:
     assert set(kb.ids("system")) >= SYSTEMS
     assert set(kb.ids("model")) >= MODELS
     assert set(kb.ids("architecture")) >= ARCHITECTURES
-    assert {"air", "rear-door", "direct-liquid", "immersion"} <= {
-        e.data["mode"] for e in kb.entries("cooling")
-    }
+    assert {"air", "rear-door", "direct-liquid", "immersion"} <= {e.mode for e in kb.coolings()}
     assert {"infiniband-ndr", "infiniband-xdr", "spectrum-x", "roce"} <= set(kb.ids("network"))
 
 
@@ -116,39 +114,40 @@ def test_every_figure_is_sourced(each_kb: KnowledgeBase) -> None:
 
 def test_every_architecture_is_at_the_release_version(kb: KnowledgeBase) -> None:
     release = kb.release
-    assert release is not None and release.data["release"] == "2026.11"
-    for arch in kb.entries("architecture"):
-        assert arch.data["version"] == release.data["architectures"][arch.id] == "2026.11"
-        assert arch.data["changes"][0]["version"] == arch.data["version"]
+    assert release.version == "2026.11"
+    for arch in kb.architectures():
+        assert arch.version == release.architectures[arch.id] == "2026.11"
+        assert arch.changes[0].version == arch.version
+        assert arch.doc.data["changes"][0]["version"] == arch.version  # the typed view is the file
 
 
 def test_every_architecture_is_at_its_listed_version(live_kb: KnowledgeBase) -> None:
     release = live_kb.release
-    assert release is not None
-    listed = release.data["architectures"]
+    listed = release.architectures
     assert set(listed) == set(live_kb.ids("architecture"))
-    for arch in live_kb.entries("architecture"):
-        assert arch.data["version"] == listed[arch.id]
-        assert arch.data["changes"][0]["version"] == arch.data["version"]
-        assert arch.data["version"] <= release.data["release"]
+    for arch in live_kb.architectures():
+        assert arch.version == listed[arch.id]
+        assert arch.changes[0].version == arch.version
+        assert arch.version <= release.version
 
 
 def test_rack_profile_power_is_the_sum_of_its_contents(each_kb: KnowledgeBase) -> None:
     kb = each_kb
     checked = 0
-    for arch in kb.entries("architecture"):
-        for rp in arch.data["rack_profiles"]:
-            powers = [kb.system(m["model"]).figure("max_power_kw") for m in rp.get("contents", [])]
+    for arch in kb.architectures():
+        for rp in arch.rack_profiles:
+            systems = [kb.system(m.model) for m in rp.contents]
+            powers = [s.max_power_kw.value if s else None for s in systems]
             if not powers or None in powers:
                 # a system without a published maximum: the rack figure must be published itself
-                assert "source" in rp["max_kw"] or "sources" in rp["max_kw"], (arch.id, rp["id"])
+                assert rp.max_kw.sources, (arch.id, rp.id)
                 continue
             total = sum(
-                figure_value(m["count"]) * kb.system(m["model"]).figure("max_power_kw")
-                for m in rp["contents"]
+                (m.count.value or 0) * (p or 0) for m, p in zip(rp.contents, powers, strict=True)
             )
-            tol = rp.get("tolerance_pct", 0.5) / 100
-            assert math.isclose(figure_value(rp["max_kw"]), total, rel_tol=tol), (arch.id, rp["id"])
+            tol = (0.5 if rp.tolerance_pct is None else rp.tolerance_pct) / 100
+            assert rp.max_kw.value is not None
+            assert math.isclose(rp.max_kw.value, total, rel_tol=tol), (arch.id, rp.id)
             checked += 1
     assert checked >= 12
 

@@ -42,8 +42,8 @@ def write(tmp: Path, name: str, text: str) -> str:
 @pytest.fixture
 def dgx_kw(kb: KnowledgeBase) -> float:
     entry = kb.system("dgx-h100")
-    assert entry is not None and entry.figure("max_power_kw") is not None
-    return float(entry.figure("max_power_kw") or 0)
+    assert entry is not None and entry.max_power_kw.value is not None
+    return float(entry.max_power_kw.value or 0)
 
 
 def test_text_output_and_exit_1(tmp_path: Path, run_cli: RunCli, dgx_kw: float) -> None:

@@ -47,7 +47,7 @@ def test_lint_file_raises_input_error_for_unreadable(tmp_path: Path, kb: Knowled
 def test_million_rack_groups_are_never_expanded(kb: KnowledgeBase) -> None:
     dgx = kb.system("dgx-h100")
     assert dgx is not None
-    rack = 4 * (dgx.figure("max_power_kw") or 0)
+    rack = 4 * (dgx.max_power_kw.value or 0)
     tracemalloc.start()
     report = lint_doc(yamlio.loads(HUGE, "huge.yaml"), kb)
     _, peak = tracemalloc.get_traced_memory()

@@ -71,7 +71,7 @@ def test_example_findings(name: str, kb: KnowledgeBase) -> None:
 def test_legacy_hall_numbers(kb: KnowledgeBase) -> None:
     dgx = kb.system("dgx-h100")
     assert dgx is not None
-    kw = dgx.figure("max_power_kw")
+    kw = dgx.max_power_kw.value
     findings = {f.rule: f for f in lint_file(str(EXAMPLES / "legacy-5kw-hall-dgx-h100.yaml"), kb)}
     pwr = findings["PWR001"]
     assert pwr.arithmetic == f"1 x {kw:g} kW = {kw:g} kW > 5 kW budget"
@@ -84,7 +84,7 @@ def test_legacy_hall_numbers(kb: KnowledgeBase) -> None:
 def test_clean_example_cli(run_cli: RunCli, kb: KnowledgeBase) -> None:
     dgx = kb.system("dgx-h100")
     assert dgx is not None
-    rack_kw = 4 * (dgx.figure("max_power_kw") or 0)
+    rack_kw = 4 * (dgx.max_power_kw.value or 0)
     headroom = round((46 - rack_kw) / 46 * 100, 1)
     code, out, err = run_cli("lint", str(EXAMPLES / "superpod-h100-training.yaml"))
     assert (code, err) == (0, "")

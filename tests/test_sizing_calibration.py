@@ -12,10 +12,10 @@ SETS = ("hopper-trtllm", "blackwell-trtllm")
 
 @pytest.mark.parametrize("eff", SETS)
 def test_every_point_is_within_tolerance(kb: KnowledgeBase, eff: str) -> None:
-    entry = kb.get("efficiency", eff)
+    entry = kb.efficiency(eff)
     assert entry is not None
     checks = evaluate(kb, entry)
-    assert len(checks) == len(entry.data["calibration"]) >= 12
+    assert len(checks) == len(entry.doc.data["calibration"]) >= 12
     out = [(c.point.id, round(c.error * 100, 1)) for c in checks if not c.ok]
     assert out == []
 
@@ -24,14 +24,14 @@ def test_every_point_is_within_tolerance(kb: KnowledgeBase, eff: str) -> None:
 def test_points_cite_a_source_of_the_file_and_match_the_generation(
     kb: KnowledgeBase, eff: str
 ) -> None:
-    entry = kb.get("efficiency", eff)
+    entry = kb.efficiency(eff)
     assert entry is not None
-    sources = entry.data["sources"]
+    sources = {s.id: s for s in entry.sources}
     for p in points(entry):
-        assert p.source in sources and sources[p.source]["retrieved"] == "2026-11-26"
+        assert p.source in sources and sources[p.source].retrieved == "2026-11-26"
         assert p.source != "fit"
-        gpu = kb.get("accelerator", p.accelerator)
-        assert gpu is not None and gpu.text("generation") == entry.data["generation"]
+        gpu = kb.accelerator(p.accelerator)
+        assert gpu is not None and gpu.generation == entry.generation
         assert kb.has("model", p.model)
         assert p.metric in TOLERANCE
 
@@ -39,7 +39,7 @@ def test_points_cite_a_source_of_the_file_and_match_the_generation(
 @pytest.mark.parametrize("eff", SETS)
 def test_stored_factors_are_a_local_optimum_of_the_fit(kb: KnowledgeBase, eff: str) -> None:
     """No factor set one grid step away scores better: the file holds the fit, not a tweak."""
-    entry = kb.get("efficiency", eff)
+    entry = kb.efficiency(eff)
     assert entry is not None
     stored = factors_of(entry)
     here = score(evaluate(kb, entry, stored))
@@ -48,19 +48,19 @@ def test_stored_factors_are_a_local_optimum_of_the_fit(kb: KnowledgeBase, eff: s
 
 def test_published_values_are_the_cited_ones(kb: KnowledgeBase) -> None:
     """Spot checks against the source tables (NIM 1.8.0 and the TensorRT-LLM overview)."""
-    h = {p.id: p.published for p in points(kb.get("efficiency", "hopper-trtllm"))}  # type: ignore[arg-type]
+    h = {p.id: p.published for p in points(kb.efficiency("hopper-trtllm"))}
     assert h["l70b-h100-tp2-5000-500-c1-ttft"] == 406.77
     assert h["l70b-h100-tp2-5000-500-c50-itl"] == 59.73
     assert h["l8b-h100-tp1-1000-1000-c100-itl"] == 10.04
     assert h["l405b-h100-tp8-1000-1000-max-throughput"] == 2919
-    b = {p.id: p.published for p in points(kb.get("efficiency", "blackwell-trtllm"))}  # type: ignore[arg-type]
+    b = {p.id: p.published for p in points(kb.efficiency("blackwell-trtllm"))}
     assert b["l70b-b200-tp1-5000-500-max-throughput"] == 1459
     assert b["l405b-gb200-tp4-128-2048-max-throughput"] == 8151
 
 
 def test_a_wrong_factor_breaks_the_calibration(kb: KnowledgeBase) -> None:
     """The check can fail: halving the FLOPs share throws TTFT out of tolerance."""
-    entry = kb.get("efficiency", "hopper-trtllm")
+    entry = kb.efficiency("hopper-trtllm")
     assert entry is not None
     f = factors_of(entry)
     bad = type(f)(f.id, f.memory_usable_pct, f.decode_bandwidth_pct, f.flops_pct / 2)

@@ -8,6 +8,7 @@ from typing import Any
 from linter.commands.common import dump_json, open_kb
 from linter.core.errors import EXIT_OK, UsageError
 from linter.core.text import did_you_mean
+from linter.kb.model import Architecture
 from linter.kb.provenance import resolve
 from linter.kb.store import KINDS
 
@@ -28,7 +29,8 @@ def run(args: argparse.Namespace, io: Any) -> int:
         hint = did_you_mean(args.id, known, otherwise="; `refarch stats` lists counts")
         raise UsageError(f"unknown id {args.id!r}{hint}")
     rows = resolve(entry.doc)
-    data = entry.data
+    typed = entry.typed
+    version = typed.version if isinstance(typed, Architecture) else ""
     if args.json:
         io.out.write(
             dump_json(
@@ -36,20 +38,19 @@ def run(args: argparse.Namespace, io: Any) -> int:
                     "id": entry.id,
                     "kind": entry.kind,
                     "file": entry.path,
-                    "name": data.get("name") or data.get("title"),
-                    "version": data.get("version"),
-                    "summary": data.get("summary"),
+                    "name": typed.label if typed.label != entry.id else None,
+                    "version": version or None,
+                    "summary": typed.summary or None,
                     "figures": rows,
                 }
             )
         )
         return EXIT_OK
-    title = data.get("name") or data.get("title") or entry.id
-    io.out.write(f"{title} ({entry.kind} {entry.id})\n")
-    if data.get("version"):
-        io.out.write(f"version {data['version']}, status {data.get('status', '')}\n")
-    if data.get("summary"):
-        io.out.write(f"{' '.join(str(data['summary']).split())}\n")
+    io.out.write(f"{typed.label} ({entry.kind} {entry.id})\n")
+    if isinstance(typed, Architecture) and version:
+        io.out.write(f"version {version}, status {typed.status}\n")
+    if typed.summary:
+        io.out.write(f"{' '.join(typed.summary.split())}\n")
     io.out.write("\n")
     width = max((len(r["path"]) for r in rows), default=0)
     for r in rows:
@@ -64,13 +65,8 @@ def run(args: argparse.Namespace, io: Any) -> int:
             else ", ".join(str(s["id"]) for s in r["sources"]) or "UNSOURCED"
         )
         io.out.write(f"  {r['path']:<{width}}  {value}{unit}  [{origin}]\n")
-    srcs = data.get("sources")
-    if isinstance(srcs, dict) and srcs:  # a standard's sources are not held to a schema
+    if typed.sources:
         io.out.write("\nsources:\n")
-        for sid, src in srcs.items():
-            s = src if isinstance(src, dict) else {}
-            io.out.write(
-                f"  {sid}: {s.get('title', '')} {s.get('url', '')} "
-                f"(retrieved {s.get('retrieved', '?')})\n"
-            )
+        for src in typed.sources:
+            io.out.write(f"  {src.id}: {src.title} {src.url} (retrieved {src.retrieved or '?'})\n")
     return EXIT_OK

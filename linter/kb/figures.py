@@ -36,6 +36,11 @@ def figure_value(node: Any) -> float | None:
     return _number(node.get("value", node.get("default")))
 
 
+def number(node: Any) -> float | None:
+    """The number a plain number or a figure stands for (a range's default), else None."""
+    return _number(node) if not isinstance(node, dict) else figure_value(node)
+
+
 @dataclass(frozen=True)
 class Figure:
     """A figure, typed: the number it stands for, its range, sources and formula."""
@@ -45,6 +50,15 @@ class Figure:
     sources: tuple[str, ...]  # the source ids it cites (``source`` or ``sources``)
     derived: str | None  # the formula of a derived figure
     note: str
+
+    @property
+    def present(self) -> bool:
+        """Whether the file writes this figure (``MISSING`` is the absent one)."""
+        return self.value is not None or self.range is not None
+
+    @classmethod
+    def missing(cls) -> Figure:
+        return MISSING
 
     @classmethod
     def parse(cls, node: Any) -> Figure | None:
@@ -69,3 +83,7 @@ class Figure:
             derived=derived if isinstance(derived, str) else None,
             note=note if isinstance(note, str) else "",
         )
+
+
+# The figure a file does not write: no value, no range, no sources.
+MISSING = Figure(value=None, range=None, sources=(), derived=None, note="")

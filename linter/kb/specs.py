@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from linter.core.errors import InputError
-from linter.kb.store import Entry, KnowledgeBase
+from linter.kb.figures import Figure
+from linter.kb.model.base import Described
+from linter.kb.store import KnowledgeBase
 
 # Bytes per stored weight, block scales included. Sources (retrieved 2026-11-26):
 # - NVFP4: 4-bit E2M1 values with one FP8 (E4M3) scale per 16 values -> (16 * 0.5 + 1) / 16
@@ -105,82 +107,83 @@ class SystemSpec:
     cooling: str  # air | direct-liquid | hybrid
 
 
-def _need(entry: Entry, key: str, what: str) -> float:
-    v = entry.figure(key)
-    if v is None:
+def _need(entry: Described, key: str, fig: Figure) -> float:
+    if fig.value is None:
         raise SizingInputError(
-            f"{what} {entry.id!r} has no {key} figure, which sizing needs", entry.location()
+            f"{entry.kind} {entry.id!r} has no {key} figure, which sizing needs", entry.location()
         )
-    return v
+    return fig.value
 
 
-def _lookup(kb: KnowledgeBase, kind: str, id_: str) -> Entry:
-    entry = kb.get(kind, id_)
-    if entry is None:
-        hint = kb.did_you_mean(kind, id_)
-        known = ", ".join(kb.ids(kind))
-        raise SizingInputError(f"unknown {kind} {id_!r}{hint} (known: {known})")
-    return entry
+def _unknown(kb: KnowledgeBase, kind: str, id_: str) -> SizingInputError:
+    hint = kb.did_you_mean(kind, id_)
+    known = ", ".join(kb.ids(kind))
+    return SizingInputError(f"unknown {kind} {id_!r}{hint} (known: {known})")
 
 
 def load_model(kb: KnowledgeBase, id_: str) -> ModelSpec:
-    e = _lookup(kb, "model", id_)
-    heads = int(_need(e, "attention_heads", "model"))
-    mla = int((e.figure("kv_lora_rank") or 0) + (e.figure("qk_rope_head_dim") or 0))
-    head_dim = e.figure("head_dim")
+    m = kb.model(id_)
+    if m is None:
+        raise _unknown(kb, "model", id_)
+    heads = int(_need(m, "attention_heads", m.attention_heads))
+    params = _need(m, "params_b", m.params_b)
+    head_dim = m.head_dim.value
     if head_dim is None:
-        head_dim = _need(e, "hidden_size", "model") / heads
-    moe = e.text("architecture") == "moe"
+        head_dim = _need(m, "hidden_size", m.hidden_size) / heads
+    moe = m.architecture == "moe"
+    mla = int((m.kv_lora_rank.value or 0) + (m.qk_rope_head_dim.value or 0))
     return ModelSpec(
-        id=e.id,
-        params=_need(e, "params_b", "model") * 1e9,
-        active_params=(e.figure("active_params_b") or _need(e, "params_b", "model")) * 1e9,
-        layers=int(_need(e, "layers", "model")),
+        id=m.id,
+        params=params * 1e9,
+        active_params=(m.active_params_b.value or params) * 1e9,
+        layers=int(_need(m, "layers", m.layers)),
         attention_heads=heads,
-        kv_heads=int(_need(e, "kv_heads", "model")),
+        kv_heads=int(_need(m, "kv_heads", m.kv_heads)),
         head_dim=head_dim,
-        hidden_size=int(_need(e, "hidden_size", "model")),
+        hidden_size=int(_need(m, "hidden_size", m.hidden_size)),
         moe=moe,
-        experts=int(e.figure("experts") or 0) if moe else 0,
-        experts_per_token=int(e.figure("experts_per_token") or 0) if moe else 0,
-        mla_dim=mla if e.text("attention") == "mla" else 0,
-        sliding_window=int(e.figure("sliding_window") or 0),
-        sliding_window_layers=int(e.figure("sliding_window_layers") or 0),
+        experts=int(m.experts.value or 0) if moe else 0,
+        experts_per_token=int(m.experts_per_token.value or 0) if moe else 0,
+        mla_dim=mla if m.attention == "mla" else 0,
+        sliding_window=int(m.sliding_window.value or 0),
+        sliding_window_layers=int(m.sliding_window_layers.value or 0),
     )
 
 
 def load_gpu(kb: KnowledgeBase, id_: str) -> GpuSpec:
-    e = _lookup(kb, "accelerator", id_)
+    a = kb.accelerator(id_)
+    if a is None:
+        raise _unknown(kb, "accelerator", id_)
     tflops: dict[str, float] = {}
     for precision, keys in COMPUTE_KEYS.items():
-        for key in keys:
-            v = e.figure(key)
-            if v is not None:
-                tflops[precision] = v
-                break
+        rate = next((v for k in keys if (v := a.rate(k).value) is not None), None)
+        if rate is not None:
+            tflops[precision] = rate
     if "bf16" not in tflops:
-        raise SizingInputError(f"accelerator {id_!r} has no bf16_dense_tflops figure", e.location())
+        raise SizingInputError(f"accelerator {id_!r} has no bf16_dense_tflops figure", a.location())
     return GpuSpec(
-        id=e.id,
-        generation=e.text("generation"),
-        memory_gb=_need(e, "memory_gb", "accelerator"),
-        bandwidth_tb_s=_need(e, "memory_bandwidth_tb_s", "accelerator"),
-        scale_up_gb_s=e.figure("scale_up_bandwidth_gb_s") or 0.0,
+        id=a.id,
+        generation=a.generation,
+        memory_gb=_need(a, "memory_gb", a.memory_gb),
+        bandwidth_tb_s=_need(a, "memory_bandwidth_tb_s", a.memory_bandwidth_tb_s),
+        scale_up_gb_s=a.scale_up_bandwidth_gb_s.value or 0.0,
         tflops=tflops,
     )
 
 
 def load_system(kb: KnowledgeBase, id_: str) -> SystemSpec:
-    e = _lookup(kb, "system", id_)
-    gpu = load_gpu(kb, e.text("accelerator"))
-    count = int(_need(e, "gpu_count", "system"))
+    s = kb.system(id_)
+    if s is None:
+        raise _unknown(kb, "system", id_)
+    gpu = load_gpu(kb, s.accelerator)
+    count = int(_need(s, "gpu_count", s.gpu_count))
     return SystemSpec(
-        id=e.id,
+        id=s.id,
         gpu=gpu,
         gpu_count=count,
-        max_power_kw=e.figure("max_power_kw"),
-        nvlink_domain=int(e.figure("nvlink_domain_gpus") or count),
-        cooling=e.text("cooling", "air"),
+        max_power_kw=s.max_power_kw.value,
+        nvlink_domain=int(s.nvlink_domain_gpus.value or count),
+        cooling=s.cooling or "air",
     )
 
 

@@ -11,13 +11,21 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from linter.core.errors import InputError, Location
 from linter.core.text import did_you_mean
 from linter.core.yamlio import Document, json_path, walk
 from linter.kb import cache as parsecache
 from linter.kb.figures import figure_value
+from linter.kb.model import architecture as _architecture
+from linter.kb.model import catalog as _catalog
+from linter.kb.model import standard as _standard
+from linter.kb.model.architecture import Architecture
+from linter.kb.model.base import Located
+from linter.kb.model.catalog import Accelerator, Cooling, Efficiency, Fabric, Model, System
+from linter.kb.model.release import RELEASE_FILE, Release
+from linter.kb.model.standard import Standard
 
 # Directory (relative to the KB root) -> kind of the files in it.
 KIND_DIRS: dict[str, str] = {
@@ -35,34 +43,37 @@ CATALOG_KINDS = ("accelerator", "system", "cooling", "network", "model", "effici
 KINDS = (*CATALOG_KINDS, "architecture", "standard")
 
 
+T = TypeVar("T", bound=Located)
+
+
+def _parse(kind: str, id_: str, doc: Document) -> Located:
+    if kind == "architecture":
+        return _architecture.parse(id_, doc)
+    if kind == "standard":
+        return _standard.parse(id_, doc)
+    return _catalog.parse(kind, id_, doc)
+
+
 @dataclass
 class Entry:
-    """One KB file: catalog entry, standard or architecture."""
+    """One KB file: catalog entry, standard or architecture, as read (``doc``) and typed
+    (``typed``, built once on first use). Jobs about a file's shape (validation, provenance,
+    the structural diff) read ``doc``; every other job reads ``typed``."""
 
     id: str
     kind: str
     doc: Document
+    _typed: Located | None = field(default=None, repr=False, compare=False)
 
     @property
-    def data(self) -> dict[str, Any]:
-        return self.doc.data if isinstance(self.doc.data, dict) else {}
+    def typed(self) -> Located:
+        if self._typed is None:
+            self._typed = _parse(self.kind, self.id, self.doc)
+        return self._typed
 
     @property
     def path(self) -> str:
         return self.doc.path
-
-    def figure(self, *keys: str | int) -> float | None:
-        node: Any = self.data
-        for k in keys:
-            try:
-                node = node[k]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return figure_value(node)
-
-    def text(self, key: str, default: str = "") -> str:
-        v = self.data.get(key, default)
-        return v if isinstance(v, str) else default
 
     def location(self, *keys: str | int) -> Location:
         return self.doc.location(tuple(keys))
@@ -146,37 +157,90 @@ class KnowledgeBase:
             out.extend((kind, p) for p in self._index.get(kind, {}).values())
         return out
 
-    # --- convenience ----------------------------------------------------------------------
-    def system(self, id_: str) -> Entry | None:
-        return self.get("system", id_)
+    # --- typed entries ---------------------------------------------------------------------
+    def _typed(self, kind: str, id_: str, cls: type[T]) -> T | None:
+        entry = self.get(kind, id_)
+        if entry is None:
+            return None
+        typed = entry.typed
+        assert isinstance(typed, cls)
+        return typed
 
-    def architecture(self, id_: str) -> Entry | None:
-        return self.get("architecture", id_)
+    def _all(self, kind: str, cls: type[T]) -> Iterator[T]:
+        for id_ in self.ids(kind):
+            typed = self._typed(kind, id_, cls)
+            if typed is not None:
+                yield typed
 
-    def standard(self, id_: str) -> Entry | None:
-        return self.get("standard", id_)
+    def architecture(self, id_: str) -> Architecture | None:
+        return self._typed("architecture", id_, Architecture)
 
+    def architectures(self) -> Iterator[Architecture]:
+        return self._all("architecture", Architecture)
+
+    def system(self, id_: str) -> System | None:
+        return self._typed("system", id_, System)
+
+    def systems(self) -> Iterator[System]:
+        return self._all("system", System)
+
+    def accelerator(self, id_: str) -> Accelerator | None:
+        return self._typed("accelerator", id_, Accelerator)
+
+    def model(self, id_: str) -> Model | None:
+        return self._typed("model", id_, Model)
+
+    def fabric(self, id_: str) -> Fabric | None:
+        return self._typed("network", id_, Fabric)
+
+    def cooling(self, id_: str) -> Cooling | None:
+        return self._typed("cooling", id_, Cooling)
+
+    def coolings(self) -> Iterator[Cooling]:
+        return self._all("cooling", Cooling)
+
+    def efficiency(self, id_: str) -> Efficiency | None:
+        return self._typed("efficiency", id_, Efficiency)
+
+    def efficiencies(self) -> Iterator[Efficiency]:
+        return self._all("efficiency", Efficiency)
+
+    def standard(self, id_: str) -> Standard | None:
+        return self._typed("standard", id_, Standard)
+
+    def typed(self, kind: str) -> Iterator[Located]:
+        """Every typed entry of ``kind``, by id."""
+        return self._all(kind, Located)
+
+    # --- the release manifest -------------------------------------------------------------
     @property
     def release_path(self) -> Path:
-        return self.root / "release.yaml"
+        return self.root / RELEASE_FILE
 
     @property
-    def release(self) -> Document | None:
+    def release_doc(self) -> Document | None:
+        """``release.yaml`` as read (for positions), or None when the KB has none."""
         if self._release is None and self.release_path.is_file():
             self._release = parsecache.load(str(self.release_path))
         return self._release
 
     @property
+    def release(self) -> Release:
+        """The release manifest, typed (empty when the KB has none)."""
+        doc = self.release_doc
+        return Release.parse(doc.data if doc is not None else None)
+
+    @property
     def release_version(self) -> str | None:
-        rel = self.release
-        v = rel.data.get("release") if rel is not None and isinstance(rel.data, dict) else None
-        return v if isinstance(v, str) else None
+        return self.release.version or None
 
     def resolve_figure(self, ref: str) -> float | None:
         """``dgx-h100.max_power_kw`` -> the figure's value, or None."""
         id_, _, key = ref.partition(".")
         entry = self.find(id_)
-        return entry.figure(*key.split(".")) if entry is not None and key else None
+        if entry is None or not key:
+            return None
+        return figure_value(entry.doc.get(tuple(key.split("."))))
 
     def did_you_mean(self, kind: str, id_: str) -> str:
         """`` (did you mean a, b?)`` for the ids of ``kind`` close to ``id_``, or ``""``."""

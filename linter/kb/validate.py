@@ -22,6 +22,9 @@ from linter.core.paths import expand_paths
 from linter.core.yamlio import Document, PathT
 from linter.kb.checks import VALIDATION
 from linter.kb.figures import figure_value, is_figure
+from linter.kb.model.architecture import parse as parse_architecture
+from linter.kb.model.base import text
+from linter.kb.model.release import Release
 from linter.kb.store import CATALOG_KINDS, KnowledgeBase, kind_for_path
 from linter.schemas import loader as schemas
 
@@ -180,40 +183,36 @@ def _cross_refs(doc: Document, kind: str, kb: KnowledgeBase) -> Iterator[Finding
 
 
 def _arch_refs(doc: Document, kb: KnowledgeBase, need: Any, in_kb: bool) -> Iterator[Finding]:
-    data = doc.data
-    su = data.get("scalable_unit") or {}
-    for i, m in enumerate(su.get("systems", [])):
-        yield from need(("scalable_unit", "systems", i, "model"), "system", m.get("model"))
-    for i, rp in enumerate(data.get("rack_profiles", [])):
-        for j, m in enumerate(rp.get("contents", [])):
-            yield from need(("rack_profiles", i, "contents", j, "model"), "system", m.get("model"))
-    for i, n in enumerate(data.get("networks", [])):
-        yield from need(("networks", i, "fabric"), "network", n.get("fabric"))
-    changes = data.get("changes") or []
-    if changes and changes[0].get("version") != data.get("version"):
+    arch = parse_architecture(text(doc.data, "id"), doc)
+    su = arch.scalable_unit
+    for item in (*(su.systems if su else ()), *(c for p in arch.rack_profiles for c in p.contents)):
+        yield from need((*item.at, "model"), "system", item.model)
+    for n in arch.networks:
+        yield from need((*n.at, "fabric"), "network", n.fabric or None)
+    newest = arch.changes[0] if arch.changes else None
+    if newest is not None and newest.version != arch.version:
         yield _f(
             doc,
-            ("changes", 0, "version"),
+            (*newest.at, "version"),
             "VAL007",
-            f"the newest changes entry is {changes[0].get('version')!r} but version is "
-            f"{data.get('version')!r}: record why this version changed",
+            f"the newest changes entry is {newest.version!r} but version is "
+            f"{arch.version!r}: record why this version changed",
         )
-    rel = kb.release if in_kb else None
-    if rel is not None and isinstance(rel.data, dict):
-        pinned = (rel.data.get("architectures") or {}).get(data.get("id"))
+    if in_kb and kb.release_doc is not None:
+        pinned = kb.release.pinned(arch.id)
         if pinned is None:
-            yield _f(doc, ("id",), "VAL007", f"{data.get('id')!r} is not listed in release.yaml")
-        elif pinned != data.get("version"):
+            yield _f(doc, ("id",), "VAL007", f"{arch.id!r} is not listed in release.yaml")
+        elif pinned != arch.version:
             yield _f(
                 doc,
                 ("version",),
                 "VAL007",
-                f"version {data.get('version')!r} differs from release.yaml ({pinned!r})",
+                f"version {arch.version!r} differs from release.yaml ({pinned!r})",
             )
 
 
 def _release_refs(doc: Document, kb: KnowledgeBase) -> Iterator[Finding]:
-    listed = doc.data.get("architectures") or {}
+    listed = Release.parse(doc.data).architectures
     for arch_id in listed:
         if not kb.has("architecture", arch_id):
             yield _f(

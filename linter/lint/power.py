@@ -10,7 +10,8 @@ import math
 from dataclasses import dataclass
 
 from linter.core.text import fmt
-from linter.kb.store import Entry, KnowledgeBase
+from linter.kb.model import Cooling, System
+from linter.kb.store import KnowledgeBase
 from linter.lint.plan import Plan, RackGroup
 
 
@@ -21,7 +22,7 @@ class Term:
     model: str
     count: int
     kw_each: float | None
-    entry: Entry | None
+    entry: System | None
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def rack_load(group: RackGroup, kb: KnowledgeBase) -> RackLoad:
     terms = []
     for s in group.systems:
         entry = kb.system(s.model)
-        kw = entry.figure("max_power_kw") if entry is not None else None
+        kw = entry.max_power_kw.value if entry is not None else None
         terms.append(Term(s.model, s.count, kw, entry))
     return RackLoad(group, tuple(terms))
 
@@ -69,18 +70,16 @@ def line_current_a(kw: float, voltage_v: float, phases: int, power_factor: float
 class CoolingCapacity:
     """What one rack's cooling mode can remove: the planning figure and the published ceiling."""
 
-    entry: Entry
+    entry: Cooling
     planning_kw: float
     ceiling_kw: float
     assumed: str = ""  # set when the plan left a choice open (rear-door kind)
 
 
-def _ceiling(entry: Entry) -> float | None:
-    fig = entry.data.get("rack_kw_max")
-    if isinstance(fig, dict) and isinstance(fig.get("range"), list) and fig["range"]:
-        hi = fig["range"][-1]
-        return float(hi) if isinstance(hi, int | float) else None
-    return entry.figure("rack_kw_max")
+def _ceiling(entry: Cooling) -> float | None:
+    """The published ceiling: the top of the figure's range, else its value."""
+    fig = entry.rack_kw_max
+    return fig.range[1] if fig.range is not None else fig.value
 
 
 def cooling_capacity(kb: KnowledgeBase, mode: str, rear_door: str | None) -> CoolingCapacity | None:
@@ -90,9 +89,9 @@ def cooling_capacity(kb: KnowledgeBase, mode: str, rear_door: str | None) -> Coo
     plan, else the smaller of the two; liquid and immersion: their catalog entry.
     """
     options = []
-    for e in kb.entries("cooling"):
-        kw = e.figure("rack_kw_max")
-        if e.data.get("mode") == mode and kw is not None:
+    for e in kb.coolings():
+        kw = e.rack_kw_max.value
+        if e.mode == mode and kw is not None:
             options.append((kw, e))
     if not options:
         return None
@@ -165,9 +164,13 @@ def circuit(plan: Plan, group: RackGroup, rack_kw: float, kb: KnowledgeBase) -> 
     elec = kb.standard("electrical")
     if not isinstance(volts, int | float) or not isinstance(breaker, int | float) or elec is None:
         return None
-    factor = elec.figure("continuous_load_factor_pct")
+    factor = elec.figure("continuous_load_factor_pct").value
     pf_plan = p.get("power_factor")
-    pf = float(pf_plan) if isinstance(pf_plan, int | float) else elec.figure("power_factor_default")
+    pf = (
+        float(pf_plan)
+        if isinstance(pf_plan, int | float)
+        else elec.figure("power_factor_default").value
+    )
     if factor is None or pf is None or factor <= 0 or pf <= 0:  # a KB figure of 0 is no figure
         return None
     feeds = int(p.get("feeds", 1))

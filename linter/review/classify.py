@@ -19,7 +19,8 @@ from typing import Any
 
 from linter.core.findings import SEVERITY_RANK
 from linter.kb.change_checks import BY_ID, CHECKS, LEVELS
-from linter.review.diff import Change, number
+from linter.kb.figures import number
+from linter.review.diff import Change
 
 # fmt: off
 TEXT_KEYS = frozenset({"title", "name", "summary", "when_to_use", "description", "rationale",

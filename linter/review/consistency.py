@@ -12,17 +12,17 @@ Each problem is an error finding with the file and line to fix:
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from linter.core.errors import RefarchError
 from linter.core.findings import Finding, at
+from linter.core.parallel import fork_map
 from linter.core.yamlio import Document
 from linter.kb.checks import RELEASE
+from linter.kb.model.release import Release, change_for
 from linter.review.diff import diff
-from linter.review.history import KBHistory, entry_for, version_of
+from linter.review.history import KBHistory, version_of
 from linter.review.revision import Revision, stem
 
 # code -> (name, summary), from the declarations in linter.kb.checks
@@ -115,8 +115,8 @@ def _check_arch(od: Document | None, nd: Document, label: str) -> list[Finding]:
                     f"version {nv} is lower than the previous {ov} [{label}]",
                 )
             ]
-    entry = entry_for(nd.data, nv)
-    if not entry:
+    entry = change_for(nd.data, nv)
+    if entry is None:
         return [
             _f(
                 nd,
@@ -126,14 +126,12 @@ def _check_arch(od: Document | None, nd: Document, label: str) -> list[Finding]:
                 on_key=True,
             )
         ]
-    missing = [k for k in ("summary", "why") if not str(entry.get(k) or "").strip()]
+    missing = [k for k, v in (("summary", entry.summary), ("why", entry.why)) if not v.strip()]
     if missing:
-        changes = nd.data["changes"]
-        i = changes.index(entry)
         return [
             _f(
                 nd,
-                ("changes", i),
+                entry.at,
                 "REL003",
                 f"the `changes` entry for {nv} has no {' or '.join(missing)} [{label}]",
             )
@@ -148,18 +146,12 @@ def check_release(
     rel = hist.release_doc(rev)
     if rel is None:
         return []
-    data = rel.data if isinstance(rel.data, dict) else {}
-    raw = data.get("architectures")
-    listed: dict[str, Any] = raw if isinstance(raw, dict) else {}
-    release = data.get("release") if isinstance(data.get("release"), str) else ""
+    manifest = Release.parse(rel.data)
+    listed, release = manifest.architectures, manifest.version
     label = release or rev.short
     out: list[Finding] = []
-    prev = (
-        previous.data.get("release")
-        if previous is not None and isinstance(previous.data, dict)
-        else None
-    )
-    if isinstance(prev, str) and release and release < prev:
+    prev = Release.parse(previous.data).version if previous is not None else ""
+    if prev and release and release < prev:
         out.append(
             _f(
                 rel,
@@ -228,8 +220,9 @@ def check_steps(
     """check_step over each pair of consecutive revisions, in order.
 
     Parsing every revised file is most of the cost of a long review, so with ``jobs`` > 1 the
-    steps are split into contiguous runs checked in forked processes, each with its own git
-    repository object (and cat-file process): nothing of the parent's git state is used there.
+    steps are split into contiguous runs checked in forked processes (``core.parallel``), each
+    with its own git repository object (and cat-file process): nothing of the parent's git
+    state is used there.
     """
     idx = list(range(1, len(steps)))
     if jobs < 2 or len(idx) < MIN_PARALLEL_STEPS:
@@ -237,16 +230,13 @@ def check_steps(
     size = -(-len(idx) // jobs)
     chunks = [idx[k : k + size] for k in range(0, len(idx), size)]
     root, prefix = str(hist.repo.root), hist.prefix
-    with ProcessPoolExecutor(
-        len(chunks) - 1, mp_context=multiprocessing.get_context("fork")
-    ) as pool:
-        futures = [pool.submit(_worker, root, prefix, steps, names, c) for c in chunks[1:]]
-        out = _run(hist, steps, names, chunks[0])
-        for fut in futures:
-            found, error = fut.result()
-            if error is not None:
-                raise error[0](error[1], error[2])
-            out += found
+    out: list[Finding] = []
+    for found, error in fork_map(
+        lambda chunk: _worker(root, prefix, steps, names, chunk), chunks, len(chunks)
+    ):
+        if error is not None:
+            raise error[0](error[1], error[2])
+        out += found
     return out
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from linter.core.units import lookup, unit_for_key
 from linter.core.yamlio import PathT
-from linter.kb.figures import is_figure
+from linter.kb.figures import is_figure, number
 
 LIST_KEYS: dict[str, str] = {
     "changes": "version",
@@ -32,15 +32,6 @@ LIST_KEYS: dict[str, str] = {
     "nics": "name",
 }
 _TEXT_WIDTH = 60
-
-
-def number(node: Any) -> float | None:
-    """The number a plain number or a figure stands for (a range's default), else None."""
-    if is_figure(node):
-        node = node.get("value", node.get("default"))
-    if isinstance(node, int | float) and not isinstance(node, bool):
-        return float(node)
-    return None
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from linter.core import yamlio
 from linter.core.errors import GitError, InputError, Location, UsageError
 from linter.core.yamlio import Document
+from linter.kb.model.release import Change, change_for
+from linter.kb.model.release import Release as Manifest
 from linter.review.git import UNSHALLOW_HINT, WORKTREE, LogEntry, Repository
 from linter.review.revision import WORKTREE_REV, Lineage, Revision, follow
 
@@ -32,15 +33,6 @@ class Release:
     first: Revision
     last: Revision
     position: int  # index of `last` in the log (len(log) for the working tree)
-
-
-def entry_for(data: Any, version: str) -> dict[str, Any]:
-    """The ``changes`` entry recording ``version``, or {}."""
-    changes = data.get("changes") if isinstance(data, dict) else None
-    for item in changes if isinstance(changes, list) else []:
-        if isinstance(item, dict) and str(item.get("version")) == version:
-            return item
-    return {}
 
 
 def version_of(doc: Document) -> str:
@@ -126,14 +118,14 @@ class KBHistory:
             return self._positions[last]
         return self._positions[sha]
 
-    def _read_version(self, rev: Revision, path: str, blob: str) -> tuple[str, dict[str, Any]]:
+    def _read_version(self, rev: Revision, path: str, blob: str) -> tuple[str, Change | None]:
         try:
             doc = self.doc(rev, path, blob)
         except InputError as exc:
             self.problems.append(exc)
-            return "", {}
+            return "", None
         version = version_of(doc)
-        return version, entry_for(doc.data, version)
+        return version, change_for(doc.data, version)
 
     def lineages(self) -> list[Lineage]:
         """Every architecture seen in history, oldest first, renames followed."""
@@ -192,8 +184,7 @@ class KBHistory:
         except InputError as exc:
             self.problems.append(exc)
             return ""
-        v = doc.data.get("release") if isinstance(doc.data, dict) else None
-        return v if isinstance(v, str) else ""
+        return Manifest.parse(doc.data).version
 
     # --- resolution ----------------------------------------------------------------------
     def revision(self, text: str) -> Revision:

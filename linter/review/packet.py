@@ -10,6 +10,7 @@ from typing import Any
 
 from linter.core.findings import Finding
 from linter.kb.change_checks import LEVELS
+from linter.kb.model.release import Release, changes_of
 from linter.kb.store import KIND_DIRS
 from linter.lint.config import Config
 from linter.review import consistency
@@ -83,12 +84,7 @@ def _kind(hist: KBHistory, path: str) -> str:
 
 
 def _rationale(data: Any, since: str) -> list[dict[str, Any]]:
-    changes = data.get("changes") if isinstance(data, dict) else None
-    return [
-        {k: str(item.get(k, "")) for k in ("version", "date", "summary", "why")}
-        for item in (changes if isinstance(changes, list) else [])
-        if isinstance(item, dict) and str(item.get("version", "")) > since
-    ]
+    return [c.as_dict() for c in changes_of(data) if c.version > since]
 
 
 def _entry(
@@ -161,8 +157,7 @@ def release_name(hist: KBHistory, rev: Revision) -> str:
     if rev.release:
         return rev.release
     doc = hist.release_doc(rev)
-    v = doc.data.get("release") if doc is not None and isinstance(doc.data, dict) else None
-    return v if isinstance(v, str) else ""
+    return Release.parse(doc.data).version if doc is not None else ""
 
 
 def build(

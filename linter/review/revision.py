@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
+from linter.kb.model.release import Change
 from linter.review.gitobjects import WORKTREE, Commit, LogEntry
 
 
@@ -68,7 +68,7 @@ class Lineage:
     removed: Revision | None = None
 
 
-ReadVersion = Callable[[Revision, str, str], tuple[str, dict[str, Any]]]
+ReadVersion = Callable[[Revision, str, str], tuple[str, Change | None]]
 
 
 def follow(
@@ -89,7 +89,7 @@ def follow(
         same = bool(lin.versions) and lin.versions[-1].version == version
         if same and not rev.is_worktree:
             return
-        summary, why = str(entry.get("summary", "")), str(entry.get("why", ""))
+        summary, why = (entry.summary, entry.why) if entry else ("", "")
         lin.versions.append(VersionRecord(stem(path), version, rev, path, summary, why, same))
 
     def born(path: str) -> Lineage:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any, TypedDict
+from collections.abc import Callable, Iterator
+from typing import TypedDict
 
-from linter.kb.store import Entry
+from linter.kb.model import Architecture
 from linter.site import sections as sec
 from linter.site.catalog import anchor
 from linter.site.catalog import page_path as catalog_path
 from linter.site.core import Page, Site, kb_file_path, rel, slug
 from linter.site.escape import plain
-from linter.site.figures import SourceRow, get, source_rows, value_text
+from linter.site.figures import SourceRow, source_rows, value_text
 
 rack_kw = sec.rack_kw
 
@@ -71,12 +71,11 @@ def page_path(arch_id: str) -> str:
     return f"architectures/{slug(arch_id)}.md"
 
 
-def context(site: Site, entry: Entry) -> ArchitectureContext:
-    d, src = entry.data, entry.data.get("sources")
-    here = page_path(entry.id)
-    su: dict[str, Any] = d["scalable_unit"] if isinstance(d.get("scalable_unit"), dict) else {}
+def context(site: Site, arch: Architecture) -> ArchitectureContext:
+    src, su = arch.sources, arch.scalable_unit
+    here = page_path(arch.id)
 
-    def catalog_link(kind: str) -> Any:
+    def catalog_link(kind: str) -> Callable[[str], str]:
         def link(id_: str) -> str:
             if not site.kb.has(kind, id_):
                 return ""
@@ -85,58 +84,57 @@ def context(site: Site, entry: Entry) -> ArchitectureContext:
         return link
 
     bom = sec.bom_rows(su, src, catalog_link("system"))
-    racks = sec.rack_rows(d.get("rack_profiles"), src)
-    networks = sec.network_rows(d.get("networks"), catalog_link("network"))
-    su_figures = {k: v for k, v in su.items() if k in ("racks", "gpus", "max_units")}
+    racks = sec.rack_rows(arch.rack_profiles, src)
+    networks = sec.network_rows(arch.networks, catalog_link("network"))
     return ArchitectureContext(
-        id=entry.id,
-        title=entry.text("title", entry.id),
-        vendor=entry.text("vendor"),
-        version=plain(d.get("version")),
-        status=plain(d.get("status")),
-        use=plain(d.get("use")),
+        id=arch.id,
+        title=arch.title or arch.id,
+        vendor=arch.vendor,
+        version=arch.version,
+        status=arch.status,
+        use=plain(arch.use),
         release=site.release,
-        summary=plain(d.get("summary")),
-        when_to_use=plain(d.get("when_to_use")),
-        yaml_link=rel(here, kb_file_path(site, entry.path)),
-        su_name=plain(su.get("name", "")),
-        su_figures=sec.figure_rows(su_figures, src),
-        su_note=plain(su.get("note")),
+        summary=arch.summary,
+        when_to_use=arch.when_to_use,
+        yaml_link=rel(here, kb_file_path(site, arch.path)),
+        su_name=su.name if su else "",
+        su_figures=sec.figure_rows(su, src, skip=("name",)) if su else [],
+        su_note=su.note if su else "",
         bom=bom,
         diagram=sec.diagram(su, racks, bom, networks),
         racks=racks,
-        facility=sec.figure_rows(d.get("facility"), src),
-        facility_note=plain(get(d, "facility", "note")),
+        facility=sec.figure_rows(arch.facility, src),
+        facility_note=arch.facility.note,
         networks=networks,
-        storage=sec.figure_rows(d.get("storage"), src),
-        storage_note=plain(get(d, "storage", "note")),
-        practices=sec.practice_rows(d.get("best_practices"), src),
-        hot_spots=sec.text_rows(d.get("hot_spots"), ("id", "resource", "description")),
+        storage=sec.figure_rows(arch.storage, src),
+        storage_note=arch.storage.note,
+        practices=sec.practice_rows(arch.best_practices, src),
+        hot_spots=sec.text_rows(arch.hot_spots, ("id", "resource", "description")),
         fragile_points=sec.text_rows(
-            d.get("fragile_points"), ("id", "component", "description", "mitigation")
+            arch.fragile_points, ("id", "component", "description", "mitigation")
         ),
-        changes=sec.change_rows(d.get("changes")),
+        changes=sec.change_rows(arch.changes),
         sources=source_rows(src),
     )
 
 
 def pages(site: Site) -> Iterator[Page]:
     rows: list[IndexRow] = []
-    for entry in site.kb.entries("architecture"):
-        ctx = context(site, entry)
-        yield Page(page_path(entry.id), site.render("architecture.md.j2", ctx), title=entry.id)
-        kw = rack_kw(entry)
+    for arch in site.kb.architectures():
+        ctx = context(site, arch)
+        yield Page(page_path(arch.id), site.render("architecture.md.j2", ctx), title=arch.id)
+        kw = rack_kw(arch)
         rows.append(
             IndexRow(
-                id=entry.id,
+                id=arch.id,
                 title=ctx["title"],
-                link=page_path(entry.id).removeprefix("architectures/"),
+                link=page_path(arch.id).removeprefix("architectures/"),
                 version=ctx["version"],
                 status=ctx["status"],
                 use=ctx["use"],
                 rack_kw=value_text(kw, "kW") if kw is not None else "",
-                cooling=plain(get(entry.data, "facility", "cooling")),
-                gpus=value_text(get(entry.data, "scalable_unit", "gpus")),
+                cooling=arch.facility.cooling,
+                gpus=value_text(su.gpus) if (su := arch.scalable_unit) else "",
             )
         )
     index = IndexContext(rows=rows, release=site.release, chart="../catalog/rack-kw.svg")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from markupsafe import Markup
 
-from linter.kb.figures import is_figure
-from linter.kb.store import Entry
+from linter.kb.figures import Figure
+from linter.kb.model import Located
 from linter.site.core import Page, Site, kb_file_path, rel
 from linter.site.escape import plain
 from linter.site.figures import value_text
@@ -182,11 +182,10 @@ def anchor(id_: str) -> Markup:
     return Markup(re.sub(r"[^a-z0-9-]", "-", id_.lower()))
 
 
-def cell(entry: Entry, key: str) -> str:
-    value: Any = entry.data.get(key)
-    if value is None:
-        return ""
-    if is_figure(value):
+def cell(entry: Located, key: str) -> str:
+    """The column ``key`` of a typed catalog entry (a field named as the schema's key)."""
+    value = getattr(entry, key, None)
+    if isinstance(value, Figure):
         return value_text(value)  # the unit is in the header
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -199,11 +198,11 @@ def context(site: Site, table: Table) -> CatalogContext:
         Row(
             id=e.id,
             anchor=anchor(e.id),
-            name=e.text("name", e.id),
+            name=getattr(e, "name", "") or e.id,
             yaml=rel(here, kb_file_path(site, e.path)),
             cells=[cell(e, c.key) for c in table.columns],
         )
-        for e in site.kb.entries(table.kind)
+        for e in site.kb.typed(table.kind)
     ]
     used = [i for i, c in enumerate(table.columns) if any(r["cells"][i] for r in rows)]
     for r in rows:

@@ -65,9 +65,7 @@ class Site:
 
     @cached_property
     def release_date(self) -> str:
-        rel = self.kb.release
-        date = rel.data.get("date") if rel is not None and isinstance(rel.data, dict) else None
-        return date if isinstance(date, str) else ""
+        return self.kb.release.date
 
     @cached_property
     def build_date(self) -> str:

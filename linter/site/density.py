@@ -8,11 +8,11 @@ from typing import TypedDict
 
 from markupsafe import Markup
 
-from linter.kb.figures import figure_value
+from linter.kb.figures import Figure
 from linter.site.architectures import rack_kw
 from linter.site.core import Page, Site, rel
-from linter.site.escape import number, plain
-from linter.site.figures import get, provenance
+from linter.site.escape import number
+from linter.site.figures import provenance
 
 TIERS_ID = "density-tiers"
 CHART_PATH = "catalog/rack-kw.svg"
@@ -69,25 +69,24 @@ class ChartContext(TypedDict):
 
 
 def tiers(site: Site) -> list[Tier]:
-    entry = site.kb.standard(TIERS_ID)
-    if entry is None:
+    std = site.kb.standard(TIERS_ID)
+    if std is None:
         return []
-    src = entry.data.get("sources")
+    src = std.sources
     out: list[Tier] = []
-    for t in get(entry.data, "tiers") or []:
-        if not isinstance(t, dict):
-            continue
-        lo, hi = figure_value(t.get("kw_min")), figure_value(t.get("kw_max"))
+    for t in std.rows("tiers"):
+        kw_min, kw_max = t.figure("kw_min"), t.figure("kw_max")
+        lo, hi = kw_min.value, kw_max.value
         out.append(
             Tier(
-                id=plain(t.get("id")),
-                description=plain(t.get("description")),
+                id=t.id,
+                description=t.text("description"),
                 kw_min=lo,
                 kw_max=hi,
                 range=_range_text(lo, hi),
-                published=_published(t.get("kw_max")),
-                source=provenance(t.get("kw_min"), t.get("kw_max"), sources=src),
-                cited=provenance(t.get("kw_min"), t.get("kw_max"), sources=src, notes=False),
+                published=_published(kw_max),
+                source=provenance(kw_min, kw_max, sources=src),
+                cited=provenance(kw_min, kw_max, sources=src, notes=False),
             )
         )
     return out
@@ -98,20 +97,19 @@ def _range_text(lo: float | None, hi: float | None) -> str:
     return f"{low} to {number(hi)} kW" if hi is not None else f"{low} kW and up"
 
 
-def _published(fig: object) -> str:
+def _published(fig: Figure) -> str:
     """For an upper bound published as a range: ``upper bound published as 125-132 kW``."""
-    if isinstance(fig, dict) and isinstance(fig.get("range"), list) and len(fig["range"]) == 2:
-        lo, hi = fig["range"]
-        return f"upper bound published as {plain(lo)}-{plain(hi)} kW"
+    if fig.range is not None:
+        return f"upper bound published as {number(fig.range[0])}-{number(fig.range[1])} kW"
     return ""
 
 
 def chart(site: Site) -> ChartContext:
     rows: list[tuple[str, float, str]] = []
-    for entry in site.kb.entries("architecture"):
-        kw = rack_kw(entry)
+    for arch in site.kb.architectures():
+        kw = rack_kw(arch)
         if kw is not None:
-            rows.append((entry.id, kw, plain(get(entry.data, "facility", "cooling"))))
+            rows.append((arch.id, kw, arch.facility.cooling))
     rows.sort(key=lambda r: (r[1], r[0]))
     tier_list = tiers(site)
     top_kw = max(

@@ -8,11 +8,14 @@ formula it is derived from.
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from collections.abc import Sequence
+from typing import TypedDict
 
 from markupsafe import Markup
 
 from linter.core.units import SUFFIXES, unit_for_key
+from linter.kb.figures import Figure
+from linter.kb.model import Source
 from linter.site.escape import md_code, md_inline, md_link, number, plain
 
 
@@ -47,65 +50,48 @@ def with_unit(text: str, unit: str) -> str:
     return f"{text}{unit}" if unit in ("%", "°C") else f"{text} {unit}"
 
 
-def value_text(fig: object, unit: str = "") -> str:
-    """``132 kW``; a range as ``120-132 kW (uses 132)``; anything else as plain text."""
-    if not isinstance(fig, dict):
+def value_text(fig: Figure | float | str | None, unit: str = "") -> str:
+    """``132 kW``; a range as ``120-132 kW (uses 132)``; a missing figure as ``""``."""
+    if not isinstance(fig, Figure):
         return with_unit(_num(fig), unit) if fig is not None else ""
-    rng = fig.get("range")
-    if isinstance(rng, list) and len(rng) == 2 and "default" in fig:
-        lo, hi = _num(rng[0]), _num(rng[1])
-        return f"{with_unit(f'{lo}-{hi}', unit)} (uses {_num(fig['default'])})"
-    if "value" in fig:
-        return with_unit(_num(fig["value"]), unit)
-    return plain(fig)
+    if fig.range is not None and fig.value is not None:
+        lo, hi = number(fig.range[0]), number(fig.range[1])
+        return f"{with_unit(f'{lo}-{hi}', unit)} (uses {number(fig.value)})"
+    return with_unit(number(fig.value), unit) if fig.value is not None else ""
 
 
-def source_link(sources: object, source_id: object) -> Markup:
+def source_link(sources: Sequence[Source], source_id: str) -> Markup:
     """The title of a source (linked when it has an http(s) URL), or its id if unknown."""
-    src = (
-        sources.get(source_id) if isinstance(sources, dict) and isinstance(source_id, str) else None
-    )
-    if not isinstance(src, dict):
+    src = next((s for s in sources if s.id == source_id), None)
+    if src is None:
         return md_code(source_id)
-    return md_link(src.get("title", source_id), src.get("url"))
+    return md_link(src.title or source_id, src.url or None)
 
 
-def provenance(*figs: object, sources: object, notes: bool = True) -> Markup:
+def provenance(*figs: Figure, sources: Sequence[Source], notes: bool = True) -> Markup:
     """Where figures come from, as inline Markdown: each source or formula once, then notes."""
     parts: list[str] = []
     shown: list[str] = []
     for fig in figs:
-        if not isinstance(fig, dict):
-            continue
-        if "derived" in fig:
-            parts.append(f"derived: {md_code(fig['derived'])}")
-        ids = [fig["source"]] if "source" in fig else []
-        ids += fig["sources"] if isinstance(fig.get("sources"), list) else []
-        parts.extend(source_link(sources, s) for s in ids)
-        note = fig.get("note")
-        if notes and isinstance(note, str) and note.strip():
-            shown.append(f"<br><small>{md_inline(note)}</small>")
+        if fig.derived is not None:
+            parts.append(f"derived: {md_code(fig.derived)}")
+        parts.extend(source_link(sources, s) for s in fig.sources)
+        if notes and fig.note.strip():
+            shown.append(f"<br><small>{md_inline(fig.note)}</small>")
     return Markup("; ".join(dict.fromkeys(parts)) + "".join(shown))
 
 
-def source_rows(sources: object) -> list[SourceRow]:
+def source_rows(sources: Sequence[Source]) -> list[SourceRow]:
     """Every source of a file, by id."""
-    rows: list[SourceRow] = []
-    if not isinstance(sources, dict):
-        return rows
-    for sid in sorted(sources, key=str):
-        src = sources[sid]
-        if not isinstance(src, dict):
-            continue
-        rows.append(
-            SourceRow(
-                id=str(sid),
-                title=md_link(src.get("title", sid), src.get("url")),
-                retrieved=plain(src.get("retrieved", "")),
-                note=plain(src.get("note", "")),
-            )
+    return [
+        SourceRow(
+            id=s.id,
+            title=md_link(s.title or s.id, s.url or None),
+            retrieved=s.retrieved,
+            note=s.note,
         )
-    return rows
+        for s in sorted(sources, key=lambda s: s.id)
+    ]
 
 
 _WORDS = {"kw": "kW", "mw": "MW", "kva": "kVA", "gpu": "GPU", "gpus": "GPUs", "pue": "PUE"}
@@ -122,12 +108,3 @@ def humanize(key: str) -> str:
 
 def _words(key: str) -> str:
     return " ".join(_WORDS.get(w, w) for w in key.split("_"))
-
-
-def get(node: Any, *keys: str | int) -> Any:
-    for k in keys:
-        try:
-            node = node[k]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node

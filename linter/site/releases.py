@@ -24,8 +24,6 @@ from linter.review.render import review_json
 from linter.site import jsonmd
 from linter.site.architectures import page_path
 from linter.site.core import Page, Site, rel, slug
-from linter.site.escape import plain
-from linter.site.figures import get
 
 
 class ArchitectureRelease(TypedDict):
@@ -88,37 +86,26 @@ def packet(site: Site, release: str) -> tuple[Markup, str]:
 
 def context(site: Site) -> ReleaseContext:
     here = page_path_release(site.release)
-    manifest = site.kb.release.data if site.kb.release is not None else {}
-    versions = get(manifest, "architectures") or {}
+    manifest = site.kb.release
     rows = []
-    for entry in site.kb.entries("architecture"):
-        version = plain(entry.data.get("version"))
-        note = next(
-            (
-                c
-                for c in entry.data.get("changes") or []
-                if isinstance(c, dict) and plain(c.get("version")) == version
-            ),
-            {},
-        )
+    for arch in site.kb.architectures():
+        note = arch.change(arch.version)
         rows.append(
             ArchitectureRelease(
-                id=entry.id,
-                title=entry.text("title", entry.id),
-                link=rel(here, page_path(entry.id)),
-                version=plain(versions.get(entry.id, version))
-                if isinstance(versions, dict)
-                else version,
-                changed="yes" if version == site.release else "",
-                summary=plain(note.get("summary")),
-                why=plain(note.get("why")),
+                id=arch.id,
+                title=arch.title or arch.id,
+                link=rel(here, page_path(arch.id)),
+                version=manifest.architectures.get(arch.id, arch.version),
+                changed="yes" if arch.version == site.release else "",
+                summary=note.summary if note else "",
+                why=note.why if note else "",
             )
         )
     pkt, error = packet(site, site.release)
     return ReleaseContext(
         release=site.release,
         date=site.release_date,
-        summary=plain(get(manifest, "summary")),
+        summary=manifest.summary,
         architectures=rows,
         packet=pkt,
         packet_error=error,

@@ -6,14 +6,23 @@ Markdown (provenance with links); nothing from the KB is trusted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypedDict
+from collections.abc import Callable, Sequence
+from dataclasses import fields
+from typing import TypedDict
 
 from markupsafe import Markup
 
-from linter.kb.figures import figure_value, is_figure
-from linter.kb.store import Entry
-from linter.site.escape import plain
+from linter.kb.figures import Figure
+from linter.kb.model import (
+    Architecture,
+    BestPractice,
+    Change,
+    Network,
+    RackProfile,
+    ScalableUnit,
+    Source,
+)
+from linter.site.escape import number, plain
 from linter.site.figures import humanize, provenance, source_link, unit_of, value_text
 
 
@@ -79,154 +88,142 @@ class Diagram(TypedDict):
     networks: list[dict[str, str]]
 
 
-def records(node: Any) -> list[dict[str, Any]]:
-    """The mappings in a YAML list (anything else is skipped)."""
-    return [x for x in node if isinstance(x, dict)] if isinstance(node, list) else []
-
-
-def count(node: Any) -> str:
-    return value_text(node) if node is not None else ""
-
-
-def rack_kw(entry: Entry) -> float | None:
+def rack_kw(arch: Architecture) -> float | None:
     """The highest max kW among an architecture's rack profiles."""
-    kws = [figure_value(p.get("max_kw")) for p in records(entry.data.get("rack_profiles"))]
-    numbers = [k for k in kws if k is not None]
-    return max(numbers) if numbers else None
+    kws = [p.max_kw.value for p in arch.rack_profiles if p.max_kw.value is not None]
+    return max(kws) if kws else None
 
 
-def figure_rows(node: Any, sources: Any, skip: tuple[str, ...] = ("note",)) -> list[FigureRow]:
-    """One row per figure or text value of a mapping; nested mappings are flattened."""
+def figure_rows(
+    part: object, sources: Sequence[Source], skip: tuple[str, ...] = ()
+) -> list[FigureRow]:
+    """One row per figure or text a typed part holds (a facility, storage), in schema order;
+    ``at``, ``note`` and the fields in ``skip`` are not shown."""
     rows: list[FigureRow] = []
-    if not isinstance(node, dict):
-        return rows
-    for key, value in node.items():
-        if key in skip:
+    for f in fields(part):  # type: ignore[arg-type]
+        value = getattr(part, f.name)
+        if f.name in ("at", "note", *skip) or not isinstance(value, Figure | str):
             continue
-        if isinstance(value, dict) and not is_figure(value):
-            for sub in figure_rows(value, sources, ()):
-                label = f"{humanize(str(key))}: {sub['label']}"
-                rows.append(FigureRow(label=label, value=sub["value"], source=sub["source"]))
+        if isinstance(value, Figure):
+            if not value.present:
+                continue
+            text, source = value_text(value, unit_of(f.name)), provenance(value, sources=sources)
+        elif value:
+            text, source = value, Markup("")
+        else:
             continue
-        text = value_text(value, unit_of(str(key)))
-        rows.append(
-            FigureRow(
-                label=humanize(str(key)), value=text, source=provenance(value, sources=sources)
-            )
-        )
+        rows.append(FigureRow(label=humanize(f.name), value=text, source=source))
     return rows
 
 
-def bom_rows(su: dict[str, Any], sources: Any, link: Callable[[str], str]) -> list[BomRow]:
+def bom_rows(
+    su: ScalableUnit | None, sources: Sequence[Source], link: Callable[[str], str]
+) -> list[BomRow]:
     """Systems then switches of one scalable unit; ``link`` gives a system's catalog link."""
+    if su is None:
+        return []
     rows = [
         BomRow(
-            item=plain(s.get("model")),
-            link=link(plain(s.get("model"))),
+            item=s.model,
+            link=link(s.model),
             kind="system",
-            count=count(s.get("count")),
-            source=provenance(s.get("count"), sources=sources),
+            count=value_text(s.count),
+            source=provenance(s.count, sources=sources),
         )
-        for s in records(su.get("systems"))
+        for s in su.systems
     ]
     rows += [
         BomRow(
-            item=f"{plain(s.get('name', ''))} ({plain(s.get('role'))})".strip(),
+            item=f"{s.name} ({s.role})".strip(),
             link="",
             kind="switch",
-            count=count(s.get("count")),
-            source=provenance(s.get("count"), sources=sources),
+            count=value_text(s.count),
+            source=provenance(s.count, sources=sources),
         )
-        for s in records(su.get("switches"))
+        for s in su.switches
     ]
     return rows
 
 
-def rack_rows(profiles: Any, sources: Any) -> list[RackRow]:
+def rack_rows(profiles: Sequence[RackProfile], sources: Sequence[Source]) -> list[RackRow]:
     rows = []
-    for p in records(profiles):
-        contents = ", ".join(
-            f"{count(c.get('count'))} x {plain(c.get('model'))}" for c in records(p.get("contents"))
-        )
-        tolerance = f" ± {plain(p['tolerance_pct'])}%" if p.get("tolerance_pct") else ""
+    for p in profiles:
+        contents = ", ".join(f"{value_text(c.count)} x {c.model}" for c in p.contents)
+        tolerance = f" ± {number(p.tolerance_pct)}%" if p.tolerance_pct else ""
         rows.append(
             RackRow(
-                id=plain(p.get("id")),
-                description=plain(p.get("description")),
+                id=p.id,
+                description=p.description,
                 contents=contents,
-                kw=value_text(p.get("max_kw"), "kW") + tolerance,
-                kw_source=provenance(p.get("max_kw"), sources=sources),
-                cooling=plain(p.get("cooling")),
-                weight=value_text(p.get("weight_kg"), "kg"),
-                height=value_text(p.get("height_u"), "U"),
+                kw=value_text(p.max_kw, "kW") + tolerance,
+                kw_source=provenance(p.max_kw, sources=sources),
+                cooling=p.cooling,
+                weight=value_text(p.weight_kg, "kg"),
+                height=value_text(p.height_u, "U"),
             )
         )
     return rows
 
 
-def network_rows(networks: Any, link: Callable[[str], str]) -> list[NetworkRow]:
+def network_rows(networks: Sequence[Network], link: Callable[[str], str]) -> list[NetworkRow]:
     """``link`` gives a fabric's catalog link, or "" when the catalog does not have it."""
     return [
         NetworkRow(
-            role=plain(n.get("role")),
-            fabric=plain(n.get("fabric")),
-            link=link(plain(n.get("fabric"))),
-            topology=plain(n.get("topology")),
-            oversubscription=value_text(n.get("oversubscription")),
-            speed=value_text(n.get("link_speed_gbps"), "Gb/s"),
-            required="yes" if n.get("required") else "no",
-            note=plain(n.get("note")),
+            role=n.role,
+            fabric=n.fabric,
+            link=link(n.fabric),
+            topology=n.topology,
+            oversubscription=value_text(n.oversubscription),
+            speed=value_text(n.link_speed_gbps, "Gb/s"),
+            required="yes" if n.required else "no",
+            note=n.note,
         )
-        for n in records(networks)
+        for n in networks
     ]
 
 
-def practice_rows(practices: Any, sources: Any) -> list[PracticeRow]:
-    def check_text(check: Any) -> str:
-        if not isinstance(check, dict):
+def practice_rows(
+    practices: Sequence[BestPractice], sources: Sequence[Source]
+) -> list[PracticeRow]:
+    def check_text(b: BestPractice) -> str:
+        c = b.check
+        if c is None:
             return ""
-        return " ".join(plain(check.get(k)) for k in ("path", "op", "value") if k in check)
+        return " ".join([c.path, c.op, *([plain(c.value)] if c.value is not None else [])])
 
     return [
         PracticeRow(
-            id=plain(b.get("id")),
-            title=plain(b.get("title")),
-            severity=plain(b.get("severity")),
-            rationale=plain(b.get("rationale")),
-            check=check_text(b.get("check")),
-            source=source_link(sources, b["source"]) if b.get("source") else Markup(""),
+            id=b.id,
+            title=b.title,
+            severity=b.severity,
+            rationale=b.rationale,
+            check=check_text(b),
+            source=source_link(sources, b.source) if b.source else Markup(""),
         )
-        for b in records(practices)
+        for b in practices
     ]
 
 
-def change_rows(changes: Any) -> list[ChangeRow]:
+def change_rows(changes: Sequence[Change]) -> list[ChangeRow]:
     """The version history, newest first."""
     rows = [
-        ChangeRow(
-            version=plain(c.get("version")),
-            date=plain(c.get("date")),
-            summary=plain(c.get("summary")),
-            why=plain(c.get("why")),
-        )
-        for c in records(changes)
+        ChangeRow(version=c.version, date=c.date, summary=c.summary, why=c.why) for c in changes
     ]
     return sorted(rows, key=lambda c: (c["version"], c["date"]), reverse=True)
 
 
-def text_rows(items: Any, keys: tuple[str, ...]) -> list[dict[str, str]]:
-    return [{k: plain(item.get(k)) for k in keys} for item in records(items)]
+def text_rows(items: Sequence[object], keys: tuple[str, ...]) -> list[dict[str, str]]:
+    return [{k: getattr(item, k) for k in keys} for item in items]
 
 
 def diagram(
-    su: dict[str, Any], racks: list[RackRow], bom: list[BomRow], networks: list[NetworkRow]
+    su: ScalableUnit | None, racks: list[RackRow], bom: list[BomRow], networks: list[NetworkRow]
 ) -> Diagram:
     switches = [b for b in bom if b["kind"] == "switch"]
+    counts = (("racks", su.racks), ("gpus", su.gpus)) if su else ()
     return Diagram(
-        su_name=plain(su.get("name", "unit")),
-        su_label=", ".join(
-            f"{value_text(su[k])} {humanize(k)}" for k in ("racks", "gpus") if k in su
-        ),
+        su_name=su.name if su and su.name else "unit",
+        su_label=", ".join(f"{value_text(f)} {humanize(k)}" for k, f in counts if f.present),
         racks=[
             {"id": r["id"], "label": f"{r['contents']} / {r['kw']} / {r['cooling']}"} for r in racks
         ],

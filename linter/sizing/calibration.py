@@ -12,6 +12,9 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from linter.kb.figures import Figure
+from linter.kb.model import CalibrationPoint as Point
+from linter.kb.model import Efficiency
 from linter.kb.specs import (
     SizingInputError,
     check_precision,
@@ -19,7 +22,7 @@ from linter.kb.specs import (
     load_gpu,
     load_model,
 )
-from linter.kb.store import Entry, KnowledgeBase
+from linter.kb.store import KnowledgeBase
 from linter.sizing.memory import kv_capacity_sequences
 from linter.sizing.perf import Factors, Replica
 
@@ -28,7 +31,7 @@ DEFAULT_STACK = "trtllm"
 
 
 def load_factors(kb: KnowledgeBase, id_: str) -> Factors:
-    entry = kb.get("efficiency", id_)
+    entry = kb.efficiency(id_)
     if entry is None:
         known = ", ".join(kb.ids("efficiency")) or "none"
         raise SizingInputError(
@@ -37,39 +40,23 @@ def load_factors(kb: KnowledgeBase, id_: str) -> Factors:
     return factors_of(entry)
 
 
-def factors_of(entry: Entry) -> Factors:
-    def need(key: str) -> float:
-        v = entry.figure(key)
-        if v is None:
+def factors_of(entry: Efficiency) -> Factors:
+    def need(key: str, fig: Figure) -> float:
+        if fig.value is None:
             raise SizingInputError(f"efficiency {entry.id!r} has no {key}", entry.location())
-        return v
+        return fig.value
 
     return Factors(
         id=entry.id,
-        memory_usable_pct=need("memory_usable_pct"),
-        decode_bandwidth_pct=need("decode_bandwidth_pct"),
-        flops_pct=need("flops_pct"),
+        memory_usable_pct=need("memory_usable_pct", entry.memory_usable_pct),
+        decode_bandwidth_pct=need("decode_bandwidth_pct", entry.decode_bandwidth_pct),
+        flops_pct=need("flops_pct", entry.flops_pct),
     )
 
 
 def factors_for(kb: KnowledgeBase, generation: str, stack: str = DEFAULT_STACK) -> Factors:
     """The factors of an accelerator generation and serving stack (``hopper-trtllm``)."""
     return load_factors(kb, f"{generation}-{stack}")
-
-
-@dataclass(frozen=True)
-class Point:
-    id: str
-    source: str
-    model: str
-    precision: str
-    accelerator: str
-    tensor_parallel: int
-    input_tokens: int
-    output_tokens: int
-    concurrency: int | None
-    metric: str
-    published: float
 
 
 @dataclass(frozen=True)
@@ -91,25 +78,11 @@ class Check:
         return abs(self.error) <= self.tolerance
 
 
-def points(entry: Entry) -> list[Point]:
-    out = []
-    for raw in entry.data.get("calibration") or []:
-        out.append(
-            Point(
-                id=raw["id"],
-                source=raw["source"],
-                model=raw["model"],
-                precision=check_precision(raw["precision"]),
-                accelerator=raw["accelerator"],
-                tensor_parallel=int(raw["tensor_parallel"]),
-                input_tokens=int(raw["input_tokens"]),
-                output_tokens=int(raw["output_tokens"]),
-                concurrency=raw.get("concurrency"),
-                metric=raw["metric"],
-                published=float(raw["published"]["value"]),
-            )
-        )
-    return out
+def points(entry: Efficiency) -> list[Point]:
+    """The set's calibration points, each with a precision sizing knows."""
+    for p in entry.calibration:
+        check_precision(p.precision)
+    return list(entry.calibration)
 
 
 def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
@@ -153,7 +126,7 @@ def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
     return point.concurrency / cycle * point.output_tokens
 
 
-def evaluate(kb: KnowledgeBase, entry: Entry, factors: Factors | None = None) -> list[Check]:
+def evaluate(kb: KnowledgeBase, entry: Efficiency, factors: Factors | None = None) -> list[Check]:
     f = factors or factors_of(entry)
     return [Check(p, estimate(kb, p, f)) for p in points(entry)]
 
@@ -184,7 +157,7 @@ def neighbours(f: Factors) -> list[Factors]:
     return out
 
 
-def fit(kb: KnowledgeBase, entry: Entry) -> Factors:
+def fit(kb: KnowledgeBase, entry: Efficiency) -> Factors:
     """The best factors on the whole grid (about 20,000 sets; seconds, not milliseconds)."""
     grid = (
         Factors(entry.id, m, b, f)

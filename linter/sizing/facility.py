@@ -43,18 +43,12 @@ def rack_profile(kb: KnowledgeBase, system_id: str, architecture: str | None = N
         if arch is None:
             continue
         best: tuple[int, str, str] | None = None
-        for p in arch.data.get("rack_profiles") or []:
-            contents = p.get("contents") or []
-            if len(contents) != 1 or contents[0].get("model") != system_id:
+        for p in arch.rack_profiles:
+            if len(p.contents) != 1 or p.contents[0].model != system_id:
                 continue
-            count = int(
-                arch.figure(
-                    "rack_profiles", arch.data["rack_profiles"].index(p), "contents", 0, "count"
-                )
-                or 0
-            )
+            count = int(p.contents[0].count.value or 0)
             if count > 0 and (best is None or count > best[0]):
-                best = (count, str(p.get("id", "")), str(p.get("cooling", "")))
+                best = (count, p.id, p.cooling)
         if best is not None:
             return RackProfile(arch_id, best[1], best[0], best[2])
     if architecture:
@@ -69,10 +63,10 @@ def required_cooling(kb: KnowledgeBase, system: SystemSpec, rack_kw: float) -> C
     ``rack_kw`` and suits the system's own cooling."""
     modes = COOLING_FOR_SYSTEM.get(system.cooling, ("air", "rear-door"))
     options = []
-    for e in kb.entries("cooling"):
-        cap = e.figure("rack_kw_max")
-        if cap is not None and e.text("mode") in modes:
-            options.append((cap, e.id, e.text("mode")))
+    for e in kb.coolings():
+        cap = e.rack_kw_max.value
+        if cap is not None and e.mode in modes:
+            options.append((cap, e.id, e.mode))
     for cap, id_, mode in sorted(options):
         if cap >= rack_kw:
             return Cooling(id_, mode, cap)
@@ -84,14 +78,14 @@ def default_pue(kb: KnowledgeBase) -> tuple[float, str]:
     std = kb.standard("pue")
     if std is None:
         raise SizingInputError("the knowledge base has no standards/pue.yaml: pass --pue")
-    rows = [r for r in std.data.get("averages") or [] if isinstance(r, dict)]
+    rows = [r for r in std.rows("averages") if r.id.isdigit()]
     if not rows:
         raise SizingInputError("standards/pue.yaml lists no averages: pass --pue")
-    i, row = max(enumerate(rows), key=lambda t: t[1].get("year", 0))
-    value = std.figure("averages", i, "pue")
+    row = max(rows, key=lambda r: int(r.id))
+    value = row.figure("pue").value
     if value is None:
         raise SizingInputError("standards/pue.yaml: latest average has no value", std.location())
-    return value, f"pue.averages[{i}] (survey average {row.get('year')})"
+    return value, f"pue.averages[{row.at[1]}] (survey average {row.id})"
 
 
 def btu_per_hour(kw: float) -> float:

@@ -198,7 +198,7 @@ def json_row(sid: str, r: SizingResult | RefarchError) -> dict[str, Any]:
 def calibration_sets(kb: KnowledgeBase) -> list[dict[str, Any]]:
     """Each efficiency set's calibration points: published, estimate, error, tolerance."""
     sets: list[dict[str, Any]] = []
-    for entry in kb.entries("efficiency"):
+    for entry in kb.efficiencies():
         checks = evaluate(kb, entry)
         sets.append(
             {

@@ -15,13 +15,18 @@ One module per rule in ``linter/lint/rules/<name>.py`` (the kebab name with unde
 
 ``RuleContext`` (``linter/lint/rules/base.py``) gives the rule the plan (``ctx.doc`` with positions,
 ``ctx.data``, the typed ``ctx.plan`` with rack groups), the knowledge base ``ctx.kb``, the
-pinned architecture ``ctx.arch`` (an ``Entry`` or None) and version ``ctx.version``, the
-planning margin ``ctx.margin_pct``, and helpers: ``ctx.finding(path, message, limit=...,
-limit_source=..., arithmetic=..., fix=..., key=..., related=...)`` makes a positioned finding
-for the bound rule; ``ctx.grade(value, limit)`` gives the severity by margin (error above the
-limit, warning within the margin, None otherwise); ``ctx.source(entry, *keys)`` and
-``ctx.related(entry, *keys)`` say where a KB limit is written. Every limit must come from the
-KB, never from a number typed in the rule. A rack group stands for ``count`` identical racks:
+pinned architecture ``ctx.arch`` (a typed ``linter.kb.model.Architecture`` or None) and version
+``ctx.version``, the planning margin ``ctx.margin_pct``, the shared facts ``ctx.facts`` (rack
+loads, the sizing; computed once per plan), and helpers: ``ctx.finding(path, message,
+limit=..., limit_source=..., arithmetic=..., fix=..., key=..., related=...)`` makes a
+positioned finding for the bound rule; ``ctx.over_limit(...)`` is the standard finding of a
+value over (or near) an upper limit and ``ctx.standing(value, limit)`` its wording;
+``ctx.grade(value, limit)`` gives the severity by margin (error above the limit, warning within
+the margin, None otherwise); ``ctx.source(entry, *keys)`` and ``ctx.related(entry, *keys)`` say
+where a KB limit is written (a part's ``at`` gives its keys: ``ctx.related(arch, *net.at,
+"fabric")``). Rules read KB figures from the typed entries (``ctx.kb.system(id).max_power_kw``,
+a ``Figure``), never from the documents. Every limit must come from the KB, never from a number
+typed in the rule. A rack group stands for ``count`` identical racks:
 compute per group and multiply, never expand per rack.
 
 Then add the module to ``PLAN_RULES`` below (keep it sorted by code). The engine runs

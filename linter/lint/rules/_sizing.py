@@ -67,7 +67,7 @@ def _size(kb: KnowledgeBase, w: Workload, system: str, pue: float | None,
     from linter.sizing import Options, SizingRefused, size
 
     entry = kb.system(system)
-    per = entry.figure("gpu_count") if entry is not None else None
+    per = entry.gpu_count.value if entry is not None else None
     if per is None:
         return None
     try:

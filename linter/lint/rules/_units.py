@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from linter.kb.figures import figure_value
+from linter.core.yamlio import PathT
 from linter.lint.rules.base import RuleContext
 
 
@@ -14,7 +14,7 @@ class SUCount:
     model: str
     per_unit: int  # systems of ``model`` in one scalable unit
     systems: int  # systems of ``model`` in the plan
-    index: int  # position of the model in scalable_unit.systems
+    at: PathT  # where the model's line of scalable_unit.systems is
 
     @property
     def full(self) -> int:
@@ -34,10 +34,9 @@ def su_count(ctx: RuleContext) -> SUCount | None:
     """The plan's systems of the architecture's scalable-unit model, or None."""
     if ctx.arch is None:
         return None
-    su = ctx.arch.data.get("scalable_unit") or {}
-    for i, s in enumerate(su.get("systems") or []):
-        n = figure_value(s.get("count")) if isinstance(s, dict) else None
-        model = s.get("model") if isinstance(s, dict) else None
-        if isinstance(model, str) and n and n >= 1:
-            return SUCount(model, int(n), ctx.plan.system_count(model), i)
+    su = ctx.arch.scalable_unit
+    for item in su.systems if su is not None else ():
+        n = item.count.value
+        if n and n >= 1:
+            return SUCount(item.model, int(n), ctx.plan.system_count(item.model), item.at)
     return None

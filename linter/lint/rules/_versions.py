@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from linter.kb.model import Architecture
+from linter.kb.store import KnowledgeBase
 
-from linter.kb.store import Entry, KnowledgeBase
 
-
-def current_version(kb: KnowledgeBase, arch: Entry) -> str:
+def current_version(kb: KnowledgeBase, arch: Architecture) -> str:
     """The architecture's version in the current KB release."""
-    rel = kb.release
-    if rel is not None and isinstance(rel.data, dict):
-        listed = (rel.data.get("architectures") or {}).get(arch.id)
-        if isinstance(listed, str):
-            return listed
-    return arch.text("version")
+    listed = kb.release.pinned(arch.id)
+    return listed if listed else arch.version
 
 
-def changes(arch: Entry) -> list[tuple[int, dict[str, Any]]]:
-    """(index, entry) of the architecture's ``changes`` list, newest first as written."""
-    items = arch.data.get("changes") or []
-    return [(i, c) for i, c in enumerate(items) if isinstance(c, dict)]
-
-
-def known_versions(kb: KnowledgeBase, arch: Entry) -> list[str]:
-    versions = {str(c.get("version")) for _, c in changes(arch)}
+def known_versions(kb: KnowledgeBase, arch: Architecture) -> list[str]:
+    versions = {c.version for c in arch.changes}
     versions.add(current_version(kb, arch))
     return sorted(versions)

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from linter.core.findings import Finding, Related, at
 from linter.core.text import fmt
 from linter.core.yamlio import Document, PathT
-from linter.kb.store import Entry, KnowledgeBase
+from linter.kb.model import Architecture, Located, Standard
+from linter.kb.store import KnowledgeBase
 from linter.lint.plan import Plan
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class RuleContext:
     doc: Document
     plan: Plan
     kb: KnowledgeBase
-    arch: Entry | None
+    arch: Architecture | None
     facts: Facts
     margin_pct: float = 10.0
     rule: Rule | None = None
@@ -71,19 +72,19 @@ class RuleContext:
         return self.plan.version
 
     # --- limits and where they come from ----------------------------------------------
-    def standard(self, id_: str) -> Entry | None:
+    def standard(self, id_: str) -> Standard | None:
         return self.kb.standard(id_)
 
-    def source(self, entry: Entry, *keys: str | int) -> str:
+    def source(self, entry: Located, *keys: str | int) -> str:
         """``dgx-superpod-h100@2026.11 facility.rack_kw_max`` / ``electrical continuous_...``."""
         dotted = ".".join(str(k) for k in keys)
-        if entry.kind == "architecture":
-            return f"{entry.id}@{entry.text('version')} {dotted}"
+        if isinstance(entry, Architecture):
+            return f"{entry.ref} {dotted}"
         if entry.kind == "standard":
             return f"standard {entry.id} {dotted}"
         return f"{entry.kind} {entry.id} {dotted}"
 
-    def related(self, entry: Entry, *keys: str | int, message: str = "") -> Related:
+    def related(self, entry: Located, *keys: str | int, message: str = "") -> Related:
         """Where a KB figure is written: file, line and column from the KB document's spans."""
         s = entry.doc.span(tuple(keys))
         return Related(entry.path, s.line, s.column, message or self.source(entry, *keys))
@@ -104,6 +105,13 @@ class RuleContext:
         if value < floor * (1 + self.margin_pct / 100) - 1e-9:
             return "warning"
         return None
+
+    def standing(self, value: float, limit: float, over: str = "over") -> tuple[str, str]:
+        """How a ``value`` graded against an upper ``limit`` stands, for the message and the
+        arithmetic: (``over`` or ``within M % of``, ``>`` or ``<=``)."""
+        if value > limit:
+            return over, ">"
+        return f"within {fmt(self.margin_pct)} % of", "<="
 
     # --- findings -----------------------------------------------------------------------
     def over_limit(
@@ -132,7 +140,7 @@ class RuleContext:
         over, else raising the limit to keep the planning margin (plus ``fix_within_extra``).
         """
         over = used > limit
-        word = "over" if over else f"within {fmt(self.margin_pct)} % of"
+        word, relation = self.standing(used, limit)
         keep = used / (1 - self.margin_pct / 100)
         fix = (
             fix_over
@@ -146,7 +154,7 @@ class RuleContext:
             severity=severity,
             limit=f"{fmt(limit)} {unit}",
             limit_source=limit_source,
-            arithmetic=f"{sum_expr} {'>' if over else '<='} {fmt(limit)} {unit} {limit_name}",
+            arithmetic=f"{sum_expr} {relation} {fmt(limit)} {unit} {limit_name}",
             fix=fix,
             key=key,
             related=related,

@@ -83,12 +83,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     arch = ctx.arch
     if arch is None:
         return
-    ref = f"{arch.id}@{arch.text('version')}"
-    for i, bp in enumerate(arch.data.get("best_practices") or []):
-        chk = bp.get("check") if isinstance(bp, dict) else None
-        if not isinstance(chk, dict) or not isinstance(chk.get("path"), str):
+    ref = arch.ref
+    for bp in arch.best_practices:
+        chk = bp.check
+        if chk is None or not chk.path:
             continue
-        dotted, op, want = chk["path"], str(chk.get("op")), chk.get("value")
+        dotted, op, want = chk.path, chk.op, chk.value
         found, have = dotted_get(ctx.data, dotted)
         if op == "present":
             ok: bool | None = found
@@ -98,18 +98,18 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             ok = holds(op, have, want)
         if ok is not False:
             continue
-        severity = bp.get("severity") if bp.get("severity") in SEVERITIES else DEFAULT_SEVERITY
+        severity = bp.severity if bp.severity in SEVERITIES else DEFAULT_SEVERITY
         path = tuple(dotted.split("."))
         state = f"{dotted} = {_show(have)}" if found else f"{dotted} is missing"
         expect = f"{dotted} {op} {_show(want)}" if op != "present" else f"{dotted} present"
         yield ctx.finding(
             path,
-            f"{bp.get('title')} ({bp.get('id')}): {state}",
-            severity=str(severity),
+            f"{bp.title} ({bp.id}): {state}",
+            severity=severity,
             limit=expect,
-            limit_source=f"{ref} best_practices[{bp.get('id')}]",
+            limit_source=f"{ref} best_practices[{bp.id}]",
             arithmetic=f"{state}, expected {expect}",
-            fix=f"make {expect}: {str(bp.get('rationale', '')).strip()}",
-            key=ctx.key("best_practices", str(bp.get("id"))),
-            related=(ctx.related(arch, "best_practices", i, "check"),),
+            fix=f"make {expect}: {bp.rationale.strip()}",
+            key=ctx.key("best_practices", bp.id),
+            related=(ctx.related(arch, *bp.at, "check"),),
         )

@@ -74,17 +74,17 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     severity = ctx.grade(restore_s, rto_s)
     if severity is None:
         return
-    over = restore_s > rto_s
+    word, relation = ctx.standing(restore_s, rto_s)
     yield ctx.finding(
         ("workload", "rto_min"),
         f"restoring the {fmt(size)} GB checkpoint takes {fmt(restore_s, 1)} s at "
-        f"{fmt(read)} GB/s, {'over' if over else 'within ' + fmt(ctx.margin_pct) + ' % of'} the "
+        f"{fmt(read)} GB/s, {word} the "
         f"{fmt(rto_s)} s recovery-time objective",
         severity=severity,
         limit=f"{fmt(rto_s)} s",
         limit_source=f"plan {ctx.plan.id} workload.rto_min",
         arithmetic=f"{fmt(size)} GB / {fmt(read)} GB/s = {fmt(restore_s, 1)} s "
-        f"{'>' if over else '<='} {fmt(rto)} min = {fmt(rto_s)} s",
+        f"{relation} {fmt(rto)} min = {fmt(rto_s)} s",
         fix=f"raise storage read bandwidth to at least "
         f"{fmt(size / (rto_s * (1 - ctx.margin_pct / 100)))} GB/s (restore within the RTO with a "
         f"{fmt(ctx.margin_pct)} % margin), or shrink the checkpoint",

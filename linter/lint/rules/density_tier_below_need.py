@@ -39,11 +39,10 @@ hall built for it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
-from linter.kb.store import Entry
+from linter.kb.model import Standard
 from linter.lint.rules.base import RuleContext
 
 CODE = "DEN001"
@@ -52,14 +51,13 @@ DEFAULT_SEVERITY = "warning"
 IGNORABLE = True
 
 
-def _tiers(std: Entry) -> list[tuple[int, str, float, float | None]]:
+def _tiers(std: Standard) -> list[tuple[int, str, float, float | None]]:
     """(index, id, kw_min, kw_max) of each tier, lowest first."""
     out = []
-    tiers: Any = std.data.get("tiers") or []
-    for i, t in enumerate(tiers):
-        lo = std.figure("tiers", i, "kw_min")
-        if isinstance(t, dict) and lo is not None:
-            out.append((i, str(t.get("id")), lo, std.figure("tiers", i, "kw_max")))
+    for t in std.rows("tiers"):
+        lo = t.figure("kw_min").value
+        if lo is not None:
+            out.append((int(t.at[1]), t.id, lo, t.figure("kw_max").value))
     return sorted(out, key=lambda t: t[2])
 
 

@@ -95,11 +95,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         related = [ctx.related(elec, "continuous_load_factor_pct")]
         if not c.pf_from_plan:
             related.append(ctx.related(elec, "power_factor_default"))
-        relation = ">" if over else "<="
+        word, relation = ctx.standing(c.amps, c.limit_a)
         yield ctx.finding(
             (*group.path, "id"),
-            f"{group.label}: each branch circuit carries {fmt(c.amps, 1)} A {when}, "
-            f"{'over' if over else 'within ' + fmt(ctx.margin_pct) + ' % of'} the "
+            f"{group.label}: each branch circuit carries {fmt(c.amps, 1)} A {when}, {word} the "
             f"{fmt(c.limit_a, 1)} A continuous limit of a {fmt(c.breaker_a)} A breaker",
             severity=severity,
             limit=f"{fmt(c.limit_a, 1)} A",

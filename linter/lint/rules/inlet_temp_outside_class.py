@@ -36,7 +36,6 @@ Lower the supply air temperature, or state the class the hall is actually run to
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
@@ -54,30 +53,26 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     std = ctx.standard("ashrae-air")
     if not isinstance(temp, int | float) or not isinstance(cls, str) or std is None:
         return
-    classes: Any = std.data.get("classes") or []
-    idx = next(
-        (i for i, c in enumerate(classes) if isinstance(c, dict) and c.get("id") == cls), None
-    )
-    if idx is None:
+    row = std.row("classes", cls)
+    if row is None:
         return
-    hi = std.figure("classes", idx, "inlet_temp_max_c")
-    lo = std.figure("classes", idx, "inlet_temp_min_c")
+    hi = row.figure("inlet_temp_max_c").value
+    lo = row.figure("inlet_temp_min_c").value
     if hi is not None:
         severity = ctx.grade(temp, hi)
         if severity is not None:
-            over = temp > hi
+            word, relation = ctx.standing(temp, hi, over="above")
             yield ctx.finding(
                 ("facility", "inlet_temp_c"),
-                f"inlet air {fmt(temp)} °C is "
-                f"{'above' if over else 'within ' + fmt(ctx.margin_pct) + ' % of'} "
-                f"the ASHRAE {cls} allowable maximum of {fmt(hi)} °C",
+                f"inlet air {fmt(temp)} °C is {word} the ASHRAE {cls} allowable maximum of "
+                f"{fmt(hi)} °C",
                 severity=severity,
                 limit=f"{fmt(hi)} °C",
                 limit_source=ctx.source(std, "classes", cls, "inlet_temp_max_c"),
-                arithmetic=f"{fmt(temp)} °C {'>' if over else '<='} {fmt(hi)} °C",
+                arithmetic=f"{fmt(temp)} °C {relation} {fmt(hi)} °C",
                 fix=f"keep inlet air at or below {fmt(hi)} °C or state the class the hall runs to",
                 key=ctx.key("facility", "inlet_temp_c", "max"),
-                related=(ctx.related(std, "classes", idx, "inlet_temp_max_c"),),
+                related=(ctx.related(std, *row.at, "inlet_temp_max_c"),),
             )
     if lo is not None and temp < lo:
         yield ctx.finding(
@@ -88,5 +83,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             arithmetic=f"{fmt(temp)} °C < {fmt(lo)} °C",
             fix=f"keep inlet air at or above {fmt(lo)} °C",
             key=ctx.key("facility", "inlet_temp_c", "min"),
-            related=(ctx.related(std, "classes", idx, "inlet_temp_min_c"),),
+            related=(ctx.related(std, *row.at, "inlet_temp_min_c"),),
         )

@@ -62,20 +62,19 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         entry = ctx.kb.system(model)
         if entry is None:
             continue
-        hi, lo = entry.figure("inlet_temp_max_c"), entry.figure("inlet_temp_min_c")
+        hi, lo = entry.inlet_temp_max_c.value, entry.inlet_temp_min_c.value
         if hi is not None:
             severity = ctx.grade(temp, hi)
             if severity is not None:
+                word, relation = ctx.standing(temp, hi, over="above")
                 over = temp > hi
                 yield ctx.finding(
                     ("facility", "inlet_temp_c"),
-                    f"inlet air {fmt(temp)} °C is "
-                    f"{'above' if over else 'within ' + fmt(ctx.margin_pct) + ' % of'} the "
-                    f"{fmt(hi)} °C maximum of {model}",
+                    f"inlet air {fmt(temp)} °C is {word} the {fmt(hi)} °C maximum of {model}",
                     severity=severity,
                     limit=f"{fmt(hi)} °C",
                     limit_source=ctx.source(entry, "inlet_temp_max_c"),
-                    arithmetic=f"{fmt(temp)} °C {'>' if over else '<='} {fmt(hi)} °C",
+                    arithmetic=f"{fmt(temp)} °C {relation} {fmt(hi)} °C",
                     fix=f"keep inlet air at or below {fmt(hi)} °C for {model}"
                     if over
                     else f"keep inlet air at or below {fmt(hi * (1 - ctx.margin_pct / 100))}"

@@ -52,15 +52,15 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         for line in group.systems:
             entry = ctx.kb.system(line.model)
-            if entry is None or entry.text("cooling") not in _LIQUID_SYSTEMS:
+            if entry is None or entry.cooling not in _LIQUID_SYSTEMS:
                 continue
             yield ctx.finding(
                 (*line.path, "model"),
-                f"{line.model} is {entry.text('cooling')}-cooled (liquid to the chips) but "
+                f"{line.model} is {entry.cooling}-cooled (liquid to the chips) but "
                 f"{group.label} is cooled by {group.cooling}",
                 limit="direct-liquid",
                 limit_source=ctx.source(entry, "cooling"),
-                arithmetic=f"{line.model} cooling = {entry.text('cooling')}; rack cooling = "
+                arithmetic=f"{line.model} cooling = {entry.cooling}; rack cooling = "
                 f"{group.cooling}",
                 fix=f"set cooling: direct-liquid for {group.id} (with facility water and CDUs) "
                 f"or choose an air-cooled system",

@@ -43,8 +43,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
-from linter.kb.figures import figure_value
-from linter.lint.rules._networks import arch_networks, plan_key
+from linter.lint.rules._networks import plan_key
 from linter.lint.rules.base import RuleContext
 
 CODE = "ARC004"
@@ -57,16 +56,16 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     arch = ctx.arch
     if arch is None:
         return
-    ref = f"{arch.id}@{arch.text('version')}"
-    for i, net in arch_networks(arch):
-        role = str(net.get("role"))
+    ref = arch.ref
+    for net in arch.networks:
+        role = net.role
         key = plan_key(role)
         mine = ctx.plan.network.get(key)
         if not isinstance(mine, dict):
             continue
         path = ("network", key)
-        want = net.get("fabric")
-        if isinstance(want, str) and mine.get("fabric") != want:
+        want = net.fabric
+        if want and mine.get("fabric") != want:
             yield ctx.finding(
                 (*path, "fabric"),
                 f"{role} fabric is {mine.get('fabric')}; {ref} specifies {want}",
@@ -76,14 +75,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 fix=f"use {want} for the {role} fabric, or pin an architecture built on "
                 f"{mine.get('fabric')}",
                 key=ctx.key("network", role, "fabric"),
-                related=(ctx.related(arch, "networks", i, "fabric"),),
+                related=(ctx.related(arch, *net.at, "fabric"),),
             )
-        topo = net.get("topology")
-        if (
-            isinstance(topo, str)
-            and isinstance(mine.get("topology"), str)
-            and mine["topology"] != topo
-        ):
+        topo = net.topology
+        if topo and isinstance(mine.get("topology"), str) and mine["topology"] != topo:
             yield ctx.finding(
                 (*path, "topology"),
                 f"{role} topology is {mine['topology']}; {ref} specifies {topo}",
@@ -92,9 +87,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 arithmetic=f"{mine['topology']} != {topo}",
                 fix=f"use a {topo} topology",
                 key=ctx.key("network", role, "topology"),
-                related=(ctx.related(arch, "networks", i, "topology"),),
+                related=(ctx.related(arch, *net.at, "topology"),),
             )
-        ratio = figure_value(net.get("oversubscription"))
+        ratio = net.oversubscription.value
         have = mine.get("oversubscription")
         if ratio is not None and isinstance(have, int | float) and have > ratio + 1e-9:
             yield ctx.finding(
@@ -107,9 +102,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 arithmetic=f"{fmt(have)} > {fmt(ratio)}",
                 fix=f"add spine capacity until oversubscription is at most {fmt(ratio)}:1",
                 key=ctx.key("network", role, "oversubscription"),
-                related=(ctx.related(arch, "networks", i, "oversubscription"),),
+                related=(ctx.related(arch, *net.at, "oversubscription"),),
             )
-        speed = figure_value(net.get("link_speed_gbps"))
+        speed = net.link_speed_gbps.value
         have_speed = mine.get("link_speed_gbps")
         if speed is not None and isinstance(have_speed, int | float) and have_speed < speed - 1e-9:
             yield ctx.finding(
@@ -120,5 +115,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 arithmetic=f"{fmt(have_speed)} Gb/s < {fmt(speed)} Gb/s",
                 fix=f"use {fmt(speed)} Gb/s links",
                 key=ctx.key("network", role, "link_speed_gbps"),
-                related=(ctx.related(arch, "networks", i, "link_speed_gbps"),),
+                related=(ctx.related(arch, *net.at, "link_speed_gbps"),),
             )

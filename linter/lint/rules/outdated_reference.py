@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.rules._versions import changes, current_version, known_versions
+from linter.lint.rules._versions import current_version, known_versions
 from linter.lint.rules.base import RuleContext
 
 CODE = "ARC002"
@@ -57,8 +57,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     current = current_version(ctx.kb, arch)
     if ctx.version >= current or ctx.version not in known_versions(ctx.kb, arch):
         return
-    newer = [(i, c) for i, c in changes(arch) if ctx.version < str(c.get("version")) <= current]
-    summary = "; ".join(f"{c.get('version')} {str(c.get('summary', '')).strip()}" for _, c in newer)
+    newer = [c for c in arch.changes if ctx.version < c.version <= current]
+    summary = "; ".join(f"{c.version} {c.summary.strip()}" for c in newer)
     yield ctx.finding(
         ("reference",),
         f"{arch.id}@{ctx.version} is older than the current {current}"
@@ -68,6 +68,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         arithmetic=f"{ctx.version} < {current}",
         fix=f"review the changes, then pin reference: {arch.id}@{current}",
         key=ctx.key("reference"),
-        related=tuple(ctx.related(arch, "changes", i, "version") for i, _ in newer)
+        related=tuple(ctx.related(arch, *c.at, "version") for c in newer)
         or (ctx.related(arch, "version"),),
     )

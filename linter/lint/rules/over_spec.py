@@ -47,7 +47,6 @@ import math
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.kb.figures import figure_value
 from linter.lint.rules.base import RuleContext
 
 CODE = "SIZ002"
@@ -65,7 +64,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if s.systems_in_plan <= allowed:
         return
     entry = ctx.kb.system(s.system)
-    per_kw = figure_value(entry.data.get("max_power_kw")) if entry is not None else None
+    per_kw = entry.max_power_kw.value if entry is not None else None
     idle = s.systems_in_plan - r.systems
     kw = f", {idle * per_kw:,.1f} kW of IT power" if per_kw is not None else ""
     yield ctx.finding(

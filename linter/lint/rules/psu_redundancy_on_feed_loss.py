@@ -61,7 +61,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             entry = ctx.kb.system(line.model)
             if entry is None:
                 continue
-            count, required = entry.figure("psu_count"), entry.figure("psu_required")
+            count, required = entry.psu_count.value, entry.psu_required.value
             if count is None or required is None:
                 continue
             related = (ctx.related(entry, "psu_count"), ctx.related(entry, "psu_required"))

@@ -46,7 +46,7 @@ IGNORABLE = False
 def check(ctx: RuleContext) -> Iterator[Finding]:
     pue = ctx.plan.facility.get("pue")
     std = ctx.standard("pue")
-    floor = std.figure("pue_min") if std is not None else None
+    floor = std.figure("pue_min").value if std is not None else None
     if not isinstance(pue, int | float) or std is None or floor is None or pue >= floor:
         return
     yield ctx.finding(

@@ -51,7 +51,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     std = ctx.standard("pue")
     if not isinstance(pue, int | float) or std is None:
         return
-    low, floor = std.figure("new_build_pue"), std.figure("pue_min")
+    low, floor = std.figure("new_build_pue").value, std.figure("pue_min").value
     if low is None or pue >= low or (floor is not None and pue < floor):
         return
     if str(fac.get("pue_justification") or "").strip():

@@ -70,14 +70,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         elif kw > cap.planning_kw + 1e-9:
             severity, limit, word = "warning", cap.planning_kw, "above the planning capacity"
         elif ctx.grade(kw, cap.ceiling_kw) is not None:
-            severity, limit, word = (
-                "warning",
-                cap.ceiling_kw,
-                (f"within {fmt(ctx.margin_pct)} % of the published ceiling"),
-            )
+            near, _ = ctx.standing(kw, cap.ceiling_kw)
+            severity, limit, word = "warning", cap.ceiling_kw, f"{near} the published ceiling"
         else:
             continue
-        rel = ">" if kw > limit else "<="
+        _, rel = ctx.standing(kw, limit)
         spread = (
             ""
             if cap.ceiling_kw == cap.planning_kw

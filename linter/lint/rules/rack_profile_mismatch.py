@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.kb.figures import figure_value
+from linter.core.yamlio import PathT
 from linter.lint.rules.base import RuleContext
 
 CODE = "ARC003"
@@ -48,23 +48,22 @@ DEFAULT_SEVERITY = "warning"
 IGNORABLE = True
 
 
-def _profiles(ctx: RuleContext) -> list[tuple[int, str, dict[str, float]]]:
-    arch = ctx.arch
+def _profiles(ctx: RuleContext) -> list[tuple[PathT, str, dict[str, float]]]:
+    """(where, id, systems per model) of each of the architecture's rack profiles."""
     out = []
-    for i, p in enumerate((arch.data.get("rack_profiles") or []) if arch else []):
+    for p in ctx.arch.rack_profiles if ctx.arch else ():
         contents: dict[str, float] = {}
-        for c in p.get("contents") or []:
-            n = figure_value(c.get("count"))
-            if isinstance(c.get("model"), str) and n is not None:
-                contents[c["model"]] = contents.get(c["model"], 0) + n
-        out.append((i, str(p.get("id")), contents))
+        for c in p.contents:
+            if c.count.value is not None:
+                contents[c.model] = contents.get(c.model, 0) + c.count.value
+        out.append((p.at, p.id, contents))
     return out
 
 
-def _arch_models(ctx: RuleContext, profiles: list[tuple[int, str, dict[str, float]]]) -> set[str]:
+def _arch_models(ctx: RuleContext, profiles: list[tuple[PathT, str, dict[str, float]]]) -> set[str]:
     models = {m for _, _, c in profiles for m in c}
-    su = (ctx.arch.data.get("scalable_unit") or {}) if ctx.arch else {}
-    models |= {s["model"] for s in su.get("systems") or [] if isinstance(s, dict) and "model" in s}
+    su = ctx.arch.scalable_unit if ctx.arch else None
+    models |= {s.model for s in su.systems} if su else set()
     return models
 
 
@@ -76,7 +75,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if not profiles:
         return
     models = _arch_models(ctx, profiles)
-    ref = f"{arch.id}@{arch.text('version')}"
+    ref = arch.ref
     for group in ctx.plan.racks:
         if not group.systems:
             continue
@@ -113,7 +112,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 arithmetic=f"{line.count} not in {{{counts}}}",
                 fix=f"use {described} {line.model} per rack",
                 key=ctx.key("racks", group.id, line.model),
-                related=tuple(
-                    ctx.related(arch, "rack_profiles", i, "contents") for i, _, _ in layouts
-                ),
+                related=tuple(ctx.related(arch, *at, "contents") for at, _, _ in layouts),
             )

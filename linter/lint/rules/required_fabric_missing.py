@@ -38,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.rules._networks import arch_networks, plan_key
+from linter.lint.rules._networks import plan_key
 from linter.lint.rules.base import RuleContext
 
 CODE = "ARC005"
@@ -51,13 +51,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     arch = ctx.arch
     if arch is None:
         return
-    ref = f"{arch.id}@{arch.text('version')}"
+    ref = arch.ref
     where = ("network",) if "network" in ctx.data else ()
-    for i, net in arch_networks(arch):
-        role = str(net.get("role"))
-        if net.get("required") is not True or plan_key(role) in ctx.plan.network:
+    for net in arch.networks:
+        role, fabric = net.role, net.fabric
+        if not net.required or plan_key(role) in ctx.plan.network:
             continue
-        fabric = net.get("fabric")
         yield ctx.finding(
             where,
             f"no {role} fabric: {ref} requires one ({fabric})",
@@ -66,8 +65,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             limit_source=f"{ref} networks[{role}].required",
             arithmetic=f"network.{plan_key(role)} missing",
             fix=f"add network.{plan_key(role)}: {{fabric: {fabric}"
-            + (f", topology: {net['topology']}" if isinstance(net.get("topology"), str) else "")
+            + (f", topology: {net.topology}" if net.topology else "")
             + "}",
             key=ctx.key("network", role),
-            related=(ctx.related(arch, "networks", i, "required"),),
+            related=(ctx.related(arch, *net.at, "required"),),
         )

@@ -52,8 +52,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     count = su_count(ctx)
     if arch is None or count is None or count.systems == 0:
         return
-    ref = f"{arch.id}@{arch.text('version')}"
-    related = (ctx.related(arch, "scalable_unit", "systems", count.index, "count"),)
+    ref = arch.ref
+    related = (ctx.related(arch, *count.at, "count"),)
     if count.remainder:
         add = count.per_unit - count.remainder
         yield ctx.finding(
@@ -75,7 +75,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             key=ctx.key("scalable_unit", "partial"),
             related=related,
         )
-    max_units = arch.figure("scalable_unit", "max_units")
+    max_units = arch.scalable_unit.max_units.value if arch.scalable_unit else None
     if max_units is not None and max_units > 0 and count.units > max_units:  # 0 or less: no limit
         yield ctx.finding(
             ("racks",),

@@ -48,12 +48,11 @@ IGNORABLE = True
 def _fragile_leaf(ctx: RuleContext) -> tuple[str, str, tuple[Related, ...]]:
     """(mitigation, source, related) of the architecture's leaf-switch fragile point."""
     arch = ctx.arch
-    for i, fp in enumerate((arch.data.get("fragile_points") or []) if arch else []):
-        if isinstance(fp, dict) and "leaf" in str(fp.get("component", "")).lower():
+    for fp in arch.fragile_points if arch else ():
+        if "leaf" in fp.component.lower():
             assert arch is not None
-            mitigation = str(fp.get("mitigation") or "").strip()
-            source = f"{arch.id}@{arch.text('version')} fragile_points[{fp.get('id')}]"
-            return mitigation, source, (ctx.related(arch, "fragile_points", i, "component"),)
+            source = f"{arch.ref} fragile_points[{fp.id}]"
+            return fp.mitigation.strip(), source, (ctx.related(arch, *fp.at, "component"),)
     return "", "", ()
 
 

@@ -46,7 +46,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
-from linter.kb.store import Entry
+from linter.kb.model import Accelerator
 from linter.lint.rules.base import RuleContext
 
 CODE = "ARC008"
@@ -57,12 +57,11 @@ IGNORABLE = False
 _NONE = re.compile(r"^\s*none\b(?!\s+sourced)", re.I)
 
 
-def _accelerators(ctx: RuleContext) -> list[Entry]:
-    out: dict[str, Entry] = {}
+def _accelerators(ctx: RuleContext) -> list[Accelerator]:
+    out: dict[str, Accelerator] = {}
     for model in ctx.plan.models():
         system = ctx.kb.system(model)
-        acc_id = system.text("accelerator") if system is not None else ""
-        acc = ctx.kb.get("accelerator", acc_id) if acc_id else None
+        acc = ctx.kb.accelerator(system.accelerator) if system and system.accelerator else None
         if acc is not None:
             out.setdefault(acc.id, acc)
     return list(out.values())
@@ -74,8 +73,8 @@ def _scale_up(ctx: RuleContext) -> Iterator[Finding]:
         return
     claim, link = su.get("bandwidth_gb_s"), str(su.get("interconnect") or "")
     for acc in _accelerators(ctx):
-        have = acc.figure("scale_up_bandwidth_gb_s")
-        text = acc.text("scale_up_interconnect")
+        have = acc.scale_up_bandwidth_gb_s.value
+        text = acc.scale_up_interconnect
         if (
             "nvlink" in link.lower()
             and text
@@ -109,7 +108,7 @@ def _scale_up(ctx: RuleContext) -> Iterator[Finding]:
             key=ctx.key("network", "scale_up", "bandwidth_gb_s", acc.id),
             related=(
                 ctx.related(acc, "scale_up_bandwidth_gb_s")
-                if "scale_up_bandwidth_gb_s" in acc.data
+                if acc.scale_up_bandwidth_gb_s.present
                 else ctx.related(acc, "scale_up_interconnect"),
             ),
         )
@@ -119,8 +118,8 @@ def _links(ctx: RuleContext) -> Iterator[Finding]:
     for role, spec in ctx.plan.network.items():
         if not isinstance(spec, dict) or not isinstance(spec.get("link_speed_gbps"), int | float):
             continue
-        fabric = ctx.kb.get("network", str(spec.get("fabric")))
-        top = fabric.figure("link_speed_gbps") if fabric is not None else None
+        fabric = ctx.kb.fabric(str(spec.get("fabric")))
+        top = fabric.link_speed_gbps.value if fabric is not None else None
         claim = spec["link_speed_gbps"]
         if fabric is None or top is None or claim <= top + 1e-9:
             continue

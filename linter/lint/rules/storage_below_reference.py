@@ -53,7 +53,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     have = ctx.plan.storage.get("read_gb_s")
     if arch is None or not isinstance(have, int | float):
         return
-    per_unit = arch.figure("storage", "read_gb_s")
+    per_unit = arch.storage.read_gb_s.value
     if per_unit is None:
         return
     count = su_count(ctx)
@@ -61,7 +61,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     need = per_unit * units
     if have >= need - 1e-9:
         return
-    ref = f"{arch.id}@{arch.text('version')}"
+    ref = arch.ref
     sized = f"{count.systems} {count.model} = {units} SU; " if count is not None else ""
     yield ctx.finding(
         ("storage", "read_gb_s"),

@@ -51,9 +51,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for group in ctx.plan.racks:
         for line in group.systems:
             entry = ctx.kb.system(line.model)
-            if entry is None or entry.figure("max_power_kw") is not None:
+            if entry is None or entry.max_power_kw.value is not None:
                 continue
-            typical = entry.figure("typical_power_kw")
+            typical = entry.typical_power_kw.value
             note = (
                 f"; its typical draw of {fmt(typical)} kW is not a maximum"
                 if typical is not None

@@ -40,7 +40,6 @@ matches the supply temperature.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
@@ -56,30 +55,26 @@ def _class_findings(ctx: RuleContext, temp: float, cls: str) -> Iterator[Finding
     std = ctx.standard("ashrae-liquid")
     if std is None:
         return
-    classes: Any = std.data.get("classes") or []
-    idx = next(
-        (i for i, c in enumerate(classes) if isinstance(c, dict) and c.get("id") == cls), None
-    )
-    if idx is None:
+    row = std.row("classes", cls)
+    if row is None:
         return
-    hi = std.figure("classes", idx, "supply_temp_max_c")
-    lo = std.figure("classes", idx, "supply_temp_min_c")
+    hi = row.figure("supply_temp_max_c").value
+    lo = row.figure("supply_temp_min_c").value
     if hi is not None:
         severity = ctx.grade(temp, hi)
         if severity is not None:
-            over = temp > hi
+            word, relation = ctx.standing(temp, hi, over="above")
             yield ctx.finding(
                 ("facility", "water_temp_c"),
-                f"facility water {fmt(temp)} °C is "
-                f"{'above' if over else 'within ' + fmt(ctx.margin_pct) + ' % of'} the {cls} "
-                f"maximum supply temperature of {fmt(hi)} °C",
+                f"facility water {fmt(temp)} °C is {word} the {cls} maximum supply temperature "
+                f"of {fmt(hi)} °C",
                 severity=severity,
                 limit=f"{fmt(hi)} °C",
                 limit_source=ctx.source(std, "classes", cls, "supply_temp_max_c"),
-                arithmetic=f"{fmt(temp)} °C {'>' if over else '<='} {fmt(hi)} °C",
+                arithmetic=f"{fmt(temp)} °C {relation} {fmt(hi)} °C",
                 fix=f"supply water at or below {fmt(hi)} °C or state the matching class",
                 key=ctx.key("facility", "water_temp_c", cls),
-                related=(ctx.related(std, "classes", idx, "supply_temp_max_c"),),
+                related=(ctx.related(std, *row.at, "supply_temp_max_c"),),
             )
     if lo is not None and hi is None and temp <= lo:
         yield ctx.finding(
@@ -91,7 +86,7 @@ def _class_findings(ctx: RuleContext, temp: float, cls: str) -> Iterator[Finding
             arithmetic=f"{fmt(temp)} °C <= {fmt(lo)} °C",
             fix="state the class that matches the supply temperature",
             key=ctx.key("facility", "water_temp_c", cls),
-            related=(ctx.related(std, "classes", idx, "supply_temp_min_c"),),
+            related=(ctx.related(std, *row.at, "supply_temp_min_c"),),
         )
 
 
@@ -109,23 +104,21 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         for s in g.systems:
             entry = ctx.kb.system(s.model)
-            hi = entry.figure("water_temp_max_c") if entry is not None else None
+            hi = entry.water_temp_max_c.value if entry is not None else None
             if entry is None or hi is None or s.model in seen:
                 continue
             seen.add(s.model)
             severity = ctx.grade(temp, hi)
             if severity is None:
                 continue
-            over = temp > hi
+            word, relation = ctx.standing(temp, hi, over="above")
             yield ctx.finding(
                 ("facility", "water_temp_c"),
-                f"facility water {fmt(temp)} °C is "
-                f"{'above' if over else 'within ' + fmt(ctx.margin_pct) + ' % of'} the "
-                f"{fmt(hi)} °C maximum of {s.model}",
+                f"facility water {fmt(temp)} °C is {word} the {fmt(hi)} °C maximum of {s.model}",
                 severity=severity,
                 limit=f"{fmt(hi)} °C",
                 limit_source=ctx.source(entry, "water_temp_max_c"),
-                arithmetic=f"{fmt(temp)} °C {'>' if over else '<='} {fmt(hi)} °C",
+                arithmetic=f"{fmt(temp)} °C {relation} {fmt(hi)} °C",
                 fix=f"supply water at or below {fmt(hi)} °C for {s.model}",
                 key=ctx.key("facility", "water_temp_c", s.model),
                 related=(ctx.related(entry, "water_temp_max_c"),),

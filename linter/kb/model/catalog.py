@@ -1,0 +1,194 @@
+"""Catalog entries, typed: accelerators, systems, cooling, network fabrics, models, and the
+serving-efficiency sets sizing is calibrated with. Field names are the schema's keys
+(``schema/<kind>.schema.json``), so a field is the figure the file writes under that key."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from linter.core.yamlio import Document
+from linter.kb.figures import Figure
+from linter.kb.model.base import Described, build, figure, records, text
+
+
+@dataclass(frozen=True)
+class Accelerator(Described):
+    vendor: str
+    status: str
+    generation: str
+    form_factor: str
+    cooling: tuple[str, ...]
+    memory_type: str
+    scale_up_interconnect: str
+    pcie_gen: str
+    tdp_w: Figure
+    memory_gb: Figure
+    memory_bandwidth_tb_s: Figure
+    bf16_dense_tflops: Figure
+    bf16_sparse_tflops: Figure
+    fp16_dense_tflops: Figure
+    fp8_dense_tflops: Figure
+    fp8_sparse_tflops: Figure
+    fp4_dense_tflops: Figure
+    fp4_sparse_tflops: Figure
+    int8_dense_tops: Figure
+    int8_sparse_tops: Figure
+    scale_up_bandwidth_gb_s: Figure
+
+    def rate(self, key: str) -> Figure:
+        """A compute-rate figure by its key (``fp8_dense_tflops``); ``MISSING`` if unknown."""
+        v = getattr(self, key, None)
+        return v if isinstance(v, Figure) else Figure.missing()
+
+
+@dataclass(frozen=True)
+class System(Described):
+    vendor: str
+    status: str
+    accelerator: str  # accelerator id
+    form: str
+    cooling: str  # air | direct-liquid | hybrid | immersion
+    psu_redundancy: str
+    gpu_count: Figure
+    max_power_kw: Figure
+    typical_power_kw: Figure
+    psu_count: Figure
+    psu_required: Figure
+    psu_rating_kw: Figure
+    height_u: Figure
+    weight_kg: Figure
+    inlet_temp_min_c: Figure
+    inlet_temp_max_c: Figure
+    nvlink_domain_gpus: Figure
+    water_temp_max_c: Figure
+    liquid_heat_fraction_pct: Figure
+
+
+@dataclass(frozen=True)
+class Cooling(Described):
+    vendor: str
+    status: str
+    mode: str
+    variant: str
+    requires_facility_water: bool
+    rack_kw_max: Figure
+    rack_kw_typical: Figure
+    supply_water_temp_max_c: Figure
+
+
+@dataclass(frozen=True)
+class Fabric(Described):
+    """A network technology (``catalog/networks``)."""
+
+    vendor: str
+    status: str
+    technology: str
+    generation: str
+    rdma: bool
+    topologies: tuple[str, ...]
+    link_speed_gbps: Figure
+    switch_radix: Figure
+
+
+@dataclass(frozen=True)
+class Model(Described):
+    vendor: str
+    status: str
+    family: str
+    architecture: str  # dense | moe
+    attention: str  # mha | gqa | mla | ...
+    hf_repo: str
+    native_precision: str
+    params_b: Figure
+    active_params_b: Figure
+    layers: Figure
+    hidden_size: Figure
+    attention_heads: Figure
+    kv_heads: Figure
+    head_dim: Figure
+    intermediate_size: Figure
+    vocab_size: Figure
+    context_length: Figure
+    experts: Figure
+    experts_per_token: Figure
+    shared_experts: Figure
+    first_dense_layers: Figure
+    moe_intermediate_size: Figure
+    kv_lora_rank: Figure
+    qk_rope_head_dim: Figure
+    sliding_window: Figure
+    sliding_window_layers: Figure
+
+
+@dataclass(frozen=True)
+class CalibrationPoint:
+    """A published serving measurement an efficiency set is fitted to or checked against."""
+
+    at: tuple[str | int, ...]
+    id: str
+    source: str
+    model: str
+    precision: str
+    accelerator: str
+    tensor_parallel: int
+    input_tokens: int
+    output_tokens: int
+    concurrency: int | None
+    metric: str  # ttft_ms | itl_ms | output_tokens_per_s
+    published: float  # the published figure's value (NaN when the file has none)
+
+
+def _int(node: dict[str, Any], key: str) -> int:
+    v = node.get(key)
+    return int(v) if isinstance(v, int | float) and not isinstance(v, bool) else 0
+
+
+@dataclass(frozen=True)
+class Efficiency(Described):
+    """One serving stack's efficiency factors on one accelerator generation."""
+
+    generation: str
+    stack: str
+    memory_usable_pct: Figure
+    decode_bandwidth_pct: Figure
+    flops_pct: Figure
+    calibration: tuple[CalibrationPoint, ...]
+
+
+def _point(i: int, p: dict[str, Any]) -> CalibrationPoint:
+    conc = p.get("concurrency")
+    return CalibrationPoint(
+        at=("calibration", i),
+        id=text(p, "id"),
+        source=text(p, "source"),
+        model=text(p, "model"),
+        precision=text(p, "precision"),
+        accelerator=text(p, "accelerator"),
+        tensor_parallel=_int(p, "tensor_parallel"),
+        input_tokens=_int(p, "input_tokens"),
+        output_tokens=_int(p, "output_tokens"),
+        concurrency=int(conc) if isinstance(conc, int) and not isinstance(conc, bool) else None,
+        metric=text(p, "metric"),
+        published=figure(p, "published").value or math.nan,
+    )
+
+
+def parse(kind: str, id_: str, doc: Document) -> Described:
+    """The typed entry of a catalog file of ``kind``."""
+    data = doc.data
+    if kind == "efficiency":
+        points = tuple(_point(i, p) for i, p in records(data, "calibration"))
+        return build(Efficiency, data, id=id_, kind=kind, doc=doc, calibration=points)
+    return build(CATALOG_TYPES[kind], data, id=id_, kind=kind, doc=doc)
+
+
+CATALOG_TYPES: dict[str, type[Described]] = {
+    "accelerator": Accelerator,
+    "system": System,
+    "cooling": Cooling,
+    "network": Fabric,
+    "model": Model,
+    "efficiency": Efficiency,
+}
