@@ -7,7 +7,6 @@ Markdown (provenance with links); nothing from the KB is trusted.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import fields
 from typing import TypedDict
 
 from markupsafe import Markup
@@ -22,6 +21,7 @@ from linter.kb.model import (
     ScalableUnit,
     Source,
 )
+from linter.kb.model.record import record_fields
 from linter.site.escape import number, plain
 from linter.site.figures import humanize, provenance, source_link, unit_of, value_text
 
@@ -100,19 +100,19 @@ def figure_rows(
     """One row per figure or text a typed part holds (a facility, storage), in schema order;
     ``at``, ``note`` and the fields in ``skip`` are not shown."""
     rows: list[FigureRow] = []
-    for f in fields(part):  # type: ignore[arg-type]
-        value = getattr(part, f.name)
-        if f.name in ("at", "note", *skip) or not isinstance(value, Figure | str):
+    for name in record_fields(type(part)):
+        value = getattr(part, name)
+        if name in ("at", "note", *skip) or not isinstance(value, Figure | str):
             continue
         if isinstance(value, Figure):
             if not value.present:
                 continue
-            text, source = value_text(value, unit_of(f.name)), provenance(value, sources=sources)
+            text, source = value_text(value, unit_of(name)), provenance(value, sources=sources)
         elif value:
             text, source = value, Markup("")
         else:
             continue
-        rows.append(FigureRow(label=humanize(f.name), value=text, source=source))
+        rows.append(FigureRow(label=humanize(name), value=text, source=source))
     return rows
 
 

@@ -7,17 +7,16 @@ Every part that a finding may point at carries ``at``, its path in the file, so
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from linter.core.yamlio import Document, PathT
 from linter.kb.figures import Figure
 from linter.kb.model.base import Located, build, mapping, records, text
+from linter.kb.model.record import Record
 from linter.kb.model.release import Change, changes_of
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Record):
     """A line of a scalable unit or rack profile: ``count`` of system ``model``."""
 
     at: PathT
@@ -25,16 +24,14 @@ class Item:
     count: Figure
 
 
-@dataclass(frozen=True)
-class Switch:
+class Switch(Record):
     at: PathT
     role: str
     name: str
     count: Figure
 
 
-@dataclass(frozen=True)
-class ScalableUnit:
+class ScalableUnit(Record):
     at: PathT
     name: str
     systems: tuple[Item, ...]
@@ -45,8 +42,7 @@ class ScalableUnit:
     note: str
 
 
-@dataclass(frozen=True)
-class RackProfile:
+class RackProfile(Record):
     at: PathT
     id: str
     description: str
@@ -58,8 +54,7 @@ class RackProfile:
     height_u: Figure
 
 
-@dataclass(frozen=True)
-class Facility:
+class Facility(Record):
     at: PathT
     rack_kw_max: Figure
     cooling: str
@@ -74,8 +69,7 @@ class Facility:
     note: str
 
 
-@dataclass(frozen=True)
-class Network:
+class Network(Record):
     at: PathT
     role: str
     fabric: str
@@ -86,16 +80,14 @@ class Network:
     note: str
 
 
-@dataclass(frozen=True)
-class Storage:
+class Storage(Record):
     at: PathT
     read_gb_s: Figure
     write_gb_s: Figure
     note: str
 
 
-@dataclass(frozen=True)
-class Check:
+class Check(Record):
     """A best practice's machine check: the plan value at ``path`` compared by ``op``."""
 
     path: str
@@ -103,8 +95,7 @@ class Check:
     value: Any  # the schema allows any YAML value here
 
 
-@dataclass(frozen=True)
-class BestPractice:
+class BestPractice(Record):
     at: PathT
     id: str
     title: str
@@ -114,16 +105,14 @@ class BestPractice:
     check: Check | None
 
 
-@dataclass(frozen=True)
-class HotSpot:
+class HotSpot(Record):
     at: PathT
     id: str
     resource: str
     description: str
 
 
-@dataclass(frozen=True)
-class FragilePoint:
+class FragilePoint(Record):
     at: PathT
     id: str
     component: str
@@ -131,7 +120,6 @@ class FragilePoint:
     mitigation: str
 
 
-@dataclass(frozen=True)
 class Architecture(Located):
     title: str
     vendor: str

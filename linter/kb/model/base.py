@@ -8,16 +8,13 @@ matched its schema, so there the types carry exactly what the file says.
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
-from typing import Any, TypeVar
+from typing import Any
 
 from linter.core.errors import Location
 from linter.core.yamlio import Document, PathT
 from linter.kb.figures import MISSING, Figure
-
-T = TypeVar("T")
+from linter.kb.model.record import R, Record, record_fields
 
 
 def text(node: object, key: str, default: str = "") -> str:
@@ -61,8 +58,7 @@ def mapping(node: object, key: str) -> dict[str, Any]:
     return v if isinstance(v, dict) else {}
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     """Where figures were published: ``sources.<id>`` of a KB file."""
 
     id: str
@@ -80,48 +76,35 @@ def sources(node: object) -> tuple[Source, ...]:
     )  # fmt: skip
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
-    return hints
-
-
-def build(cls: type[T], node: object, **given: Any) -> T:
+def build(cls: type[R], node: object, **given: Any) -> R:
     """``cls`` with every field not ``given`` read from ``node`` by its declared type: ``str``,
     ``bool``, ``Figure``, ``tuple[str, ...]`` or ``tuple[Source, ...]``. Fields of other types
     must be given; a field no reader serves is a programming error."""
     kw = dict(given)
-    hints = _hints(cls)
-    for f in fields(cls):  # type: ignore[arg-type]
-        if f.name in kw or not f.init:
+    for name, (hint, _) in record_fields(cls).items():
+        if name in kw:
             continue
-        hint = hints[f.name]
         if hint is str:
-            kw[f.name] = text(node, f.name)
+            kw[name] = text(node, name)
         elif hint is Figure:
-            kw[f.name] = figure(node, f.name)
+            kw[name] = figure(node, name)
         elif hint is bool:
-            kw[f.name] = flag(node, f.name)
+            kw[name] = flag(node, name)
         elif hint == tuple[str, ...]:
-            kw[f.name] = texts(node, f.name)
+            kw[name] = texts(node, name)
         elif hint == tuple[Source, ...]:
-            kw[f.name] = sources(node)
+            kw[name] = sources(node)
         else:
-            raise TypeError(f"{cls.__name__}.{f.name}: no reader for {hint}")
+            raise TypeError(f"{cls.__name__}.{name}: no reader for {hint}")
     return cls(**kw)
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(Record):
     """A typed KB file: its id and kind, and the document it was read from (for positions)."""
 
     id: str
     kind: str
-    doc: Document = field(compare=False, repr=False)
+    doc: Document
     summary: str
     sources: tuple[Source, ...]
 
@@ -145,7 +128,6 @@ class Located:
         return self.doc.location((*at, *keys))
 
 
-@dataclass(frozen=True)
 class Described(Located):
     """The fields every catalog entry and standard shares."""
 

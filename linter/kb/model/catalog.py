@@ -5,15 +5,14 @@ serving-efficiency sets sizing is calibrated with. Field names are the schema's 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any
 
 from linter.core.yamlio import Document
 from linter.kb.figures import Figure
 from linter.kb.model.base import Described, build, figure, records, text
+from linter.kb.model.record import Record
 
 
-@dataclass(frozen=True)
 class Accelerator(Described):
     vendor: str
     status: str
@@ -43,7 +42,6 @@ class Accelerator(Described):
         return v if isinstance(v, Figure) else Figure.missing()
 
 
-@dataclass(frozen=True)
 class System(Described):
     vendor: str
     status: str
@@ -66,7 +64,6 @@ class System(Described):
     liquid_heat_fraction_pct: Figure
 
 
-@dataclass(frozen=True)
 class Cooling(Described):
     vendor: str
     status: str
@@ -78,7 +75,6 @@ class Cooling(Described):
     supply_water_temp_max_c: Figure
 
 
-@dataclass(frozen=True)
 class Fabric(Described):
     """A network technology (``catalog/networks``)."""
 
@@ -92,7 +88,6 @@ class Fabric(Described):
     switch_radix: Figure
 
 
-@dataclass(frozen=True)
 class Model(Described):
     vendor: str
     status: str
@@ -122,8 +117,7 @@ class Model(Described):
     sliding_window_layers: Figure
 
 
-@dataclass(frozen=True)
-class CalibrationPoint:
+class CalibrationPoint(Record):
     """A published serving measurement an efficiency set is fitted to or checked against."""
 
     at: tuple[str | int, ...]
@@ -145,7 +139,6 @@ def _int(node: dict[str, Any], key: str) -> int:
     return int(v) if isinstance(v, int | float) and not isinstance(v, bool) else 0
 
 
-@dataclass(frozen=True)
 class Efficiency(Described):
     """One serving stack's efficiency factors on one accelerator generation."""
 

@@ -12,16 +12,15 @@ KB value does (``linter.kb.model.base``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from linter.kb.model.base import mapping, records, text
+from linter.kb.model.record import Record
 
 RELEASE_FILE = "release.yaml"
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Record):
     """One entry of an architecture's ``changes`` list."""
 
     version: str
@@ -58,8 +57,7 @@ def change_for(data: object, version: str) -> Change | None:
 _EMPTY: Mapping[str, str] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Release:
+class Release(Record):
     """The release manifest: the release, its date and summary, and the version of every
     architecture in it. An architecture listed with a version that is not text maps to
     ``""``, so it still counts as listed and never matches a file's version."""
@@ -67,7 +65,7 @@ class Release:
     version: str = ""
     date: str = ""
     summary: str = ""
-    architectures: Mapping[str, str] = field(default_factory=lambda: _EMPTY)
+    architectures: Mapping[str, str] = _EMPTY
 
     @classmethod
     def parse(cls, data: object) -> Release:

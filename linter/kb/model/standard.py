@@ -8,12 +8,12 @@ typed ``Figure`` and each table row knows its position in the file.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
 from linter.core.yamlio import Document, PathT
 from linter.kb.figures import MISSING, Figure
 from linter.kb.model.base import Described, build, records, text
+from linter.kb.model.record import Record
 
 
 def _figures(node: dict[str, object]) -> Mapping[str, Figure]:
@@ -21,8 +21,7 @@ def _figures(node: dict[str, object]) -> Mapping[str, Figure]:
     return MappingProxyType(out)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Record):
     """One row of a standard's table: an id (or a year), its figures and its text fields."""
 
     at: PathT
@@ -37,7 +36,6 @@ class Row:
         return self.texts.get(key, "")
 
 
-@dataclass(frozen=True)
 class Standard(Described):
     title: str
     publisher: str
