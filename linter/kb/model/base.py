@@ -84,15 +84,15 @@ def build(cls: type[R], node: object, **given: Any) -> R:
     for name, (hint, _) in record_fields(cls).items():
         if name in kw:
             continue
-        if hint is str:
+        if hint == "str":
             kw[name] = text(node, name)
-        elif hint is Figure:
+        elif hint == "Figure":
             kw[name] = figure(node, name)
-        elif hint is bool:
+        elif hint == "bool":
             kw[name] = flag(node, name)
-        elif hint == tuple[str, ...]:
+        elif hint == "tuple[str, ...]":
             kw[name] = texts(node, name)
-        elif hint == tuple[Source, ...]:
+        elif hint == "tuple[Source, ...]":
             kw[name] = sources(node)
         else:
             raise TypeError(f"{cls.__name__}.{name}: no reader for {hint}")

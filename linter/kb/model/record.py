@@ -8,28 +8,31 @@ dataclasses, about 1 ms as records, and start-up is most of a pre-commit lint.
 
 from __future__ import annotations
 
-import typing
 from typing import Any, TypeVar
 
 R = TypeVar("R", bound="Record")
 
-# class -> {field: (type hint, has a default)}, in declaration order, bases first
-_FIELDS: dict[type, dict[str, tuple[Any, bool]]] = {}
+# class -> {field: (annotation as written, has a default)}, in declaration order, bases first
+_FIELDS: dict[type, dict[str, tuple[str, bool]]] = {}
 
 
-def record_fields(cls: type) -> dict[str, tuple[Any, bool]]:
-    """The fields of a record class: name -> (resolved type hint, whether it has a default)."""
+def record_fields(cls: type) -> dict[str, tuple[str, bool]]:
+    """The fields of a record class: name -> (its annotation as written, e.g. ``"Figure"`` or
+    ``"tuple[str, ...]"``, and whether it has a default). Annotations are read as text (the
+    modules use ``from __future__ import annotations``), never evaluated: evaluating them cost
+    more than building the entries."""
     found = _FIELDS.get(cls)
     if found is None:
-        hints = typing.get_type_hints(cls)
+        hints: dict[str, str] = {}
+        for c in reversed(cls.__mro__):
+            for name, hint in vars(c).get("__annotations__", {}).items():
+                if not isinstance(hint, str):
+                    raise TypeError(f"{c.__name__}: declare records under postponed annotations")
+                hints[name] = hint
         found = {}
         for name, hint in hints.items():
-            default = any(
-                name in vars(c)
-                and not callable(vars(c)[name])
-                and not isinstance(vars(c)[name], property)
-                for c in cls.__mro__
-            )
+            declared = [vars(c)[name] for c in cls.__mro__ if name in vars(c)]
+            default = any(not callable(v) and not isinstance(v, property) for v in declared)
             found[name] = (hint, default)
         _FIELDS[cls] = found
     return found
