@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 REFARCH := $(VENV)/bin/refarch
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test check venv chromium lint-examples site serve bench clean
+.PHONY: demo test check venv chromium lint-examples site serve bench clean accuracy
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,6 +25,11 @@ lint-examples: venv
 
 site: venv
 	$(VENV)/bin/mkdocs build --strict
+
+# The sizing accuracy report (architectures/ACCURACY.md), generated from the KB's calibration
+# points; tests/test_sizing_accuracy.py fails when it drifts. The site builds the same page.
+accuracy: venv
+	$(PY) -m linter.sizing.calibration_report architectures architectures/ACCURACY.md
 
 serve: venv
 	$(VENV)/bin/mkdocs serve -a $(HOST)

@@ -9,7 +9,8 @@ from typing import Any
 from linter.commands.common import dump_json, open_kb
 from linter.core.errors import EXIT_OK, UsageError
 from linter.kb.specs import KV_PRECISIONS, PRECISIONS
-from linter.sizing import Options, compare, report, size
+from linter.sizing import Options, calibration_report, compare, report, size
+from linter.sizing.result import SizingResult
 
 NAME = "size"
 HELP = "size a deployment (GPUs, systems, racks, kW, cooling) from model, users and targets"
@@ -36,16 +37,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--calibration",
         action="store_true",
-        help="print each efficiency set's calibration points: published, estimate, error",
+        help="print each efficiency set's error in sample (fit points) and out of sample "
+        "(held-out points), then every point: published, estimate, error",
     )
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
     kb = open_kb(args, checked=True)
     if args.calibration:
-        sets = report.calibration_sets(kb)
+        sets = calibration_report.calibration_sets(kb)
         io.out.write(
-            dump_json({"efficiency": sets}) if args.json else report.calibration_text(sets)
+            dump_json({"efficiency": sets})
+            if args.json
+            else calibration_report.calibration_text(sets)
         )
         return EXIT_OK
     w = report.workload(
@@ -68,11 +72,22 @@ def run(args: argparse.Namespace, io: Any) -> int:
     report.check_options(opts)
     ids = report.system_ids(args.compare) if args.compare else None
     if args.json:
-        io.out.write(dump_json(report.sizing_json(kb, w, args.system, ids, opts)))
+        doc = report.sizing_json(kb, w, args.system, ids, opts)
+        rows_json: list[dict[str, Any]] = doc.get("results", [doc])
+        used_sets = sorted({str(r["efficiency"]) for r in rows_json if "efficiency" in r})
+        doc["model_error"] = [calibration_report.model_error(kb, e) for e in used_sets]
+        io.out.write(dump_json(doc))
     elif ids is not None:
-        io.out.write(report.compare_text(w, compare(kb, w, ids, opts)))
+        rows = compare(kb, w, ids, opts)
+        io.out.write(report.compare_text(w, rows))
+        used = sorted({r.efficiency for _, r in rows if isinstance(r, SizingResult)})
+        for eff in used:
+            error = calibration_report.model_error(kb, eff)
+            io.out.write("\n" + calibration_report.model_error_text(error))
     else:
         if not args.system:
             raise UsageError("refarch size: give --system or --compare (see --help)")
-        io.out.write(report.result_text(w, size(kb, w, args.system, opts)))
+        r = size(kb, w, args.system, opts)
+        error = calibration_report.model_error(kb, r.efficiency)
+        io.out.write(report.result_text(w, r, error))
     return EXIT_OK

@@ -187,6 +187,9 @@ class KnowledgeBase:
     def accelerator(self, id_: str) -> Accelerator | None:
         return self._typed("accelerator", id_, Accelerator)
 
+    def accelerators(self) -> Iterator[Accelerator]:
+        return self._all("accelerator", Accelerator)
+
     def model(self, id_: str) -> Model | None:
         return self._typed("model", id_, Model)
 

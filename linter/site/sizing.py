@@ -18,8 +18,9 @@ from linter.core.errors import RefarchError, UsageError
 from linter.kb.store import KnowledgeBase
 from linter.site import jsonmd
 from linter.site.core import Page, Site
-from linter.site.escape import plain
+from linter.site.escape import md_inline, plain
 from linter.sizing import Options, report
+from linter.sizing.calibration_report import accuracy_markdown
 
 EXAMPLES_FILE = "sizing-examples.yaml"
 # Option name -> key in the examples file, in command-line order.
@@ -162,3 +163,12 @@ def pages(site: Site) -> Iterator[Page]:
     yield Page(
         "sizing/examples.md", site.render("sizing-examples.md.j2", ctx), title="Worked examples"
     )
+    # The same report as architectures/ACCURACY.md (`make accuracy`), built from this KB; a KB
+    # whose entries do not match their schemas gets the error instead of numbers.
+    try:
+        report = accuracy_markdown(site.checked_kb)
+    except RefarchError as exc:
+        report = (
+            f"# Sizing accuracy\n\nNot available for this knowledge base: {md_inline(str(exc))}\n"
+        )
+    yield Page("sizing/accuracy.md", report, title="Accuracy")

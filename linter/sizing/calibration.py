@@ -78,11 +78,15 @@ class Check:
         return abs(self.error) <= self.tolerance
 
 
-def points(entry: Efficiency) -> list[Point]:
-    """The set's calibration points, each with a precision sizing knows."""
+SPLITS = ("fit", "holdout")
+
+
+def points(entry: Efficiency, split: str | None = None) -> list[Point]:
+    """The set's calibration points (of one ``split`` if given), each with a precision sizing
+    knows."""
     for p in entry.calibration:
         check_precision(p.precision)
-    return list(entry.calibration)
+    return [p for p in entry.calibration if split is None or p.split == split]
 
 
 def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
@@ -90,6 +94,8 @@ def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
 
     With a concurrency the replica runs that many sequences (closed loop, so the request rate
     is concurrency / (TTFT + O x ITL)); without one it runs as many as its KV cache holds.
+    A closed loop of more requests than the KV cache holds runs ``capacity`` of them; each of
+    the others waits for a slot, so the mean TTFT grows by (concurrency - capacity) / rate.
     """
     model, gpu = load_model(kb, point.model), load_gpu(kb, point.accelerator)
     kvp = default_kv_precision(point.precision)
@@ -119,16 +125,22 @@ def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
     batch = min(point.concurrency, capacity)
     op = replica.operate(batch)
     if point.metric == "ttft_ms":
-        return op.ttft_s * 1000.0
+        queued = (point.concurrency - batch) / op.requests_per_s
+        return (op.ttft_s + queued) * 1000.0
     if point.metric == "itl_ms":
         return op.itl_s * 1000.0
-    cycle = op.ttft_s + point.output_tokens * op.itl_s
-    return point.concurrency / cycle * point.output_tokens
+    return op.output_tokens_per_s  # the KV cache bounds the tokens in flight, not the clients
 
 
-def evaluate(kb: KnowledgeBase, entry: Efficiency, factors: Factors | None = None) -> list[Check]:
+def evaluate(
+    kb: KnowledgeBase,
+    entry: Efficiency,
+    factors: Factors | None = None,
+    split: str | None = None,
+) -> list[Check]:
+    """Every point's estimate (of one ``split`` if given) with the set's factors."""
     f = factors or factors_of(entry)
-    return [Check(p, estimate(kb, p, f)) for p in points(entry)]
+    return [Check(p, estimate(kb, p, f)) for p in points(entry, split)]
 
 
 def score(checks: Iterable[Check]) -> tuple[float, float]:
@@ -158,11 +170,12 @@ def neighbours(f: Factors) -> list[Factors]:
 
 
 def fit(kb: KnowledgeBase, entry: Efficiency) -> Factors:
-    """The best factors on the whole grid (about 20,000 sets; seconds, not milliseconds)."""
+    """The best factors on the whole grid for the set's fit points (about 20,000 sets;
+    seconds, not milliseconds). Held-out points never enter the fit."""
     grid = (
         Factors(entry.id, m, b, f)
         for m in GRID["memory_usable_pct"]
         for b in GRID["decode_bandwidth_pct"]
         for f in GRID["flops_pct"]
     )
-    return min(grid, key=lambda f: score(evaluate(kb, entry, f)))
+    return min(grid, key=lambda f: score(evaluate(kb, entry, f, "fit")))

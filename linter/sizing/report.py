@@ -8,7 +8,7 @@ from typing import Any
 
 from linter.core.errors import RefarchError, UsageError
 from linter.kb.store import KnowledgeBase
-from linter.sizing.calibration import evaluate
+from linter.sizing.calibration_report import model_error_text
 from linter.sizing.engine import Options, SizingRefused, SizingResult, Workload, compare, size
 
 Row = tuple[str, SizingResult | RefarchError]
@@ -87,9 +87,11 @@ def heading(w: Workload) -> str:
     )
 
 
-def result_text(w: Workload, r: SizingResult) -> str:
-    """One sizing as ``refarch size`` prints it: the heading, then the result table."""
-    return heading(w) + " on " + r.system + "\n\n" + result_table(r)
+def result_text(w: Workload, r: SizingResult, error: dict[str, Any] | None = None) -> str:
+    """One sizing as ``refarch size`` prints it: the heading, the result table, and the
+    measured error of the efficiency set behind it."""
+    text = heading(w) + " on " + r.system + "\n\n" + result_table(r)
+    return text + ("\n" + model_error_text(error) if error is not None else "")
 
 
 def compare_text(w: Workload, rows: list[Row]) -> str:
@@ -193,45 +195,3 @@ def json_row(sid: str, r: SizingResult | RefarchError) -> dict[str, Any]:
         return r.to_dict()
     reason = r.reason if isinstance(r, SizingRefused) else "input"
     return {"system": sid, "error": r.message, "reason": reason}
-
-
-def calibration_sets(kb: KnowledgeBase) -> list[dict[str, Any]]:
-    """Each efficiency set's calibration points: published, estimate, error, tolerance."""
-    sets: list[dict[str, Any]] = []
-    for entry in kb.efficiencies():
-        checks = evaluate(kb, entry)
-        sets.append(
-            {
-                "id": entry.id,
-                "points": [
-                    {
-                        "id": c.point.id,
-                        "source": c.point.source,
-                        "metric": c.point.metric,
-                        "published": c.point.published,
-                        "estimate": round(c.estimate, 2),
-                        "error_pct": round(c.error * 100, 1),
-                        "tolerance_pct": round(c.tolerance * 100),
-                        "ok": c.ok,
-                    }
-                    for c in checks
-                ],
-            }
-        )
-    return sets
-
-
-def calibration_text(sets: list[dict[str, Any]]) -> str:
-    """``refarch size --calibration`` as printed: one block per efficiency set."""
-    out: list[str] = []
-    for s in sets:
-        out.append(f"{s['id']}\n")
-        width = max(len(p["id"]) for p in s["points"])
-        for p in s["points"]:
-            flag = "" if p["ok"] else "  OUT OF TOLERANCE"
-            out.append(
-                f"  {p['id']:<{width}}  {p['metric']:<19} published {p['published']:>10,.2f}"
-                f"  estimate {p['estimate']:>10,.2f}  error {p['error_pct']:>+6.1f} %"
-                f" (+-{p['tolerance_pct']} %){flag}\n"
-            )
-    return "".join(out)

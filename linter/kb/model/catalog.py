@@ -132,6 +132,9 @@ class CalibrationPoint(Record):
     concurrency: int | None
     metric: str  # ttft_ms | itl_ms | output_tokens_per_s
     published: float  # the published figure's value (NaN when the file has none)
+    split: str  # fit (the factors were fitted to it) | holdout (kept out of the fit)
+    software: str
+    statistic: str
 
 
 def _int(node: dict[str, Any], key: str) -> int:
@@ -165,6 +168,9 @@ def _point(i: int, p: dict[str, Any]) -> CalibrationPoint:
         concurrency=int(conc) if isinstance(conc, int) and not isinstance(conc, bool) else None,
         metric=text(p, "metric"),
         published=figure(p, "published").value or math.nan,
+        split=text(p, "split", "fit"),
+        software=text(p, "software"),
+        statistic=text(p, "statistic"),
     )
 
 

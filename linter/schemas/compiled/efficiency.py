@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'efficiency.schema.json': 'ed03ad84-6274'}
+SOURCES = {'common.schema.json': '935f9159-4795', 'efficiency.schema.json': '4b112f02-7330'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -40,10 +40,12 @@ _C10: Any = frozenset(['default', 'derived', 'note', 'range', 'source', 'sources
 _C11: Any = ['value', 'source']
 _C12: Any = ['range', 'default', 'sources']
 _C13: Any = ['value', 'derived']
-_C14: Any = frozenset(['accelerator', 'concurrency', 'id', 'input_tokens', 'metric', 'model', 'note', 'output_tokens', 'precision', 'published', 'source', 'tensor_parallel'])
+_C14: Any = frozenset(['accelerator', 'concurrency', 'id', 'input_tokens', 'metric', 'model', 'note', 'output_tokens', 'precision', 'published', 'software', 'source', 'split', 'statistic', 'tensor_parallel'])
 _C15: Any = ['id', 'source', 'model', 'precision', 'accelerator', 'tensor_parallel', 'input_tokens', 'output_tokens', 'metric', 'published']
 _C16: Any = ['bf16', 'fp16', 'fp8', 'int8', 'fp4', 'mxfp4', 'int4']
 _C17: Any = ['ttft_ms', 'itl_ms', 'output_tokens_per_s']
+_C18: Any = ['fit', 'holdout']
+_C19: Any = ['mean', 'median', 'p90', 'p99', 'not-stated']
 
 
 def _v3(d: Any) -> bool:
@@ -234,6 +236,21 @@ def _v52(d: Any) -> bool:
 
 def _v54(d: Any) -> bool:
     if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C18): return False
+    return True
+
+def _v55(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and len(d) > 200: return False
+    return True
+
+def _v56(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C19): return False
+    return True
+
+def _v57(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
     return True
 
@@ -253,7 +270,10 @@ def _v42(d: Any) -> bool:
         if 'concurrency' in d and not _v51(d['concurrency']): return False
         if 'metric' in d and not _v52(d['metric']): return False
         if 'published' in d and not _v26(d['published']): return False
-        if 'note' in d and not _v54(d['note']): return False
+        if 'split' in d and not _v54(d['split']): return False
+        if 'software' in d and not _v55(d['software']): return False
+        if 'statistic' in d and not _v56(d['statistic']): return False
+        if 'note' in d and not _v57(d['note']): return False
     return True
 
 def _v41(d: Any) -> bool:

@@ -1,0 +1,151 @@
+"""Sizing accuracy: fit and held-out points, their error bands, and the written report."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from conftest import RunCli
+
+from linter.kb.model import CalibrationPoint
+from linter.kb.store import KnowledgeBase
+from linter.sizing import accuracy
+from linter.sizing.calibration import Check, evaluate, factors_of, score
+from linter.sizing.calibration_report import REPORT_PATH, accuracy_markdown, model_error
+
+ROOT = Path(__file__).resolve().parent.parent
+FROZEN = ROOT / "tests" / "kb"
+
+
+def _point(split: str, metric: str, published: float) -> CalibrationPoint:
+    return CalibrationPoint(
+        at=(), id=f"p-{split}-{metric}-{published:g}", source="s", model="m", precision="fp8",
+        accelerator="a", tensor_parallel=1, input_tokens=1, output_tokens=1, concurrency=1,
+        metric=metric, published=published, split=split, software="", statistic="mean",
+    )  # fmt: skip
+
+
+def test_a_band_is_the_median_and_the_signed_worst_error() -> None:
+    checks = [
+        Check(_point("holdout", "ttft_ms", 100.0), 110.0),  # +10 %
+        Check(_point("holdout", "ttft_ms", 200.0), 140.0),  # -30 %
+        Check(_point("holdout", "ttft_ms", 50.0), 55.0),  # +10 %
+        Check(_point("fit", "ttft_ms", 100.0), 95.0),  # -5 %
+        Check(_point("holdout", "output_tokens_per_s", 1000.0), 1290.0),  # +29 %
+    ]
+    bands = {(b.split, b.metric): b for b in accuracy.bands(checks)}
+    assert set(bands) == {
+        ("fit", "ttft_ms"), ("holdout", "ttft_ms"), ("holdout", "output_tokens_per_s")
+    }  # fmt: skip
+    held = bands[("holdout", "ttft_ms")]
+    assert held.n == 3 and math.isclose(held.median, 0.10) and math.isclose(held.worst, -0.30)
+    assert not held.meets_target  # 30 % is outside the 25 % latency target
+    assert bands[("holdout", "output_tokens_per_s")].meets_target  # 29 % within 30 %
+    assert bands[("fit", "ttft_ms")].text() == "TTFT median 5 %, worst -5 % (n=1)"
+
+
+@pytest.fixture
+def kb_with_holdout(tmp_path: Path) -> KnowledgeBase:
+    """The frozen KB with three held-out points whose published values no model could meet."""
+    root = tmp_path / "kb"
+    shutil.copytree(FROZEN, root)
+    eff = root / "catalog" / "efficiency" / "hopper-trtllm.yaml"
+    extra = "".join(
+        f"  - {{id: far-{i}, source: nim-bench, model: llama-3.3-70b, precision: fp8, "
+        f"accelerator: h100-sxm, tensor_parallel: 2, input_tokens: 200, output_tokens: 200, "
+        f"concurrency: {c}, metric: itl_ms, published: {{value: {v}, source: nim-bench}}, "
+        f"split: holdout, software: NIM 1.8.0, statistic: mean}}\n"
+        for i, (c, v) in enumerate([(1, 1000.0), (5, 0.001), (25, 1.0)])
+    )
+    eff.write_text(eff.read_text(encoding="utf-8").rstrip("\n") + "\n" + extra, encoding="utf-8")
+    return KnowledgeBase.open(root, checked=True)
+
+
+def test_held_out_points_never_enter_the_fit(
+    kb: KnowledgeBase, kb_with_holdout: KnowledgeBase
+) -> None:
+    base, held = kb.efficiency("hopper-trtllm"), kb_with_holdout.efficiency("hopper-trtllm")
+    assert base is not None and held is not None
+    f = factors_of(base)
+    assert score(evaluate(kb_with_holdout, held, f, "fit")) == score(evaluate(kb, base, f, "fit"))
+    acc = accuracy.of_set(kb_with_holdout, held)
+    band = acc.band("holdout", "itl_ms")
+    assert band is not None and band.n == 3 and not band.meets_target
+    assert acc.misses == (band,)
+    assert {b.split for b in accuracy.of_set(kb, base).bands} == {"fit"}
+
+
+def test_calibration_lists_both_splits(
+    run_cli: RunCli, kb_with_holdout: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REFARCH_KB", str(kb_with_holdout.root))
+    code, out, _ = run_cli("size", "--calibration", "--json")
+    assert code == 0
+    sets = {s["id"]: s for s in json.loads(out)["efficiency"]}
+    hopper = sets["hopper-trtllm"]
+    held = [p for p in hopper["points"] if p["split"] == "holdout"]
+    assert [p["id"] for p in held] == ["far-0", "far-1", "far-2"]
+    assert [(b["split"], b["metric"], b["points"]) for b in hopper["bands"]] == [
+        ("fit", "ttft_ms", 4), ("fit", "itl_ms", 10), ("fit", "output_tokens_per_s", 15),
+        ("holdout", "itl_ms", 3),
+    ]  # fmt: skip
+    code, out, _ = run_cli("size", "--calibration")
+    lines = out.splitlines()
+    assert lines[lines.index("hopper-trtllm") + 4].startswith("  out of sample  ITL         median")
+    assert lines[lines.index("hopper-trtllm") + 4].endswith("n=3  misses the +-25 % target")
+
+
+def test_an_answer_carries_the_error_band_of_its_set(run_cli: RunCli) -> None:
+    code, out, _ = run_cli(
+        "size", "--model", "llama-3.3-70b", "--precision", "fp8", "--system", "dgx-h100",
+        "--users", "100", "--input-tokens", "1000", "--output-tokens", "1000",
+        "--ttft-ms", "2000", "--tokens-per-s", "20",
+    )  # fmt: skip
+    assert code == 0
+    tail = out.splitlines()[-5:]
+    assert tail[0] == (
+        "model error of hopper-trtllm against published measurements "
+        "(refarch size --calibration lists them):"
+    )
+    assert [line.split()[:3] for line in tail[1:]] == [
+        ["in", "sample", "TTFT"], ["in", "sample", "ITL"], ["in", "sample", "throughput"],
+        ["out", "of", "sample"],
+    ]  # fmt: skip
+    assert tail[4] == "  out of sample  no points"  # the frozen KB holds no held-out points
+    code, out, _ = run_cli(
+        "size", "--model", "llama-3.3-70b", "--precision", "fp8", "--system", "dgx-h100",
+        "--users", "100", "--input-tokens", "1000", "--output-tokens", "1000",
+        "--ttft-ms", "2000", "--tokens-per-s", "20", "--json",
+    )  # fmt: skip
+    doc = json.loads(out)
+    assert [e["efficiency"] for e in doc["model_error"]] == ["hopper-trtllm"]
+    assert {b["split"] for b in doc["model_error"][0]["bands"]} == {"fit"}
+
+
+def test_live_kb_splits_by_source_or_workload_never_point_by_point(live_kb: KnowledgeBase) -> None:
+    for eff in live_kb.efficiencies():
+        groups: dict[tuple[object, ...], set[str]] = defaultdict(set)
+        for p in eff.calibration:
+            key = (p.source, p.model, p.accelerator, p.precision, p.tensor_parallel,
+                   p.input_tokens, p.output_tokens)  # fmt: skip
+            groups[key].add(p.split)
+        assert [k for k, splits in groups.items() if len(splits) > 1] == [], eff.id
+        for p in eff.calibration:
+            if p.split == "holdout":
+                assert p.software and p.statistic, (eff.id, p.id)
+
+
+def test_live_kb_has_held_out_points_for_every_set(live_kb: KnowledgeBase) -> None:
+    for eff in live_kb.efficiencies():
+        assert any(p.split == "holdout" for p in eff.calibration), eff.id
+    assert model_error(live_kb, "hopper-trtllm")["bands"]
+
+
+def test_the_accuracy_report_is_generated_from_the_kb(live_kb: KnowledgeBase) -> None:
+    """architectures/ACCURACY.md is `make accuracy`'s output for the live KB."""
+    written = (ROOT / REPORT_PATH).read_text(encoding="utf-8")
+    assert written == accuracy_markdown(live_kb), "run `make accuracy` and commit the report"
