@@ -70,8 +70,9 @@ def test_prefill_and_decode_step_times(kb: KnowledgeBase) -> None:
     allreduce = 5000 * 80 * 2 * 8192 * 2 * 2 * (1 / 2) / 450e9
     assert r.prefill_s() == pytest.approx(linear + attention + allreduce, rel=1e-12)
     bw = 2 * 3.35e12 * 0.66
-    # One sequence: weights read once, KV at the mean context 5000 + 250.
-    step1 = 70e9 / bw + 163840 * 5250 / bw
+    # One sequence: weights read once, KV at the mean context 5000 + 250, and the decode
+    # token's attention against that context.
+    step1 = 70e9 / bw + 163840 * 5250 / bw + 4 * 64 * 128 * 80 * 5250 / flops
     step1 += (5000 / 500) * 2 * 70e9 / flops + (1 / 500) * 5000 * 4 * 64 * 128 * 80 * 2500 / flops
     step1 += (1 + 10) * 80 * 2 * 8192 * 2 * 2 * 0.5 / 450e9
     assert r.step_s(1) == pytest.approx(step1, rel=1e-12)
@@ -82,9 +83,31 @@ def test_prefill_and_decode_step_times(kb: KnowledgeBase) -> None:
     assert op.tokens_per_s_per_user == pytest.approx(1 / step1, rel=1e-12)
 
 
+def test_step_overhead_and_allreduce_latency(kb: KnowledgeBase) -> None:
+    """The step and all-reduce terms: a fixed cost per step, and per all-reduce (two per
+    layer) a latency plus the volume over the achieved share of the link (alpha-beta)."""
+    l70, h100 = load_model(kb, "llama-3.3-70b"), load_gpu(kb, "h100-sxm")
+    plain = Replica(l70, h100, "fp8", "fp8", 4, 1000, 1000, Factors("t", 80, 66, 51))
+    f = Factors("t", 80, 66, 51, step_overhead_ms=2.5, allreduce_latency_us=20,
+                allreduce_bandwidth_pct=50)  # fmt: skip
+    r = Replica(l70, h100, "fp8", "fp8", 4, 1000, 1000, f)
+    tokens = 8 + 8 * 1000 / 1000  # 8 decode tokens and 8 prompt tokens per step
+    volume = tokens * 80 * 2 * 8192 * 2 * 2 * (3 / 4)
+    comm = volume / (450e9 * 0.5) + 80 * 2 * 20e-6
+    assert r.allreduce_s(tokens) == pytest.approx(comm, rel=1e-12)
+    extra = 2.5e-3 + comm - volume / 450e9
+    assert r.step_s(8) - plain.step_s(8) == pytest.approx(extra, rel=1e-9)
+    prefill_extra = 2.5e-3 + 1000 * 80 * 2 * 8192 * 2 * 2 * (3 / 4) / 450e9 + 80 * 2 * 20e-6
+    assert r.prefill_s() - plain.prefill_s() == pytest.approx(prefill_extra, rel=1e-9)
+    tp1 = Replica(l70, h100, "fp8", "fp8", 1, 1000, 1000, f)
+    assert tp1.allreduce_s(100) == 0.0  # no all-reduce without tensor parallelism
+
+
 def test_size_dgx_h100_reference_workload(kb: KnowledgeBase) -> None:
     r = size(kb, W, "dgx-h100")
-    assert (r.tensor_parallel, r.min_tensor_parallel, r.replicas, r.gpus) == (4, 2, 11, 44)
+    # 5,250-token decode contexts: each decode token's attention adds a tenth to its FLOPs,
+    # so TP2 replicas (24 x 2 = 48 GPUs) now beat TP4 ones; both fill 6 DGX H100.
+    assert (r.tensor_parallel, r.min_tensor_parallel, r.replicas, r.gpus) == (2, 2, 24, 48)
     assert (r.systems, r.systems_per_rack, r.racks) == (6, 4, 2)
     assert r.it_kw == 61.2  # 6 x dgx-h100.max_power_kw 10.2, not 44 x 700 W TDP
     assert r.pue == 1.58 and r.facility_kw == pytest.approx(96.696)

@@ -31,8 +31,8 @@ def test_table(run_cli: RunCli) -> None:
         "llama-3.3-70b fp8, 1,000 users, 5,000 in / 500 out, TTFT <= 1000 ms, "
         ">= 17 tokens/s per user on dgx-h100"
     )
-    assert "  tensor parallel    4 (smallest that fits: 2)" in lines
-    assert "  GPUs               44 h100-sxm (48 installed)" in lines
+    assert "  tensor parallel    2 (smallest that fits: 2)" in lines
+    assert "  GPUs               48 h100-sxm (48 installed)" in lines
     assert "  IT power           61.2 kW" in lines
     assert "  cooling            rear-door (rear-door-active)" in lines
     assert "  bottleneck         compute" in lines
@@ -92,7 +92,7 @@ def test_compare_one_row_per_system(run_cli: RunCli) -> None:
         "dgx-b200",
         "gb200-nvl72",
     ]
-    assert lines[2].split()[:6] == ["dgx-h100", "4", "11", "44", "6", "2"]
+    assert lines[2].split()[:6] == ["dgx-h100", "2", "24", "48", "6", "2"]
     code, out, _ = run_cli(
         *ARGS, "--tokens-per-s", "17", "--compare", "dgx-h100,gb200-nvl72", "--json"
     )

@@ -58,6 +58,7 @@ _UNITS: tuple[Unit, ...] = (
     Unit("PB", "data size", 1e15),
     Unit("GiB", "data size", 2.0**30),
     Unit("TiB", "data size", 2.0**40),
+    Unit("µs", "time", 1e-6),
     Unit("ms", "time", 1e-3),
     Unit("s", "time", 1.0),
     Unit("min", "time", 60.0),
@@ -78,7 +79,7 @@ _ALIASES = {
     "gbps": "Gb/s", "gbit/s": "Gb/s", "tbps": "Tb/s", "mbps": "Mb/s",
     "gb/s": "GB/s", "tb/s": "TB/s", "mb/s": "MB/s", "b/s": "B/s",
     "gb": "GB", "tb": "TB", "pb": "PB", "mb": "MB", "gib": "GiB", "tib": "TiB",
-    "ms": "ms", "s": "s", "sec": "s", "min": "min", "h": "h", "hr": "h",
+    "us": "µs", "µs": "µs", "ms": "ms", "s": "s", "sec": "s", "min": "min", "h": "h", "hr": "h",
     "%": "%", "pct": "%", "u": "U", "ru": "U",
 }  # fmt: skip
 
@@ -101,6 +102,7 @@ SUFFIXES: dict[str, str] = {
     "_gb": "GB",
     "_tb": "TB",
     "_ms": "ms",
+    "_us": "µs",
     "_s": "s",
     "_min": "min",
     "_pct": "%",

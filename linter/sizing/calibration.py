@@ -51,7 +51,15 @@ def factors_of(entry: Efficiency) -> Factors:
         memory_usable_pct=need("memory_usable_pct", entry.memory_usable_pct),
         decode_bandwidth_pct=need("decode_bandwidth_pct", entry.decode_bandwidth_pct),
         flops_pct=need("flops_pct", entry.flops_pct),
+        step_overhead_ms=_or(entry.step_overhead_ms, 0.0),
+        allreduce_latency_us=_or(entry.allreduce_latency_us, 0.0),
+        allreduce_bandwidth_pct=_or(entry.allreduce_bandwidth_pct, 100.0),
     )
+
+
+def _or(fig: Figure, absent: float) -> float:
+    """A factor the set may leave out: its value, or what leaving it out means."""
+    return fig.value if fig.value is not None else absent
 
 
 def factors_for(kb: KnowledgeBase, generation: str, stack: str = DEFAULT_STACK) -> Factors:
@@ -143,39 +151,64 @@ def evaluate(
     return [Check(p, estimate(kb, p, f)) for p in points(entry, split)]
 
 
-def score(checks: Iterable[Check]) -> tuple[float, float]:
-    """(worst |error| minus its tolerance, sum of squared log errors): lower is better."""
-    checks = list(checks)
-    worst = max(abs(c.error) - c.tolerance for c in checks)
-    spread = sum(math.log(max(c.estimate, 1e-12) / c.point.published) ** 2 for c in checks)
-    return worst, spread
+def score(checks: Iterable[Check]) -> float:
+    """Sum of squared log errors, log(estimate / published)^2: lower is better. A relative
+    error counts the same above and below, and no single point the model cannot represent
+    (a closed-loop TTFT) pulls every factor towards it, as a worst-error score would."""
+    return sum(math.log(max(c.estimate, 1e-12) / c.point.published) ** 2 for c in checks)
 
 
-GRID = {
-    "memory_usable_pct": range(75, 96, 5),
-    "decode_bandwidth_pct": range(40, 96),
-    "flops_pct": range(15, 91),
+@dataclass(frozen=True)
+class Axis:
+    """One fitted factor: its bounds and grid step."""
+
+    low: float
+    high: float
+    step: float
+
+
+GRID: dict[str, Axis] = {
+    "memory_usable_pct": Axis(75, 95, 5),
+    "decode_bandwidth_pct": Axis(40, 100, 1),
+    "flops_pct": Axis(15, 95, 1),
+    "step_overhead_ms": Axis(0, 20, 0.25),
+    "allreduce_latency_us": Axis(0, 60, 1),
+    "allreduce_bandwidth_pct": Axis(5, 100, 1),
 }
 
 
-def neighbours(f: Factors) -> list[Factors]:
-    """The factor sets one grid step away from ``f`` in each direction."""
+def fitted(entry: Efficiency) -> tuple[str, ...]:
+    """The factors a set states, which its fit moves. A set leaves out the step and
+    all-reduce terms when its fit points cannot tell them apart from the shares (a handful of
+    maximum-throughput runs); left out, they are not modelled."""
+    return tuple(name for name in GRID if getattr(entry, name).present)
+
+
+def neighbours(f: Factors, stride: int = 1, names: tuple[str, ...] = tuple(GRID)) -> list[Factors]:
+    """The factor sets ``stride`` grid steps away from ``f`` along each axis in ``names``."""
     out = []
-    for name, grid in GRID.items():
-        for delta in (-grid.step, grid.step):
-            v = getattr(f, name) + delta
-            if grid.start <= v < grid.stop:
+    for name in names:
+        axis = GRID[name]
+        for delta in (-axis.step * stride, axis.step * stride):
+            v = round(getattr(f, name) + delta, 6)
+            if axis.low - 1e-9 <= v <= axis.high + 1e-9:
                 out.append(replace(f, **{name: v}))
     return out
 
 
-def fit(kb: KnowledgeBase, entry: Efficiency) -> Factors:
-    """The best factors on the whole grid for the set's fit points (about 20,000 sets;
-    seconds, not milliseconds). Held-out points never enter the fit."""
-    grid = (
-        Factors(entry.id, m, b, f)
-        for m in GRID["memory_usable_pct"]
-        for b in GRID["decode_bandwidth_pct"]
-        for f in GRID["flops_pct"]
-    )
-    return min(grid, key=lambda f: score(evaluate(kb, entry, f, "fit")))
+def fit(kb: KnowledgeBase, entry: Efficiency, start: Factors | None = None) -> Factors:
+    """The factors that minimise :func:`score` on the set's fit points, by coordinate descent
+    on the grid from ``start`` (the stored factors): long strides first, then single steps,
+    until no neighbour scores lower. Held-out points never enter the fit."""
+    best = start or factors_of(entry)
+    here = score(evaluate(kb, entry, best, "fit"))
+    names = fitted(entry)
+    for stride in (20, 5, 1):
+        improved = True
+        while improved:
+            improved = False
+            for cand in neighbours(best, stride, names):
+                s = score(evaluate(kb, entry, cand, "fit"))
+                if s < here - 1e-12:
+                    best, here, improved = cand, s, True
+    return best

@@ -12,12 +12,21 @@ TERA = 1e12
 
 @dataclass(frozen=True)
 class Factors:
-    """Efficiency factors of one accelerator generation and serving stack (percent)."""
+    """Efficiency factors of one accelerator generation and serving stack.
+
+    The three shares are percent of a published peak. The step and communication terms are
+    costs no peak gives: a fixed time per scheduler step (kernel launches, sampling, batch
+    bookkeeping) and the latency and achieved bandwidth of a tensor-parallel all-reduce. A set
+    that does not state them leaves them out (0 ms, 0 us, 100 %).
+    """
 
     id: str
     memory_usable_pct: float
     decode_bandwidth_pct: float
     flops_pct: float
+    step_overhead_ms: float = 0.0
+    allreduce_latency_us: float = 0.0
+    allreduce_bandwidth_pct: float = 100.0
 
 
 @dataclass(frozen=True)
@@ -55,17 +64,24 @@ class Replica:
         n = self.input_tokens
         linear = n * 2 * self.model.active_params / self._rate(self.precision, pct)
         attn = n * self.attention_flops_per_token(n / 2) / self._rate(self.kv_precision, pct)
-        return linear + attn + self.allreduce_s(n)
+        return self.overhead_s + linear + attn + self.allreduce_s(n)
+
+    @property
+    def overhead_s(self) -> float:
+        """The fixed cost of one scheduler step."""
+        return self.factors.step_overhead_ms / 1000.0
 
     def allreduce_s(self, tokens: float) -> float:
-        """Tensor-parallel all-reduces: two per layer, of tokens x hidden x 2 bytes (BF16
-        activations); a ring sends 2 (t - 1) / t of that over each GPU's link, one way at half
-        the published bidirectional scale-up bandwidth."""
+        """Tensor-parallel all-reduces, two per layer (alpha-beta): each costs the stack's
+        all-reduce latency plus tokens x hidden x 2 bytes (BF16 activations), of which a ring
+        sends 2 (t - 1) / t over each GPU's link, one way at half the published bidirectional
+        scale-up bandwidth times the achieved share."""
         if self.tp == 1 or self.gpu.scale_up_gb_s <= 0:
             return 0.0
-        m = self.model
+        m, f = self.model, self.factors
         volume = tokens * m.layers * 2 * m.hidden_size * 2 * 2 * (self.tp - 1) / self.tp
-        return volume / (self.gpu.scale_up_gb_s / 2 * 1e9)
+        link = self.gpu.scale_up_gb_s / 2 * 1e9 * f.allreduce_bandwidth_pct / 100.0
+        return volume / link + m.layers * 2 * f.allreduce_latency_us * 1e-6
 
     # --- decode -------------------------------------------------------------------------
     @property
@@ -91,6 +107,12 @@ class Replica:
         pct = self.factors.flops_pct
         return tokens * 2 * self.model.active_params / self._rate(self.precision, pct)
 
+    def decode_attention_s(self, batch: float) -> float:
+        """Attention of ``batch`` decode tokens against the mean decode context (for MLA the
+        latent dimension, which makes it large)."""
+        flops = batch * self.attention_flops_per_token(self.decode_context)
+        return flops / self._rate(self.kv_precision, self.factors.flops_pct)
+
     def prompt_attention_s(self, batch: float) -> float:
         """Causal attention of the B / O prompts that arrive per step."""
         n = self.input_tokens
@@ -98,20 +120,24 @@ class Replica:
         return flops / self._rate(self.kv_precision, self.factors.flops_pct)
 
     def step_s(self, batch: float) -> float:
-        """One mixed step (in-flight batching): the weights are read once while the tensor
-        cores multiply every token of the step, so that part is the slower of the two
-        (roofline); KV reads and prompt attention run in their own kernels and add."""
+        """One mixed step (in-flight batching with chunked prefill): the weights are read once
+        while the tensor cores multiply every token of the step, so that part is the slower of
+        the two (roofline); attention, KV reads and the prompts that arrive per step (B x I / O
+        tokens in steady state) run in their own kernels and add, as do the fixed step cost
+        and the all-reduces."""
         prompt_tokens = batch * self.input_tokens / self.output_tokens
-        decode = max(self.weights_s(batch), self.gemm_s(batch))
+        decode = max(self.weights_s(batch), self.gemm_s(batch)) + self.decode_attention_s(batch)
         prompts = self.gemm_s(prompt_tokens) + self.prompt_attention_s(batch)
         comm = self.allreduce_s(batch + prompt_tokens)
-        return decode + prompts + self.kv_s(batch) + comm
+        return self.overhead_s + decode + prompts + self.kv_s(batch) + comm
 
     def bound(self, batch: float) -> str:
         """What dominates a step: "bandwidth" (weights + KV reads) or "compute"."""
         memory = self.weights_s(batch) + self.kv_s(batch)
         tokens = batch * (1 + self.input_tokens / self.output_tokens)
-        compute = self.gemm_s(tokens) + self.prompt_attention_s(batch)
+        compute = (
+            self.gemm_s(tokens) + self.prompt_attention_s(batch) + self.decode_attention_s(batch)
+        )
         return "bandwidth" if memory >= compute else "compute"
 
     # --- operating point ----------------------------------------------------------------

@@ -150,6 +150,9 @@ class Efficiency(Described):
     memory_usable_pct: Figure
     decode_bandwidth_pct: Figure
     flops_pct: Figure
+    step_overhead_ms: Figure
+    allreduce_latency_us: Figure
+    allreduce_bandwidth_pct: Figure
     calibration: tuple[CalibrationPoint, ...]
 
 
