@@ -4,13 +4,19 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
 from typing import Any
 
 from linter.commands.common import dump_json, open_kb
+from linter.core.atomic import write_text
 from linter.core.errors import EXIT_OK, UsageError
 from linter.kb.specs import KV_PRECISIONS, PRECISIONS
+from linter.kb.store import KnowledgeBase
+from linter.lint import emit
 from linter.sizing import Options, calibration_report, compare, report, size
 from linter.sizing.result import SizingResult
+from linter.sizing.workload import Workload
 
 NAME = "size"
 HELP = "size a deployment (GPUs, systems, racks, kW, cooling) from model, users and targets"
@@ -34,6 +40,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--architecture", metavar="ID", help="take the rack profile from this one")
     p.add_argument("--tensor-parallel", type=int, metavar="T", help="force a tensor-parallel size")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument(
+        "--emit-plan",
+        metavar="FILE",
+        help="also write the sizing as a deployment plan (refarch lint accepts it); "
+        "never overwrites an existing file",
+    )
     p.add_argument(
         "--calibration",
         action="store_true",
@@ -71,8 +83,15 @@ def run(args: argparse.Namespace, io: Any) -> int:
     )
     report.check_options(opts)
     ids = report.system_ids(args.compare) if args.compare else None
+    if args.emit_plan and (ids is not None or not args.system):
+        raise UsageError("--emit-plan sizes one system: give --system, not --compare")
+    if args.emit_plan and os.path.lexists(args.emit_plan):
+        raise UsageError(f"--emit-plan: {args.emit_plan} exists; refarch never overwrites a plan")
     if args.json:
         doc = report.sizing_json(kb, w, args.system, ids, opts)
+        if args.emit_plan:
+            _emit(kb, w, size(kb, w, args.system, opts), args.emit_plan, None)
+            doc["plan_file"] = args.emit_plan
         rows_json: list[dict[str, Any]] = doc.get("results", [doc])
         used_sets = sorted({str(r["efficiency"]) for r in rows_json if "efficiency" in r})
         doc["model_error"] = [calibration_report.model_error(kb, e) for e in used_sets]
@@ -90,4 +109,20 @@ def run(args: argparse.Namespace, io: Any) -> int:
         r = size(kb, w, args.system, opts)
         error = calibration_report.model_error(kb, r.efficiency)
         io.out.write(report.result_text(w, r, error))
+        if args.emit_plan:
+            _emit(kb, w, r, args.emit_plan, io)
     return EXIT_OK
+
+
+def _emit(kb: KnowledgeBase, w: Workload, r: SizingResult, path: str, io: Any) -> None:
+    """Write the sizing as a plan to ``path`` (atomically; the caller checked it is new)."""
+    stack = r.efficiency.rsplit("-", 1)[-1]
+    command = (
+        f"refarch size --model {w.model} --precision {w.precision} --system {r.system} "
+        f"--users {w.users} --input-tokens {w.input_tokens} --output-tokens {w.output_tokens} "
+        f"--ttft-ms {w.ttft_ms:g} --tokens-per-s {w.tokens_per_s:g} --stack {stack}"
+    )
+    write_text(path, emit.plan_yaml(emit.plan_for(kb, w, r, path, command)))
+    if io is not None:
+        quoted = shlex.quote(path)
+        io.out.write(f"\nwrote the plan to {path}: check it with `refarch lint {quoted}`\n")
