@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 import pytest
 
 from linter.kb.specs import SizingInputError, load_gpu, load_model, load_system
@@ -15,7 +18,7 @@ from linter.sizing.memory import (
     weight_bytes,
     weight_bytes_read,
 )
-from linter.sizing.perf import Factors, Replica
+from linter.sizing.perf import Factors, Replica, queue_wait_s
 
 W = Workload("llama-3.3-70b", "fp8", 1000, 5000, 500, 1000, 17)
 
@@ -103,8 +106,28 @@ def test_step_overhead_and_allreduce_latency(kb: KnowledgeBase) -> None:
     assert tp1.allreduce_s(100) == 0.0  # no all-reduce without tensor parallelism
 
 
-def test_size_dgx_h100_reference_workload(kb: KnowledgeBase) -> None:
+def test_a_p99_ttft_target_needs_replicas_run_at_low_prefill_load(kb: KnowledgeBase) -> None:
+    """TTFT P99 <= 1 s on 5,000-token prompts (the default percentile): the M/D/1 tail
+    approximation keeps prefill load low, so TP8 replicas and 176 GPUs, where the same mean
+    target needs 48."""
     r = size(kb, W, "dgx-h100")
+    assert (r.tensor_parallel, r.replicas, r.gpus, r.systems) == (8, 22, 176, 22)
+    assert r.ttft_percentile == 99 and r.ttft_ms <= 1000 < r.ttft_ms * 1.02
+    assert r.ttft_mean_ms == pytest.approx(273.2, abs=0.05)
+
+
+def test_queue_wait_percentiles() -> None:
+    s = 0.4
+    assert queue_wait_s(s, 0.5, None) == pytest.approx(0.5 * 0.4 / (2 * 0.5))  # M/D/1 mean
+    theta = s / (2 * (1 - 0.5))
+    assert queue_wait_s(s, 0.5, 99) == pytest.approx(theta * math.log(0.5 / 0.01))
+    assert queue_wait_s(s, 0.5, 50) == 0.0  # half the prompts do not wait at rho 0.5
+    assert queue_wait_s(s, 0.05, 90) == 0.0  # below rho = 0.1 the P90 prompt does not wait
+    assert queue_wait_s(s, 1.0, None) == math.inf
+
+
+def test_size_dgx_h100_reference_workload(kb: KnowledgeBase) -> None:
+    r = size(kb, replace(W, ttft_percentile=None), "dgx-h100")
     # 5,250-token decode contexts: each decode token's attention adds a tenth to its FLOPs,
     # so TP2 replicas (24 x 2 = 48 GPUs) now beat TP4 ones; both fill 6 DGX H100.
     assert (r.tensor_parallel, r.min_tensor_parallel, r.replicas, r.gpus) == (2, 2, 24, 48)

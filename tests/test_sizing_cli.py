@@ -28,12 +28,13 @@ def test_table(run_cli: RunCli) -> None:
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == (
-        "llama-3.3-70b fp8, 1,000 users, 5,000 in / 500 out, TTFT <= 1000 ms, "
+        "llama-3.3-70b fp8, 1,000 users, 5,000 in / 500 out, TTFT P99 <= 1000 ms, "
         ">= 17 tokens/s per user on dgx-h100"
     )
-    assert "  tensor parallel    2 (smallest that fits: 2)" in lines
-    assert "  GPUs               48 h100-sxm (48 installed)" in lines
-    assert "  IT power           61.2 kW" in lines
+    assert "  tensor parallel    8 (smallest that fits: 2)" in lines
+    assert "  GPUs               176 h100-sxm (176 installed)" in lines
+    assert "  TTFT               986.5 ms (P99; mean 273.2 ms)" in lines
+    assert "  IT power           224.4 kW" in lines
     assert "  cooling            rear-door (rear-door-active)" in lines
     assert "  bottleneck         compute" in lines
 
@@ -65,8 +66,9 @@ def test_json_has_the_contract_fields(run_cli: RunCli) -> None:
 
 def test_compare_one_row_per_system(run_cli: RunCli) -> None:
     code, out, _ = run_cli(
-        *ARGS, "--tokens-per-s", "17", "--compare", "dgx-h100,dgx-h200,dgx-b200,gb200-nvl72"
-    )
+        *ARGS, "--tokens-per-s", "17", "--ttft-percentile", "mean",
+        "--compare", "dgx-h100,dgx-h200,dgx-b200,gb200-nvl72",
+    )  # fmt: skip
     assert code == 0
     lines = out.splitlines()
     assert lines[1].split() == [
@@ -187,3 +189,35 @@ def test_calibration_table(run_cli: RunCli) -> None:
     assert all(p["ok"] for pts in sets.values() for p in pts)
     code, out, _ = run_cli("size", "--calibration")
     assert "l70b-h100-tp2-5000-500-c1-ttft" in out and "OUT OF TOLERANCE" not in out
+
+
+def test_requests_per_s_gives_users_by_littles_law(run_cli: RunCli) -> None:
+    i = ARGS.index("--users")
+    rate_args = [*ARGS[:i], *ARGS[i + 2 :]]
+    code, out, _ = run_cli(
+        *rate_args, "--requests-per-s", "3", "--tokens-per-s", "20", "--system", "dgx-h100"
+    )
+    assert code == 0
+    # 3 requests/s x (1 s TTFT + 500 tokens / 20 tokens/s = 26 s) = 78 users in flight
+    assert out.splitlines()[0] == (
+        "users: 78 = 3 requests/s x (1000 ms TTFT + 500 tokens / 20 tokens/s), by Little's law"
+    )
+    assert ", 78 users, " in out.splitlines()[1]
+    code, _, err = run_cli(*ARGS, "--requests-per-s", "3", "--tokens-per-s", "20")
+    assert code == 2 and "not allowed with argument --users" in err
+    code, _, err = run_cli(*rate_args, "--requests-per-s", "-1", "--tokens-per-s", "20",
+                           "--system", "dgx-h100")  # fmt: skip
+    assert code == 2 and "--requests-per-s must be above 0" in err
+
+
+def test_ttft_percentile_option(run_cli: RunCli) -> None:
+    base = (*ARGS, "--tokens-per-s", "17", "--system", "dgx-h100", "--json")
+    p99 = json.loads(run_cli(*base)[1])
+    mean = json.loads(run_cli(*base, "--ttft-percentile", "mean")[1])
+    p50 = json.loads(run_cli(*base, "--ttft-percentile", "50")[1])
+    assert (p99["ttft_percentile"], mean["ttft_percentile"], p50["ttft_percentile"]) == (
+        99, None, 50,
+    )  # fmt: skip
+    # The stricter the percentile, the more GPUs the same 1 s target needs.
+    assert p99["gpus"] > mean["gpus"] >= p50["gpus"]
+    assert mean["ttft_ms"] == mean["ttft_mean_ms"] and p99["ttft_ms"] > p99["ttft_mean_ms"]

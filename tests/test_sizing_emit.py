@@ -73,7 +73,7 @@ def test_the_plan_holds_the_sizing(kb: KnowledgeBase, run_cli: RunCli, tmp_path:
     assert plan["workload"] == {
         "type": "inference", "model": "llama-3.3-70b", "precision": "fp8",
         "concurrent_users": 200, "input_tokens": 1024, "output_tokens": 512, "ttft_ms": 2000,
-        "tokens_per_s_per_user": 20,
+        "ttft_percentile": 99, "tokens_per_s_per_user": 20,
     }  # fmt: skip
     assert plan["network"]["compute"]["fabric"] == "infiniband-ndr"
 

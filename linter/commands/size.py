@@ -27,10 +27,25 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--precision", choices=PRECISIONS, help="weight precision")
     p.add_argument("--system", metavar="ID", help="catalog system id (dgx-h100)")
     p.add_argument("--compare", metavar="S1,S2", help="size the same workload on each system")
-    p.add_argument("--users", type=int, metavar="N", help="concurrent users (sequences in flight)")
+    load = p.add_mutually_exclusive_group()
+    load.add_argument(
+        "--users", type=int, metavar="N", help="concurrent users (sequences in flight)"
+    )
+    load.add_argument(
+        "--requests-per-s",
+        type=float,
+        metavar="R",
+        help="request rate instead of users: users = R x (TTFT + output tokens / speed)",
+    )
     p.add_argument("--input-tokens", type=int, metavar="I", help="prompt tokens per request")
     p.add_argument("--output-tokens", type=int, metavar="O", help="generated tokens per request")
     p.add_argument("--ttft-ms", type=float, metavar="T", help="time-to-first-token target, ms")
+    p.add_argument(
+        "--ttft-percentile",
+        choices=("50", "90", "99", "mean"),
+        default="99",
+        help="which TTFT --ttft-ms bounds (default 99, as MLPerf)",
+    )
     speed = p.add_mutually_exclusive_group()
     speed.add_argument("--tokens-per-s", type=float, metavar="R", help="per-user tokens/s target")
     speed.add_argument("--itl-ms", type=float, metavar="L", help="inter-token latency target, ms")
@@ -74,6 +89,8 @@ def run(args: argparse.Namespace, io: Any) -> int:
         args.tokens_per_s,
         args.itl_ms,
         args.kv_precision,
+        args.ttft_percentile,
+        args.requests_per_s,
     )
     opts = Options(
         stack=args.stack,
@@ -83,6 +100,12 @@ def run(args: argparse.Namespace, io: Any) -> int:
     )
     report.check_options(opts)
     ids = report.system_ids(args.compare) if args.compare else None
+    derived = (
+        f"users: {w.users:,} = {args.requests_per_s:g} requests/s x ({w.ttft_ms:g} ms TTFT + "
+        f"{w.output_tokens:,} tokens / {w.tokens_per_s:g} tokens/s), by Little's law\n"
+        if args.requests_per_s is not None
+        else ""
+    )
     if args.emit_plan and (ids is not None or not args.system):
         raise UsageError("--emit-plan sizes one system: give --system, not --compare")
     if args.emit_plan and os.path.lexists(args.emit_plan):
@@ -92,13 +115,19 @@ def run(args: argparse.Namespace, io: Any) -> int:
         if args.emit_plan:
             _emit(kb, w, size(kb, w, args.system, opts), args.emit_plan, None)
             doc["plan_file"] = args.emit_plan
+        if derived:
+            doc["users_from_requests_per_s"] = {
+                "requests_per_s": args.requests_per_s,
+                "users": w.users,
+                "formula": "ceil(requests_per_s x (ttft_ms / 1000 + output_tokens / tokens_per_s))",
+            }
         rows_json: list[dict[str, Any]] = doc.get("results", [doc])
         used_sets = sorted({str(r["efficiency"]) for r in rows_json if "efficiency" in r})
         doc["model_error"] = [calibration_report.model_error(kb, e) for e in used_sets]
         io.out.write(dump_json(doc))
     elif ids is not None:
         rows = compare(kb, w, ids, opts)
-        io.out.write(report.compare_text(w, rows))
+        io.out.write(derived + report.compare_text(w, rows))
         used = sorted({r.efficiency for _, r in rows if isinstance(r, SizingResult)})
         for eff in used:
             error = calibration_report.model_error(kb, eff)
@@ -108,7 +137,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
             raise UsageError("refarch size: give --system or --compare (see --help)")
         r = size(kb, w, args.system, opts)
         error = calibration_report.model_error(kb, r.efficiency)
-        io.out.write(report.result_text(w, r, error))
+        io.out.write(derived + report.result_text(w, r, error))
         if args.emit_plan:
             _emit(kb, w, r, args.emit_plan, io)
     return EXIT_OK
@@ -120,7 +149,9 @@ def _emit(kb: KnowledgeBase, w: Workload, r: SizingResult, path: str, io: Any) -
     command = (
         f"refarch size --model {w.model} --precision {w.precision} --system {r.system} "
         f"--users {w.users} --input-tokens {w.input_tokens} --output-tokens {w.output_tokens} "
-        f"--ttft-ms {w.ttft_ms:g} --tokens-per-s {w.tokens_per_s:g} --stack {stack}"
+        f"--ttft-ms {w.ttft_ms:g} --ttft-percentile "
+        f"{'mean' if w.ttft_percentile is None else f'{w.ttft_percentile:g}'} "
+        f"--tokens-per-s {w.tokens_per_s:g} --stack {stack}"
     )
     write_text(path, emit.plan_yaml(emit.plan_for(kb, w, r, path, command)))
     if io is not None:

@@ -156,6 +156,7 @@ def plan_for(
             "input_tokens": w.input_tokens,
             "output_tokens": w.output_tokens,
             "ttft_ms": w.ttft_ms,
+            "ttft_percentile": "mean" if w.ttft_percentile is None else w.ttft_percentile,
             "tokens_per_s_per_user": w.tokens_per_s,
         },
     }

@@ -82,7 +82,9 @@ def size(
     tps = [opts.tensor_parallel] if opts.tensor_parallel is not None else fitting
     fits: list[Fit] = []
     for t in tps:
-        replica = Replica(model, gpu, precision, kvp, t, w.input_tokens, w.output_tokens, f)
+        replica = Replica(
+            model, gpu, precision, kvp, t, w.input_tokens, w.output_tokens, f, w.ttft_percentile
+        )
         found = fit(replica, t, caps[t], w)
         if found is not None:
             fits.append(found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from linter.kb.specs import GpuSpec, ModelSpec
@@ -41,6 +42,7 @@ class Replica:
     input_tokens: int
     output_tokens: int
     factors: Factors
+    ttft_percentile: float | None = None  # None: the mean TTFT; else 50, 90, 99
 
     # --- FLOPs --------------------------------------------------------------------------
     def attention_flops_per_token(self, context: float) -> float:
@@ -147,14 +149,15 @@ class Replica:
         Each in-flight sequence gets one token per step, so ITL = step. A request stays
         TTFT + O x ITL, so Little's law gives the request rate lambda = B / (s + O x step),
         with s the prefill of one prompt alone. Prefill keeps the tensor cores busy
-        rho = lambda x s of the time, and a prompt waits rho x s / (2 (1 - rho)) for the
-        prompts ahead of it (M/D/1), so TTFT = s + rho x s / (2 (1 - rho)).
+        rho = lambda x s of the time, and a prompt waits for the prompts ahead of it (M/D/1,
+        :func:`queue_wait_s`): TTFT = s + that wait, its mean or the replica's percentile.
         """
         s = self.prefill_s()
         step = self.step_s(batch)
         rate = batch / (s + self.output_tokens * step)
         rho = rate * s
-        ttft = s + rho * s / (2.0 * (1.0 - rho)) if rho < 1.0 else float("inf")
+        ttft = s + queue_wait_s(s, rho, self.ttft_percentile)
+        mean = s + queue_wait_s(s, rho, None)
         return OperatingPoint(
             batch=batch,
             prefill_s=s,
@@ -163,9 +166,27 @@ class Replica:
             prefill_share=rho,
             itl_s=step,
             ttft_s=ttft,
+            ttft_mean_s=mean,
             requests_per_s=rate,
             output_tokens_per_s=rate * self.output_tokens,
         )
+
+
+def queue_wait_s(s: float, rho: float, percentile: float | None) -> float:
+    """The wait before a prompt's prefill ``s`` at prefill load ``rho`` (M/D/1).
+
+    The mean is rho s / (2 (1 - rho)). A percentile p comes from the exponential tail of the
+    heavy-traffic approximation, P(W > t) = rho exp(-t / theta) with theta = s / (2 (1 - rho))
+    (which keeps the mean): W_p = theta ln(rho / (1 - p/100)) when rho > 1 - p/100, else 0.
+    Either grows without bound as rho nears 1: the replica is saturated.
+    """
+    if rho >= 1.0:
+        return float("inf")
+    theta = s / (2.0 * (1.0 - rho))
+    if percentile is None:
+        return rho * theta
+    tail = 1.0 - percentile / 100.0
+    return theta * math.log(rho / tail) if rho > tail else 0.0
 
 
 @dataclass(frozen=True)
@@ -176,7 +197,8 @@ class OperatingPoint:
     bound: str
     prefill_share: float
     itl_s: float
-    ttft_s: float
+    ttft_s: float  # at the replica's TTFT percentile (the mean when it has none)
+    ttft_mean_s: float
     requests_per_s: float
     output_tokens_per_s: float
 

@@ -110,7 +110,10 @@ def refuse_targets(
     f: Factors,
 ) -> NoReturn:
     t = max(tps)
-    op = Replica(model, gpu, precision, kvp, t, w.input_tokens, w.output_tokens, f).operate(1)
+    replica = Replica(
+        model, gpu, precision, kvp, t, w.input_tokens, w.output_tokens, f, w.ttft_percentile
+    )
+    op = replica.operate(1)
     raise SizingRefused(
         f"no replica of {model.id} on {sys_id} meets the targets even with one user: at "
         f"tensor parallel {t} it gives a time to first token of {op.ttft_s * 1000:,.0f} ms "

@@ -4,6 +4,7 @@ site shows exactly what the command prints."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from linter.core.errors import RefarchError, UsageError
@@ -24,22 +25,27 @@ def workload(
     tokens_per_s: float | None = None,
     itl_ms: float | None = None,
     kv_precision: str | None = None,
+    ttft_percentile: str = "99",
+    requests_per_s: float | None = None,
 ) -> Workload:
-    """The workload of the command's options; a missing one is named by its option."""
+    """The workload of the command's options; a missing one is named by its option. A request
+    rate gives the users by Little's law (see :func:`users_from_rate`)."""
     given = {
         "model": model,
         "precision": precision,
-        "users": users,
+        "users": users if requests_per_s is None else 0,
         "input_tokens": input_tokens,
         "output_tokens": output_tokens,
         "ttft_ms": ttft_ms,
     }
     missing = [f"--{n.replace('_', '-')}" for n, v in given.items() if v is None]
+    if "--users" in missing:
+        missing[missing.index("--users")] = "--users or --requests-per-s"
     if tokens_per_s is None and itl_ms is None:
         missing.append("--tokens-per-s or --itl-ms")
     if missing:
         raise UsageError(f"refarch size: missing {', '.join(missing)} (see --help)")
-    assert model is not None and precision is not None and users is not None
+    assert model is not None and precision is not None
     assert input_tokens is not None and output_tokens is not None and ttft_ms is not None
     if itl_ms is not None and itl_ms <= 0:
         raise UsageError("--itl-ms must be positive")
@@ -48,9 +54,25 @@ def workload(
     else:
         assert itl_ms is not None
         speed = 1000.0 / itl_ms
+    if requests_per_s is not None:
+        users = users_from_rate(requests_per_s, ttft_ms, output_tokens, speed)
+    assert users is not None
     return Workload(
-        model, precision, users, input_tokens, output_tokens, ttft_ms, speed, kv_precision
-    )
+        model, precision, users, input_tokens, output_tokens, ttft_ms, speed, kv_precision,
+        ttft_percentile=None if ttft_percentile == "mean" else float(ttft_percentile),
+    )  # fmt: skip
+
+
+def users_from_rate(
+    requests_per_s: float, ttft_ms: float, output_tokens: int, tokens_per_s: float
+) -> int:
+    """Users in flight for a request rate, by Little's law: L = lambda x W, where a request
+    stays at most its time to first token plus O tokens at the per-user speed, so
+    users = ceil(rate x (TTFT + O / speed)). The targets bound W, so this bounds L."""
+    if not requests_per_s > 0 or requests_per_s > 1e7:
+        raise UsageError("--requests-per-s must be above 0 and at most 10,000,000")
+    stay_s = ttft_ms / 1000.0 + output_tokens / tokens_per_s
+    return max(1, math.ceil(requests_per_s * stay_s - 1e-9))
 
 
 def check_options(opts: Options) -> None:
@@ -79,10 +101,15 @@ def sizing_json(
     return size(kb, w, system, opts).to_dict()
 
 
+def ttft_name(percentile: float | None) -> str:
+    """``TTFT P99`` or ``mean TTFT``."""
+    return "mean TTFT" if percentile is None else f"TTFT P{percentile:g}"
+
+
 def heading(w: Workload) -> str:
     return (
         f"{w.model} {w.precision}, {w.users:,} users, {w.input_tokens:,} in / "
-        f"{w.output_tokens:,} out, TTFT <= {w.ttft_ms:g} ms, "
+        f"{w.output_tokens:,} out, {ttft_name(w.ttft_percentile)} <= {w.ttft_ms:g} ms, "
         f">= {w.tokens_per_s:g} tokens/s per user"
     )
 
@@ -97,6 +124,13 @@ def result_text(w: Workload, r: SizingResult, error: dict[str, Any] | None = Non
 def compare_text(w: Workload, rows: list[Row]) -> str:
     """``refarch size --compare`` as printed: the heading, then one row per system."""
     return heading(w) + "\n" + compare_table(rows)
+
+
+def ttft_text(r: SizingResult) -> str:
+    """``812.3 ms (P99; mean 402.1 ms)`` or ``402.1 ms (mean)``."""
+    if r.ttft_percentile is None:
+        return f"{r.ttft_ms:,.1f} ms (mean)"
+    return f"{r.ttft_ms:,.1f} ms (P{r.ttft_percentile:g}; mean {r.ttft_mean_ms:,.1f} ms)"
 
 
 def result_table(r: SizingResult) -> str:
@@ -119,7 +153,7 @@ def result_table(r: SizingResult) -> str:
         ("facility power", f"{r.facility_kw:,.1f} kW (PUE {r.pue:g}, {a['pue_source']})"),
         ("heat", f"{r.heat_kw:,.1f} kW = {r.heat_btu_h:,.0f} BTU/h"),
         ("cooling", f"{r.cooling} ({r.cooling_id or 'no catalog option takes a full rack'})"),
-        ("TTFT", f"{r.ttft_ms:,.1f} ms"),
+        ("TTFT", ttft_text(r)),
         ("tokens/s per user", f"{r.tokens_per_s_per_user:,.2f} (ITL {r.itl_ms:,.2f} ms)"),
         ("output tokens/s", f"{r.output_tokens_per_s:,.0f} in total"),
         ("bottleneck", r.bottleneck),

@@ -42,7 +42,9 @@ class SizingResult:
     heat_btu_h: float
     cooling: str
     cooling_id: str
-    ttft_ms: float
+    ttft_ms: float  # at ttft_percentile (the mean when that is None)
+    ttft_percentile: float | None
+    ttft_mean_ms: float
     itl_ms: float
     tokens_per_s_per_user: float
     output_tokens_per_s: float
@@ -129,6 +131,8 @@ def assemble(
         cooling=cool.mode or "none",
         cooling_id=cool.id,
         ttft_ms=round(c.op.ttft_s * 1000, 1),
+        ttft_percentile=w.ttft_percentile,
+        ttft_mean_ms=round(c.op.ttft_mean_s * 1000, 1),
         itl_ms=round(c.op.itl_s * 1000, 2),
         tokens_per_s_per_user=round(c.op.tokens_per_s_per_user, 2),
         output_tokens_per_s=round(c.op.output_tokens_per_s * c.replicas, 1),

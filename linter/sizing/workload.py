@@ -17,6 +17,7 @@ class Workload:
     ttft_ms: float
     tokens_per_s: float  # per user
     kv_precision: str | None = None
+    ttft_percentile: float | None = 99.0  # the TTFT target's percentile; None: the mean
 
 
 @dataclass(frozen=True)

@@ -52,9 +52,11 @@ def plan_sizing(plan: Plan, kb: KnowledgeBase) -> PlanSizing | None:
     speed = wl.get("tokens_per_s_per_user")
     if speed is None:
         speed = 1000.0 / float(wl["itl_ms"])
+    pct = wl.get("ttft_percentile", 99)
     w = Workload(
         str(wl["model"]), str(wl["precision"]), int(wl["concurrent_users"]),
         int(wl["input_tokens"]), int(wl["output_tokens"]), float(wl["ttft_ms"]), float(speed),
+        ttft_percentile=None if pct == "mean" else float(pct),
     )  # fmt: skip
     pue = plan.facility.get("pue")
     pue = float(pue) if isinstance(pue, int | float) and pue > 0 else None

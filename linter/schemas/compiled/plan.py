@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'plan.schema.json': '84f6bf99-23476'}
+SOURCES = {'common.schema.json': '935f9159-4795', 'plan.schema.json': 'f6400cb6-23809'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -49,12 +49,13 @@ _C19: Any = ['id']
 _C20: Any = frozenset(['systems'])
 _C21: Any = ['inference', 'training']
 _C22: Any = ['bf16', 'fp16', 'fp8', 'fp4', 'int8', 'int4', 'mxfp4']
-_C23: Any = frozenset(['checkpoint_size_gb', 'concurrent_users', 'input_tokens', 'itl_ms', 'model', 'output_tokens', 'params_b', 'precision', 'rto_min', 'tokens_per_s_per_user', 'ttft_ms', 'type'])
-_C24: Any = frozenset(['fabric', 'leaf_switches_per_rail', 'link_speed_gbps', 'oversubscription', 'topology'])
-_C25: Any = ['fabric']
-_C26: Any = frozenset(['bandwidth_gb_s', 'interconnect'])
-_C27: Any = frozenset(['compute', 'in_band', 'out_of_band', 'scale_up', 'storage'])
-_C28: Any = frozenset(['capacity_tb', 'read_gb_s', 'write_gb_s'])
+_C23: Any = [50, 90, 99, 'mean']
+_C24: Any = frozenset(['checkpoint_size_gb', 'concurrent_users', 'input_tokens', 'itl_ms', 'model', 'output_tokens', 'params_b', 'precision', 'rto_min', 'tokens_per_s_per_user', 'ttft_ms', 'ttft_percentile', 'type'])
+_C25: Any = frozenset(['fabric', 'leaf_switches_per_rail', 'link_speed_gbps', 'oversubscription', 'topology'])
+_C26: Any = ['fabric']
+_C27: Any = frozenset(['bandwidth_gb_s', 'interconnect'])
+_C28: Any = frozenset(['compute', 'in_band', 'out_of_band', 'scale_up', 'storage'])
+_C29: Any = frozenset(['capacity_tb', 'read_gb_s', 'write_gb_s'])
 
 
 def _v3(d: Any) -> bool:
@@ -350,24 +351,28 @@ def _v61(d: Any) -> bool:
     return True
 
 def _v62(d: Any) -> bool:
-    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
+    if not any(_equal(e, d) for e in _C23): return False
     return True
 
 def _v63(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
-    return True
-
-def _v64(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     return True
 
-def _v65(d: Any) -> bool:
+def _v64(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
+def _v65(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
+    return True
+
 def _v66(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v67(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
@@ -381,110 +386,107 @@ def _v54(d: Any) -> bool:
         if 'input_tokens' in d and not _v59(d['input_tokens']): return False
         if 'output_tokens' in d and not _v60(d['output_tokens']): return False
         if 'ttft_ms' in d and not _v61(d['ttft_ms']): return False
-        if 'tokens_per_s_per_user' in d and not _v62(d['tokens_per_s_per_user']): return False
-        if 'itl_ms' in d and not _v63(d['itl_ms']): return False
-        if 'params_b' in d and not _v64(d['params_b']): return False
-        if 'checkpoint_size_gb' in d and not _v65(d['checkpoint_size_gb']): return False
-        if 'rto_min' in d and not _v66(d['rto_min']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C23)): return False
-    return True
-
-def _v70(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
+        if 'ttft_percentile' in d and not _v62(d['ttft_percentile']): return False
+        if 'tokens_per_s_per_user' in d and not _v63(d['tokens_per_s_per_user']): return False
+        if 'itl_ms' in d and not _v64(d['itl_ms']): return False
+        if 'params_b' in d and not _v65(d['params_b']): return False
+        if 'checkpoint_size_gb' in d and not _v66(d['checkpoint_size_gb']): return False
+        if 'rto_min' in d and not _v67(d['rto_min']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C24)): return False
     return True
 
 def _v71(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v72(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     return True
 
-def _v72(d: Any) -> bool:
+def _v73(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000: return False
     return True
 
-def _v73(d: Any) -> bool:
+def _v74(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v68(d: Any) -> bool:
+def _v69(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v70(d['topology']): return False
-        if 'oversubscription' in d and not _v71(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v72(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v73(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C24)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C25): return False
-    return True
-
-def _v74(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v70(d['topology']): return False
-        if 'oversubscription' in d and not _v71(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v72(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v73(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C24)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C25): return False
+        if 'topology' in d and not _v71(d['topology']): return False
+        if 'oversubscription' in d and not _v72(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v73(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v74(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C25)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C26): return False
     return True
 
 def _v75(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v70(d['topology']): return False
-        if 'oversubscription' in d and not _v71(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v72(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v73(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C24)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C25): return False
+        if 'topology' in d and not _v71(d['topology']): return False
+        if 'oversubscription' in d and not _v72(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v73(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v74(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C25)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C26): return False
     return True
 
 def _v76(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v70(d['topology']): return False
-        if 'oversubscription' in d and not _v71(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v72(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v73(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C24)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C25): return False
-    return True
-
-def _v78(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
-    return True
-
-def _v79(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
+        if 'topology' in d and not _v71(d['topology']): return False
+        if 'oversubscription' in d and not _v72(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v73(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v74(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C25)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C26): return False
     return True
 
 def _v77(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'interconnect' in d and not _v78(d['interconnect']): return False
-        if 'bandwidth_gb_s' in d and not _v79(d['bandwidth_gb_s']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C26)): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v71(d['topology']): return False
+        if 'oversubscription' in d and not _v72(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v73(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v74(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C25)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C26): return False
     return True
 
-def _v67(d: Any) -> bool:
+def _v79(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v80(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v78(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'compute' in d and not _v68(d['compute']): return False
-        if 'storage' in d and not _v74(d['storage']): return False
-        if 'in_band' in d and not _v75(d['in_band']): return False
-        if 'out_of_band' in d and not _v76(d['out_of_band']): return False
-        if 'scale_up' in d and not _v77(d['scale_up']): return False
+        if 'interconnect' in d and not _v79(d['interconnect']): return False
+        if 'bandwidth_gb_s' in d and not _v80(d['bandwidth_gb_s']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C27)): return False
     return True
 
-def _v81(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
+def _v68(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'compute' in d and not _v69(d['compute']): return False
+        if 'storage' in d and not _v75(d['storage']): return False
+        if 'in_band' in d and not _v76(d['in_band']): return False
+        if 'out_of_band' in d and not _v77(d['out_of_band']): return False
+        if 'scale_up' in d and not _v78(d['scale_up']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C28)): return False
     return True
 
 def _v82(d: Any) -> bool:
@@ -495,13 +497,17 @@ def _v83(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v80(d: Any) -> bool:
+def _v84(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v81(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'read_gb_s' in d and not _v81(d['read_gb_s']): return False
-        if 'write_gb_s' in d and not _v82(d['write_gb_s']): return False
-        if 'capacity_tb' in d and not _v83(d['capacity_tb']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C28)): return False
+        if 'read_gb_s' in d and not _v82(d['read_gb_s']): return False
+        if 'write_gb_s' in d and not _v83(d['write_gb_s']): return False
+        if 'capacity_tb' in d and not _v84(d['capacity_tb']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C29)): return False
     return True
 
 def _v0(d: Any) -> bool:
@@ -517,8 +523,8 @@ def _v0(d: Any) -> bool:
         if 'racks' in d and not _v35(d['racks']): return False
         if 'spares' in d and not _v52(d['spares']): return False
         if 'workload' in d and not _v54(d['workload']): return False
-        if 'network' in d and not _v67(d['network']): return False
-        if 'storage' in d and not _v80(d['storage']): return False
+        if 'network' in d and not _v68(d['network']): return False
+        if 'storage' in d and not _v81(d['storage']): return False
     return True
 
 valid = _v0
