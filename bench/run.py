@@ -109,6 +109,34 @@ def many_plans(work: Path, env: dict[str, str], s: Sizes) -> dict[str, Measure]:
     }
 
 
+SIZE_ARGS = [
+    "size", "--model", "llama-3.3-70b", "--precision", "fp8", "--input-tokens", "5000",
+    "--output-tokens", "500",
+]  # fmt: skip
+CURVE_POINTS = 1000
+
+
+def sizing(work: Path, env: dict[str, str], s: Sizes) -> dict[str, Measure]:
+    """``refarch size`` once (the README's example) and a 1,000-point ``--curve``."""
+    refarch = str(BIN / "refarch")
+    one = [refarch, *SIZE_ARGS, "--system", "dgx-h100", "--users", "1000", "--ttft-ms", "1000",
+           "--tokens-per-s", "17"]  # fmt: skip
+    curve = [refarch, *SIZE_ARGS, "--curve", "--curve-points", str(CURVE_POINTS), "--system",
+             "dgx-h100", "--json"]  # fmt: skip
+    out = {
+        "refarch size (one system)": timing.python_timing(
+            "size", one, work, env, s.single_runs, s.single_warmup
+        ),
+        f"refarch size --curve --curve-points {CURVE_POINTS:,}": timing.python_timing(
+            "curve", curve, work, env, s.batch_runs, 1
+        ),
+    }
+    for m in out.values():
+        if m.exit_codes != {0}:
+            raise SystemExit(f"refarch size failed: exit codes {sorted(m.exit_codes)}")
+    return out
+
+
 def site(work: Path, env: dict[str, str], s: Sizes) -> dict[str, Measure]:
     plain = inputs.render_plain_site(work / "plain")
     mkdocs = str(BIN / "mkdocs")
@@ -222,8 +250,9 @@ def _measures(ms: dict[str, Measure], extra: Callable[[Measure], list[str]]) -> 
 
 
 def report(ctx: dict[str, object]) -> str:
-    one, many, st = ctx["one"], ctx["many"], ctx["site"]
+    one, many, st, sz = ctx["one"], ctx["many"], ctx["site"], ctx["sizing"]
     assert isinstance(one, dict) and isinstance(many, dict) and isinstance(st, dict)
+    assert isinstance(sz, dict)
     s: Sizes = ctx["sizes"]  # type: ignore[assignment]
     targets: list[Target] = ctx["targets"]  # type: ignore[assignment]
     lines = [
@@ -284,6 +313,18 @@ def report(ctx: dict[str, object]) -> str:
         "",
         str(ctx["review_section"]).rstrip("\n"),
         "",
+        "## Sizing",
+        "",
+        "`refarch size` of the README's example (Llama 3.3 70B FP8 for 1,000 users on DGX "
+        "H100, the model's error band included), and the throughput-interactivity curve of the "
+        f"same model with {CURVE_POINTS:,} batch sizes per tensor-parallel size "
+        f"({s.single_runs} and {s.batch_runs} runs after a warm-up).",
+        "",
+        *_table(
+            ["command", "wall median s", "wall min s", "CPU s"],
+            _measures(ctx["sizing"], lambda m: []),  # type: ignore[arg-type]
+        ),  # fmt: skip
+        "",
         "## Site",
         "",
         "The full build (`mkdocs build`: the hook generates every KB, rule and schema page, "
@@ -333,10 +374,12 @@ def main(argv: list[str] | None = None) -> int:
         many = many_plans(work, env, s)
         print("review ...", flush=True)
         section, rows = review_bench.measure(s.review_runs, s.releases, s.archs, 10, log=False)
+        print("sizing ...", flush=True)
+        sz = sizing(work, env, s)
         print("site ...", flush=True)
         st = site(work, env, s)
     ctx: dict[str, object] = dict(
-        one=one, many=many, site=st, sizes=s, quick=opts.quick, plans=s.plans,
+        one=one, many=many, site=st, sizing=sz, sizes=s, quick=opts.quick, plans=s.plans,
         review_section=section, single_file=rel, cpu=cpu_model(), versions=versions(),
         load_before=load_before, targets=summary(one, many, s.plans, rows, st),
     )  # fmt: skip

@@ -25,7 +25,8 @@ def test_bench_quick_mode_writes_every_section(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings == [
-        "Summary", "One plan (the pre-commit case)", "Many plans in one call", "Review", "Site",
+        "Summary", "One plan (the pre-commit case)", "Many plans in one call", "Review", "Sizing",
+        "Site",
         "Notes",
     ]  # fmt: skip
     assert text.rstrip().endswith("## Notes\n\nKept as written.")

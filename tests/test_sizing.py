@@ -193,3 +193,24 @@ def test_compare_keeps_refusals_per_system(kb: KnowledgeBase) -> None:
     rows = dict(compare(kb, w, ["dgx-h100", "dgx-h200"]))
     assert isinstance(rows["dgx-h100"], SizingRefused)
     assert getattr(rows["dgx-h200"], "systems", 0) >= 1
+
+
+def test_curve_batches_and_frontier() -> None:
+    from linter.sizing.curve import CurvePoint, batches, frontier
+
+    assert batches(1000, 4) == [1, 10, 100, 1000]
+    assert batches(5, 40) == [1, 2, 3, 4, 5]
+    assert batches(0, 10) == [] and batches(7, 1) == [7]
+    pts = [
+        CurvePoint(1, 1, 100.0, 10.0, 1.0),
+        CurvePoint(1, 8, 80.0, 60.0, 1.0),
+        CurvePoint(2, 8, 90.0, 50.0, 1.0),
+        CurvePoint(2, 64, 30.0, 55.0, 1.0),  # slower and less per GPU than (1, 8): dominated
+        CurvePoint(1, 64, 20.0, 300.0, 1.0),
+    ]
+    assert [(p.tensor_parallel, p.batch) for p in frontier(pts)] == [
+        (1, 1),
+        (2, 8),
+        (1, 8),
+        (1, 64),
+    ]

@@ -221,3 +221,35 @@ def test_ttft_percentile_option(run_cli: RunCli) -> None:
     # The stricter the percentile, the more GPUs the same 1 s target needs.
     assert p99["gpus"] > mean["gpus"] >= p50["gpus"]
     assert mean["ttft_ms"] == mean["ttft_mean_ms"] and p99["ttft_ms"] > p99["ttft_mean_ms"]
+
+
+def test_curve_is_a_frontier(run_cli: RunCli) -> None:
+    args = ("size", "--curve", "--model", "llama-3.3-70b", "--precision", "fp8",
+            "--input-tokens", "1000", "--output-tokens", "1000")  # fmt: skip
+    code, out, _ = run_cli(
+        *args, "--compare", "dgx-h100,dgx-b200", "--json", "--curve-points", "25"
+    )
+    assert code == 0
+    doc = json.loads(out)
+    assert [c["system"] for c in doc["curves"]] == ["dgx-h100", "dgx-b200"]
+    for c in doc["curves"]:
+        users = [p["tokens_per_s_per_user"] for p in c["frontier"]]
+        gpus = [p["tokens_per_s_per_gpu"] for p in c["frontier"]]
+        assert users == sorted(users, reverse=True) and gpus == sorted(gpus)
+        assert len(c["frontier"]) <= c["evaluated"] <= 25 * 8  # at most 25 batches per TP
+        assert c["frontier"][0]["batch"] == 1  # the most interactive point is one sequence
+    code, out, _ = run_cli(*args, "--system", "dgx-h100", "--curve-points", "25")
+    assert code == 0 and out.splitlines()[0].startswith("dgx-h100 (hopper-trtllm): ")
+    assert out.splitlines()[1].split() == [
+        "tok/s/user",
+        "tok/s/GPU",
+        "TP",
+        "batch",
+        "mean",
+        "TTFT",
+        "ms",
+    ]
+    code, _, err = run_cli("size", "--curve", "--model", "llama-3.3-70b", "--system", "dgx-h100")
+    assert code == 2 and "missing --precision, --input-tokens, --output-tokens" in err
+    code, _, err = run_cli(*args, "--system", "dgx-h100", "--curve-points", "0")
+    assert code == 2 and "--curve-points must be between 1 and 100,000" in err

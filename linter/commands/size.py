@@ -14,7 +14,7 @@ from linter.core.errors import EXIT_OK, UsageError
 from linter.kb.specs import KV_PRECISIONS, PRECISIONS
 from linter.kb.store import KnowledgeBase
 from linter.lint import emit
-from linter.sizing import Options, calibration_report, compare, report, size
+from linter.sizing import Options, calibration_report, compare, curve, report, size
 from linter.sizing.result import SizingResult
 from linter.sizing.workload import Workload
 
@@ -56,6 +56,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--tensor-parallel", type=int, metavar="T", help="force a tensor-parallel size")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument(
+        "--curve",
+        action="store_true",
+        help="print the throughput-interactivity curve (tokens/s per GPU against tokens/s per "
+        "user) of --system or each --compare system; needs only the model and request shape",
+    )
+    p.add_argument(
+        "--curve-points",
+        type=int,
+        default=40,
+        metavar="N",
+        help="batch sizes per tensor-parallel size on the curve (default 40, at most 100,000)",
+    )
+    p.add_argument(
         "--emit-plan",
         metavar="FILE",
         help="also write the sizing as a deployment plan (refarch lint accepts it); "
@@ -78,6 +91,9 @@ def run(args: argparse.Namespace, io: Any) -> int:
             if args.json
             else calibration_report.calibration_text(sets)
         )
+        return EXIT_OK
+    if args.curve:
+        io.out.write(_curve(kb, args))
         return EXIT_OK
     w = report.workload(
         args.model,
@@ -157,3 +173,32 @@ def _emit(kb: KnowledgeBase, w: Workload, r: SizingResult, path: str, io: Any) -
     if io is not None:
         quoted = shlex.quote(path)
         io.out.write(f"\nwrote the plan to {path}: check it with `refarch lint {quoted}`\n")
+
+
+def _curve(kb: KnowledgeBase, args: argparse.Namespace) -> str:
+    """``refarch size --curve``: the frontier of each system, as text or JSON."""
+    given = {
+        "--model": args.model,
+        "--precision": args.precision,
+        "--input-tokens": args.input_tokens,
+        "--output-tokens": args.output_tokens,
+    }
+    missing = [k for k, v in given.items() if v is None]
+    if missing or not (args.system or args.compare):
+        missing += [] if (args.system or args.compare) else ["--system or --compare"]
+        raise UsageError(f"refarch size --curve: missing {', '.join(missing)} (see --help)")
+    if not 1 <= args.curve_points <= 100_000:
+        raise UsageError("--curve-points must be between 1 and 100,000")
+    ids = report.system_ids(args.compare) if args.compare else [args.system]
+    curves = [
+        curve.curve(kb, args.model, args.precision, sid, args.input_tokens, args.output_tokens,
+                    args.stack, args.curve_points, args.kv_precision)
+        for sid in ids
+    ]  # fmt: skip
+    if args.json:
+        return dump_json({
+            "model": args.model, "precision": args.precision,
+            "input_tokens": args.input_tokens, "output_tokens": args.output_tokens,
+            "curves": [curve.curve_json(c) for c in curves],
+        })  # fmt: skip
+    return "".join(curve.curve_text(c) for c in curves)

@@ -18,6 +18,7 @@ import re
 from linter.site import (
     architectures,
     catalog,
+    curves,
     density,
     examples,
     files,
@@ -48,6 +49,7 @@ PROVIDERS: tuple[Provider, ...] = (
     rules.pages,
     schemas.pages,
     sizing.pages,
+    curves.pages,
     releases.pages,
     files.pages,
 )
