@@ -3,8 +3,10 @@
 # The method
 
 Inputs: a model (`catalog/models`), a weight precision, a system (`catalog/systems`), the
-number of concurrent users (sequences in flight), prompt tokens *I*, output tokens *O*, a time
-to first token (TTFT) target and a per-user generation speed (tokens/s, or 1000 / ITL ms).
+number of concurrent users (sequences in flight; or a request rate R, turned into users by
+Little's law, users = ceil(R x (TTFT target + O / speed))), prompt tokens *I*, output tokens
+*O*, a time to first token (TTFT) target on a percentile (P99 by default, or P50, P90 or the
+mean) and a per-user generation speed (tokens/s, or 1000 / ITL ms).
 Every hardware and model number comes from the knowledge base; the efficiency factors come
 from `catalog/efficiency/<generation>-<stack>.yaml`, one set per accelerator generation and
 serving stack, fitted once to the published measurements listed in that file.
@@ -27,23 +29,29 @@ serving stack, fitted once to the published measurements listed in that file.
 
 ## Time
 
-With A the active parameters, F = t x dense peak x flops_pct and
-B_w = t x memory bandwidth x decode_bandwidth_pct:
+With A the active parameters, F = t x dense peak x flops_pct,
+B_w = t x memory bandwidth x decode_bandwidth_pct and o the set's fixed cost per step
+(step_overhead_ms, 0 when the set leaves it out):
 
-- prefill of one prompt s = I x (2A + attention(I / 2)) / F + all-reduce(I), where
+- prefill of one prompt s = o + I x (2A + attention(I / 2)) / F + all-reduce(I), where
   attention(c) = 4 x heads x head dim x c per layer (capped at the window on sliding-window
-  layers) and all-reduce(n) = n x layers x 2 x hidden x 2 bytes x 2 (t - 1) / t over half
-  the bidirectional NVLink bandwidth.
+  layers) and all-reduce(n) = 2 x layers x (alpha + n x hidden x 2 bytes x 2 (t - 1) / t over
+  half the bidirectional NVLink bandwidth x allreduce_bandwidth_pct), alpha being the set's
+  allreduce_latency_us (alpha-beta; no all-reduce at t = 1).
 - a decode step with B sequences (in-flight batching: each step also carries the B x I / O
   prompt tokens that arrive per step in steady state):
-  step = max(weights read / B_w, B x 2A / F) + prompt tokens x 2A / F
-         + B x KV(I + O / 2) / B_w + prompt attention / F + all-reduce(B + prompt tokens).
+  step = o + max(weights read / B_w, B x 2A / F) + B x attention(I + O / 2) / F
+         + prompt tokens x 2A / F + B x KV(I + O / 2) / B_w + prompt attention / F
+         + all-reduce(B + prompt tokens).
   Decode is bandwidth bound while the first term is the weight read; MoE reads the shared
   weights plus E x (1 - (1 - k / E)^B) experts per layer (k at B = 1: bandwidth follows the
   active parameters, memory the total).
 - ITL = step, tokens/s per user = 1 / step. Requests arrive at lambda = B / (s + O x step)
-  (Little's law); prefill keeps the tensor cores busy rho = lambda x s of the time, and
-  TTFT = s + rho x s / (2 (1 - rho)) (M/D/1 queueing: independent users, Poisson arrivals).
+  (Little's law); prefill keeps the tensor cores busy rho = lambda x s of the time, and a
+  prompt waits for the ones ahead of it (M/D/1: independent users, Poisson arrivals): the
+  mean wait is rho x theta with theta = s / (2 (1 - rho)), and the p-th percentile
+  theta x ln(rho / (1 - p)) (0 when rho <= 1 - p), the exponential tail of the heavy-traffic
+  approximation. TTFT = s + that wait.
 
 ## From replicas to the facility
 
