@@ -141,14 +141,18 @@ TABLES: tuple[Table, ...] = (
         "Efficiency factors",
         "How much of an accelerator's nameplate memory, memory bandwidth and dense peak a serving "
         "stack turns into useful work: the sizing engine's factors, one set per accelerator "
-        "generation and stack, each calibrated against the published measurements listed in "
-        "its YAML.",
+        "generation and stack, fitted to published measurements listed in its YAML and checked "
+        "against others it was not fitted to (see Sizing > Accuracy). A blank step or "
+        "all-reduce cell is a term the set leaves out.",
         _cols(
             ("generation", "generation"),
             ("stack", "stack"),
             ("memory usable (%)", "memory_usable_pct"),
             ("decode bandwidth (%)", "decode_bandwidth_pct"),
             ("FLOPs (%)", "flops_pct"),
+            ("step overhead (ms)", "step_overhead_ms"),
+            ("all-reduce latency (µs)", "allreduce_latency_us"),
+            ("all-reduce bandwidth (%)", "allreduce_bandwidth_pct"),
         ),
     ),
 )

@@ -1,9 +1,11 @@
 """Efficiency factors from the KB, and how well they reproduce their calibration points.
 
-Each ``catalog/efficiency/<generation>-<stack>.yaml`` holds one set of factors and the
-published measurements they were fitted to. :func:`evaluate` estimates every point with the
-same engine `refarch size` uses; :func:`fit` searches the factor grid for the set whose worst
-error relative to its tolerance is smallest.
+Each ``catalog/efficiency/<generation>-<stack>.yaml`` holds one set of factors and published
+measurements: the ``split: fit`` points the factors were fitted to and the ``split: holdout``
+points kept out of the fit to measure the error out of sample. :func:`evaluate` estimates
+every point with the same engine `refarch size` uses; :func:`fit` moves the factors a set
+states, by coordinate descent on a grid, to minimise the squared log errors of its fit points
+(:func:`score`); :mod:`linter.sizing.accuracy` reports the errors.
 """
 
 from __future__ import annotations
