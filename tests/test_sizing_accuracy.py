@@ -149,3 +149,30 @@ def test_the_accuracy_report_is_generated_from_the_kb(live_kb: KnowledgeBase) ->
     """architectures/ACCURACY.md is `make accuracy`'s output for the live KB."""
     written = (ROOT / REPORT_PATH).read_text(encoding="utf-8")
     assert written == accuracy_markdown(live_kb), "run `make accuracy` and commit the report"
+
+
+def test_closed_loop_ttft_is_reported_not_fitted(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "kb"
+    shutil.copytree(FROZEN, root)
+    eff = root / "catalog" / "efficiency" / "hopper-trtllm.yaml"
+    point = (
+        "  - {id: burst, source: nim-bench, model: llama-3.3-70b, precision: fp8, "
+        "accelerator: h100-sxm, tensor_parallel: 2, input_tokens: 5000, output_tokens: 500, "
+        "concurrency: 25, metric: ttft_ms, published: {value: 688.69, source: nim-bench}}\n"
+    )
+    eff.write_text(eff.read_text(encoding="utf-8").rstrip("\n") + "\n" + point, encoding="utf-8")
+    kb = KnowledgeBase.open(root, checked=True)
+    entry = kb.efficiency("hopper-trtllm")
+    assert entry is not None
+    burst = next(c for c in evaluate(kb, entry, split="fit") if c.point.id == "burst")
+    rest = [c for c in evaluate(kb, entry, split="fit") if c.point.id != "burst"]
+    assert score([burst, *rest]) == score(rest)  # the fit never reads it
+    monkeypatch.setenv("REFARCH_KB", str(root))
+    code, out, _ = run_cli("size", "--calibration")
+    line = next(ln for ln in out.splitlines() if ln.strip().startswith("burst "))
+    assert line.endswith("not fitted (closed-loop TTFT)")
+    doc = json.loads(run_cli("size", "--calibration", "--json")[1])
+    hopper = next(s for s in doc["efficiency"] if s["id"] == "hopper-trtllm")
+    assert [p["fitted"] for p in hopper["points"] if p["id"] == "burst"] == [False]

@@ -9,6 +9,7 @@ from typing import Any
 
 from linter.kb.store import KnowledgeBase
 from linter.sizing import accuracy
+from linter.sizing.calibration import fitted_point
 
 
 def _band_json(b: accuracy.Band) -> dict[str, Any]:
@@ -36,6 +37,7 @@ def calibration_sets(kb: KnowledgeBase) -> list[dict[str, Any]]:
                     {
                         "id": c.point.id,
                         "split": c.point.split,
+                        "fitted": c.point.split == "fit" and fitted_point(c.point),
                         "source": c.point.source,
                         "software": c.point.software,
                         "metric": c.point.metric,
@@ -84,7 +86,12 @@ def calibration_text(sets: list[dict[str, Any]]) -> str:
         out.append(band_lines(s["bands"]))
         width = max(len(p["id"]) for p in s["points"])
         for p in s["points"]:
-            flag = "" if p["ok"] or p["split"] == "holdout" else "  OUT OF TOLERANCE"
+            if p["split"] == "fit" and not p["fitted"]:
+                flag = "  not fitted (closed-loop TTFT)"
+            elif p["ok"] or p["split"] == "holdout":
+                flag = ""
+            else:
+                flag = "  OUT OF TOLERANCE"
             out.append(
                 f"    {p['id']:<{width}}  {p['split']:<7}  {p['metric']:<19} published "
                 f"{p['published']:>10,.2f}  estimate {p['estimate']:>10,.2f}  error "
