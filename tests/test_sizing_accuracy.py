@@ -176,3 +176,22 @@ def test_closed_loop_ttft_is_reported_not_fitted(
     doc = json.loads(run_cli("size", "--calibration", "--json")[1])
     hopper = next(s for s in doc["efficiency"] if s["id"] == "hopper-trtllm")
     assert [p["fitted"] for p in hopper["points"] if p["id"] == "burst"] == [False]
+
+
+def test_a_saturated_estimate_is_shown_as_such_never_as_infinity() -> None:
+    """An estimate the model calls saturated (prefill load of 1 or more) is infinite: JSON
+    gets null (JSON has no Infinity), text says saturated."""
+    from linter.sizing.calibration_report import _band_json, band_lines
+
+    checks = [
+        Check(_point("holdout", "ttft_ms", 100.0), math.inf),
+        Check(_point("holdout", "ttft_ms", 200.0), 220.0),
+    ]
+    (band,) = accuracy.bands(checks)
+    doc = _band_json(band)
+    assert (doc["worst_error_pct"], doc["median_error_pct"]) == (None, None)
+    json.dumps(doc, allow_nan=False)  # valid JSON
+    assert band_lines([doc]).splitlines()[1] == (
+        "  out of sample  TTFT        median saturated  worst saturated  n=2"
+        "  misses the +-25 % target"
+    )

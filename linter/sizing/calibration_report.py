@@ -5,6 +5,7 @@ sample (the fit points) and out of sample (the held-out points)."""
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 
 from linter.kb.store import KnowledgeBase
@@ -12,13 +13,24 @@ from linter.sizing import accuracy
 from linter.sizing.calibration import fitted_point
 
 
+def _pct(x: float) -> float | None:
+    """An error in percent; None (JSON null) where the model calls the replica saturated
+    (an infinite estimate: its prefill load is 1 or more)."""
+    return round(x * 100, 1) if math.isfinite(x) else None
+
+
+def _finite(x: float) -> float | None:
+    """An error in percent, unrounded, for text; None where the estimate is infinite."""
+    return x * 100 if math.isfinite(x) else None
+
+
 def _band_json(b: accuracy.Band) -> dict[str, Any]:
     return {
         "split": b.split,
         "metric": b.metric,
         "points": b.n,
-        "median_error_pct": round(b.median * 100, 1),
-        "worst_error_pct": round(b.worst * 100, 1),
+        "median_error_pct": _pct(b.median),
+        "worst_error_pct": _pct(b.worst),
         "target_pct": round(accuracy.TARGET[b.metric] * 100),
         "meets_target": b.meets_target,
     }
@@ -43,8 +55,8 @@ def calibration_sets(kb: KnowledgeBase) -> list[dict[str, Any]]:
                         "metric": c.point.metric,
                         "statistic": c.point.statistic,
                         "published": c.point.published,
-                        "estimate": round(c.estimate, 2),
-                        "error_pct": round(c.error * 100, 1),
+                        "estimate": round(c.estimate, 2) if math.isfinite(c.estimate) else None,
+                        "error_pct": _pct(c.error),
                         "tolerance_pct": round(c.tolerance * 100),
                         "ok": c.ok,
                     }
@@ -58,6 +70,11 @@ def calibration_sets(kb: KnowledgeBase) -> list[dict[str, Any]]:
 SPLIT_NAMES = {"fit": "in sample", "holdout": "out of sample"}
 
 
+def _shown(pct: float | None, spec: str) -> str:
+    """``12 %`` for text, or ``saturated`` where the estimate is infinite."""
+    return f"{format(pct, spec)} %" if pct is not None else "saturated"
+
+
 def band_lines(bands: list[dict[str, Any]], indent: str = "  ") -> str:
     """One line per split and metric: ``out of sample  TTFT  median 67 %  worst +298 % ...``."""
     out = []
@@ -68,8 +85,8 @@ def band_lines(bands: list[dict[str, Any]], indent: str = "  ") -> str:
         for b in mine:
             line = (
                 f"{indent}{SPLIT_NAMES[split]:<13}  {accuracy.METRIC_NAMES[b['metric']]:<10}  "
-                f"median {b['median_error_pct']:>4.0f} %  worst {b['worst_error_pct']:>+6.0f} %  "
-                f"n={b['points']}"
+                f"median {_shown(b['median_error_pct'], '>4.0f')}  "
+                f"worst {_shown(b['worst_error_pct'], '>+6.0f'):>8}  n={b['points']}"
             )
             if split == "holdout" and not b["meets_target"]:
                 line += f"  misses the +-{b['target_pct']} % target"
@@ -92,10 +109,11 @@ def calibration_text(sets: list[dict[str, Any]]) -> str:
                 flag = ""
             else:
                 flag = "  OUT OF TOLERANCE"
+            estimate = f"{p['estimate']:>10,.2f}" if p["estimate"] is not None else "saturated"
             out.append(
                 f"    {p['id']:<{width}}  {p['split']:<7}  {p['metric']:<19} published "
-                f"{p['published']:>10,.2f}  estimate {p['estimate']:>10,.2f}  error "
-                f"{p['error_pct']:>+8.1f} %{flag}\n"
+                f"{p['published']:>10,.2f}  estimate {estimate:>10}  error "
+                f"{_shown(p['error_pct'], '>+8.1f'):>10}{flag}\n"
             )
     return "".join(out)
 
@@ -149,7 +167,7 @@ def accuracy_markdown(kb: KnowledgeBase) -> str:
             met = ("yes" if b.meets_target else "**no**") if b.split == "holdout" else "(in sample)"
             lines.append(
                 f"| {_cell(acc.id)} | {b.split} | {accuracy.METRIC_NAMES[b.metric]} | {b.n} | "
-                f"{b.median * 100:.0f} % | {b.worst * 100:+.0f} % | {met} |"
+                f"{_shown(_finite(b.median), '.0f')} | {_shown(_finite(b.worst), '+.0f')} | {met} |"
             )
         if acc.misses:
             misses.append(_cell(acc.id))
