@@ -26,6 +26,7 @@ from linter.kb.model import Architecture
 from linter.kb.specs import load_system
 from linter.kb.store import KnowledgeBase
 from linter.lint.plan import dotted_get
+from linter.lint.power import supplies_left
 from linter.lint.rules._networks import plan_key
 from linter.lint.rules.best_practice import holds
 from linter.sizing.facility import required_cooling
@@ -61,7 +62,7 @@ def _feeds(kb: KnowledgeBase, system: str) -> int:
     if not count or not required:
         return 2
     for feeds in range(2, 9):
-        if count - math.ceil(count / feeds) >= required - 1e-9:  # the lost feed's share
+        if supplies_left(count, feeds) >= required - 1e-9:
             return feeds
     return 8
 

@@ -60,6 +60,12 @@ def rack_load(group: RackGroup, kb: KnowledgeBase) -> RackLoad:
     return RackLoad(group, tuple(terms))
 
 
+def supplies_left(psus: float, feeds: int) -> float:
+    """Power supplies still fed when one of ``feeds`` fails: the lost feed takes its share,
+    ceil(psus / feeds)."""
+    return psus - math.ceil(psus / feeds)
+
+
 def line_current_a(kw: float, voltage_v: float, phases: int, power_factor: float) -> float:
     """Line current drawn by ``kw`` of real power: P / (sqrt(3) x V x PF) on three phases."""
     factor = math.sqrt(3) if phases == 3 else 1.0

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import Any, TypedDict
+from typing import TypedDict
 
-from linter.core import yamlio
 from linter.core.errors import RefarchError
 from linter.site.core import Page, Site
 from linter.site.escape import number, plain
+from linter.site.sizing import examples
 from linter.sizing.curve import Curve, curve
 
 PAGE_PATH = "sizing/curves.md"
@@ -96,18 +96,9 @@ def chart(title: str, curves: list[Curve]) -> ChartContext:
     )
 
 
-def entries(site: Site) -> list[dict[str, Any]]:
-    path = site.options.site_src / "sizing-examples.yaml"
-    if not path.is_file():
-        return []
-    data = yamlio.load(str(path)).data
-    items = data.get("curves") if isinstance(data, dict) else None
-    return [e for e in items or [] if isinstance(e, dict)]
-
-
 def pages(site: Site) -> Iterator[Page]:
     out: list[CurveEntry] = []
-    for i, e in enumerate(entries(site)):
+    for i, e in enumerate(examples(site, "curves")):
         systems = [s.strip() for s in plain(e.get("systems")).split(",") if s.strip()]
         shape = (plain(e.get("model")), plain(e.get("precision")))
         tokens = (e.get("input_tokens"), e.get("output_tokens"))

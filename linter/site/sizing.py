@@ -80,12 +80,14 @@ def argv(example: dict[str, Any]) -> list[str]:
     return [*args, "--json"]
 
 
-def examples(site: Site) -> list[dict[str, Any]]:
+def examples(site: Site, key: str = "examples") -> list[dict[str, Any]]:
+    """The entries under ``key`` of ``site_src/sizing-examples.yaml`` (``examples`` or
+    ``curves``)."""
     path = site.options.site_src / EXAMPLES_FILE
     if not path.is_file():
         return []
     data = yamlio.load(str(path)).data
-    items = data.get("examples") if isinstance(data, dict) else None
+    items = data.get(key) if isinstance(data, dict) else None
     return [e for e in items or [] if isinstance(e, dict)]
 
 

@@ -14,9 +14,10 @@ from linter.sizing.calibration import fitted_point
 
 
 def _pct(x: float) -> float | None:
-    """An error in percent; None (JSON null) where the model calls the replica saturated
-    (an infinite estimate: its prefill load is 1 or more)."""
-    return round(x * 100, 1) if math.isfinite(x) else None
+    """An error in percent to 0.1; None (JSON null) where the model calls the replica
+    saturated (an infinite estimate: its prefill load is 1 or more)."""
+    pct = _finite(x)
+    return round(pct, 1) if pct is not None else None
 
 
 def _finite(x: float) -> float | None:

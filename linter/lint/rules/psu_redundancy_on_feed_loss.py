@@ -41,11 +41,11 @@ with a reason.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
+from linter.lint.power import supplies_left
 from linter.lint.rules.base import RuleContext
 
 CODE = "PWR005"
@@ -82,14 +82,14 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if not isinstance(feeds, int) or feeds < 2:
                 continue
-            lost = math.ceil(count / feeds)
-            left = count - lost
+            left = supplies_left(count, feeds)
+            lost = count - left
             if left >= required:
                 continue
             need_feeds = next(
                 f
                 for f in range(feeds + 1, int(count) + 2)
-                if count - math.ceil(count / f) >= required or f > count
+                if supplies_left(count, f) >= required or f > count
             )
             yield ctx.finding(
                 (*line.path, "model"),
