@@ -2,6 +2,7 @@
 
 ```yaml
 margin_pct: 10              # within this much of a hard limit is a warning
+temperature_margin_k: 2     # within this many kelvin of a temperature limit is a warning
 fail_on: error              # lowest severity that fails the run (error | warning | info)
 severity: {PWR001: warning, no-spare-nodes: info, FRG003: off}
 disable: [density-tier-below-need]
@@ -32,6 +33,9 @@ from linter.core.yamlio import Document
 from linter.schemas import loader as schemas
 
 DEFAULT_MARGIN_PCT = 10.0
+# Temperature limits get a margin in kelvin: a percentage of a Celsius value has no physical
+# meaning. 2 K is refarch's planning default, not a published figure (ASHRAE gives none).
+DEFAULT_TEMPERATURE_MARGIN_K = 2.0
 CONFIG_FILE = ".refarch.yaml"
 
 
@@ -41,6 +45,7 @@ class Config:
     disable: frozenset[str] = frozenset()  # codes
     per_file_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     margin_pct: float = DEFAULT_MARGIN_PCT
+    temperature_margin_k: float = DEFAULT_TEMPERATURE_MARGIN_K
     fail_on: str = "error"
     root: Path | None = None  # directory of the config file
     source: str = ""  # the config file, for messages
@@ -102,6 +107,11 @@ def from_mapping(
     margin = data.get("margin_pct", DEFAULT_MARGIN_PCT)
     if isinstance(margin, float) and math.isnan(margin):  # NaN passes every schema bound
         raise ConfigError("$.margin_pct: nan is not a number", loc("margin_pct"))
+    kelvin = data.get("temperature_margin_k", DEFAULT_TEMPERATURE_MARGIN_K)
+    if isinstance(kelvin, float) and math.isnan(kelvin):
+        raise ConfigError(
+            "$.temperature_margin_k: nan is not a number", loc("temperature_margin_k")
+        )
     severity = {
         _resolve(k, "severity", loc("severity", k, key=True)): v
         for k, v in (data.get("severity") or {}).items()
@@ -124,6 +134,7 @@ def from_mapping(
         disable=disable,
         per_file_ignores=pfi,
         margin_pct=float(margin),
+        temperature_margin_k=float(kelvin),
         fail_on=str(data.get("fail_on", "error")),
         root=root,
         source=source,

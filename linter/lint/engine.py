@@ -111,6 +111,7 @@ def lint_doc(
         arch=kb.architecture(view.arch_id),
         facts=facts,
         margin_pct=config.margin_pct,
+        margin_k=config.temperature_margin_k,
     )
     found = _stamp(_run(PLAN_RULES, ctx, runs), config)
     outcome = suppress.apply(

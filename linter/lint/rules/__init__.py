@@ -44,6 +44,7 @@ from linter.lint.rules import (
     feed_overload_on_failover,
     hall_power_over_budget,
     inlet_temp_outside_class,
+    inlet_temp_outside_recommended,
     inlet_temp_outside_system_range,
     invalid_suppression,
     liquid_cooling_required,
@@ -101,6 +102,7 @@ PLAN_RULES: tuple[Rule, ...] = (
     inlet_temp_outside_class,  # CLG003
     inlet_temp_outside_system_range,  # CLG004
     water_temp_outside_class,  # CLG005
+    inlet_temp_outside_recommended,  # CLG006
     density_tier_below_need,  # DEN001
     single_power_feed,  # FRG001
     single_pdu,  # FRG002

@@ -52,6 +52,7 @@ class RuleContext:
     arch: Architecture | None
     facts: Facts
     margin_pct: float = 10.0
+    margin_k: float = 2.0  # the planning margin of temperature limits, kelvin
     rule: Rule | None = None
     suppressions: tuple[Suppression, ...] = field(default=())
 
@@ -105,6 +106,29 @@ class RuleContext:
         if value < floor * (1 + self.margin_pct / 100) - 1e-9:
             return "warning"
         return None
+
+    def grade_k(self, value: float, limit: float) -> str | None:
+        """Severity of a temperature ``value`` against a maximum ``limit`` (both °C): error
+        above it, warning within the kelvin margin below it, None when there is room."""
+        if value > limit + 1e-9:
+            return "error"
+        if value > limit - self.margin_k + 1e-9:
+            return "warning"
+        return None
+
+    def grade_k_min(self, value: float, floor: float) -> str | None:
+        """Severity of a temperature ``value`` against a minimum ``floor`` (both °C)."""
+        if value < floor - 1e-9:
+            return "error"
+        if value < floor + self.margin_k - 1e-9:
+            return "warning"
+        return None
+
+    def standing_k(self, value: float, limit: float, over: str = "above") -> tuple[str, str]:
+        """Like :meth:`standing` for a temperature: ``within 2 K of`` rather than a percent."""
+        if value > limit:
+            return over, ">"
+        return f"within {fmt(self.margin_k)} K of", "<="
 
     def standing(self, value: float, limit: float, over: str = "over") -> tuple[str, str]:
         """How a ``value`` graded against an upper ``limit`` stands, for the message and the

@@ -5,9 +5,10 @@ of the ASHRAE class it claims.
 
 `facility.inlet_temp_c` against the allowable envelope of `facility.ashrae_class` in
 `standards/ashrae-air.yaml` (`inlet_temp_min_c` / `inlet_temp_max_c` of the class). Above the
-maximum or below the minimum is an error; within the planning margin of the maximum a
-warning. A bound the standard does not give (H1 has no published lower limit there) is not
-checked.
+maximum or below the minimum is an error; within the temperature margin of the maximum
+(`temperature_margin_k`, default 2 K) a warning. Inside the allowable envelope but outside the
+recommended one is CLG006's warning. A bound the standard does not give (H1 has no published
+lower limit there) is not checked.
 
 ## Why
 
@@ -59,9 +60,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     hi = row.figure("inlet_temp_max_c").value
     lo = row.figure("inlet_temp_min_c").value
     if hi is not None:
-        severity = ctx.grade(temp, hi)
+        severity = ctx.grade_k(temp, hi)
         if severity is not None:
-            word, relation = ctx.standing(temp, hi, over="above")
+            word, relation = ctx.standing_k(temp, hi)
             yield ctx.finding(
                 ("facility", "inlet_temp_c"),
                 f"inlet air {fmt(temp)} °C is {word} the ASHRAE {cls} allowable maximum of "

@@ -5,7 +5,8 @@ of a system placed in it.
 
 `facility.inlet_temp_c` against every system's `inlet_temp_min_c` / `inlet_temp_max_c` in the
 catalog, for every system model in an air- or rear-door-cooled rack. Outside the range is an
-error that cannot be suppressed; within the planning margin below the maximum a warning.
+error that cannot be suppressed; within the temperature margin below the maximum
+(`temperature_margin_k`, default 2 K) a warning.
 
 ## Why
 
@@ -64,9 +65,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         hi, lo = entry.inlet_temp_max_c.value, entry.inlet_temp_min_c.value
         if hi is not None:
-            severity = ctx.grade(temp, hi)
+            severity = ctx.grade_k(temp, hi)
             if severity is not None:
-                word, relation = ctx.standing(temp, hi, over="above")
+                word, relation = ctx.standing_k(temp, hi)
                 over = temp > hi
                 yield ctx.finding(
                     ("facility", "inlet_temp_c"),
@@ -77,8 +78,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     arithmetic=f"{fmt(temp)} °C {relation} {fmt(hi)} °C",
                     fix=f"keep inlet air at or below {fmt(hi)} °C for {model}"
                     if over
-                    else f"keep inlet air at or below {fmt(hi * (1 - ctx.margin_pct / 100))}"
-                    f" °C to keep a {fmt(ctx.margin_pct)} % margin",
+                    else f"keep inlet air at or below {fmt(hi - ctx.margin_k)} °C to keep a "
+                    f"{fmt(ctx.margin_k)} K margin",
                     key=ctx.key("facility", "inlet_temp_c", model, "max"),
                     related=(ctx.related(entry, "inlet_temp_max_c"),),
                 )

@@ -10,7 +10,8 @@ or than a liquid-cooled system accepts.
 * the `water_temp_max_c` of every system in a direct-liquid or immersion rack, when the
   catalog gives one.
 
-Above a maximum is an error; within the planning margin below it a warning.
+Above a maximum is an error; within the temperature margin below it (`temperature_margin_k`,
+default 2 K) a warning.
 
 ## Why
 
@@ -61,9 +62,9 @@ def _class_findings(ctx: RuleContext, temp: float, cls: str) -> Iterator[Finding
     hi = row.figure("supply_temp_max_c").value
     lo = row.figure("supply_temp_min_c").value
     if hi is not None:
-        severity = ctx.grade(temp, hi)
+        severity = ctx.grade_k(temp, hi)
         if severity is not None:
-            word, relation = ctx.standing(temp, hi, over="above")
+            word, relation = ctx.standing_k(temp, hi)
             yield ctx.finding(
                 ("facility", "water_temp_c"),
                 f"facility water {fmt(temp)} °C is {word} the {cls} maximum supply temperature "
@@ -108,10 +109,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if entry is None or hi is None or s.model in seen:
                 continue
             seen.add(s.model)
-            severity = ctx.grade(temp, hi)
+            severity = ctx.grade_k(temp, hi)
             if severity is None:
                 continue
-            word, relation = ctx.standing(temp, hi, over="above")
+            word, relation = ctx.standing_k(temp, hi)
             yield ctx.finding(
                 ("facility", "water_temp_c"),
                 f"facility water {fmt(temp)} °C is {word} the {fmt(hi)} °C maximum of {s.model}",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'config.schema.json': 'ec30f6f8-1789'}
+SOURCES = {'config.schema.json': '9ade7d3c-2029'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -26,7 +26,7 @@ def _equal(one: Any, two: Any) -> bool:
 def _unique(items: list[Any]) -> bool:
     return not any(_equal(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
-_C0: Any = frozenset(['disable', 'fail_on', 'margin_pct', 'per_file_ignores', 'severity'])
+_C0: Any = frozenset(['disable', 'fail_on', 'margin_pct', 'per_file_ignores', 'severity', 'temperature_margin_k'])
 _C1: Any = re.compile('^[A-Za-z0-9-]+$')
 _C2: Any = frozenset([])
 _C3: Any = ['error', 'warning', 'info', 'off']
@@ -71,6 +71,12 @@ def _v7(d: Any) -> bool:
     return True
 
 def _v8(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 50: return False
+    return True
+
+def _v9(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C4): return False
     return True
@@ -83,7 +89,8 @@ def _v0(d: Any) -> bool:
         if 'disable' in d and not _v4(d['disable']): return False
         if 'per_file_ignores' in d and not _v5(d['per_file_ignores']): return False
         if 'margin_pct' in d and not _v7(d['margin_pct']): return False
-        if 'fail_on' in d and not _v8(d['fail_on']): return False
+        if 'temperature_margin_k' in d and not _v8(d['temperature_margin_k']): return False
+        if 'fail_on' in d and not _v9(d['fail_on']): return False
     return True
 
 valid = _v0
