@@ -29,7 +29,7 @@ class Facts:
         """The IT load of one rack of ``group`` (see :func:`linter.lint.power.rack_load`)."""
         found = self._loads.get(id(group))
         if found is None or found.group is not group:
-            found = self._loads[id(group)] = rack_load(group, self.kb)
+            found = self._loads[id(group)] = rack_load(group, self.kb, self.plan.power_policy)
         return found
 
     @cached_property

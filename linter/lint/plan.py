@@ -64,6 +64,25 @@ class RackGroup:
 
 
 @dataclass(frozen=True)
+class PowerPolicy:
+    """A declared power-capping policy: every system at ``cap_pct`` % of its maximum, or at
+    its own cap in ``caps_kw``."""
+
+    mechanism: str
+    source: str
+    cap_pct: float | None
+    caps_kw: dict[str, float]
+    path: PathT = ("facility", "power_policy")
+
+    def cap_kw(self, model: str, nameplate_kw: float) -> float:
+        """The kW one ``model`` system may draw under the policy (never above nameplate)."""
+        cap = self.caps_kw.get(model)
+        if cap is None and self.cap_pct is not None:
+            cap = nameplate_kw * self.cap_pct / 100.0
+        return nameplate_kw if cap is None else min(cap, nameplate_kw)
+
+
+@dataclass(frozen=True)
 class Plan:
     """The parts of a schema-valid plan the rules read, with effective per-rack settings."""
 
@@ -78,6 +97,7 @@ class Plan:
     network: dict[str, Any]
     storage: dict[str, Any]
     spares: dict[str, Any]
+    power_policy: PowerPolicy | None = None
 
     @property
     def rack_count(self) -> int:
@@ -138,6 +158,21 @@ def from_data(data: dict[str, Any]) -> Plan:
         )
     reference = str(data.get("reference", ""))
     m = PIN.match(reference)
+    pol = _dict(facility.get("power_policy"))
+    policy = (
+        PowerPolicy(
+            mechanism=str(pol.get("mechanism", "")),
+            source=str(pol.get("source", "")),
+            cap_pct=_num(pol.get("cap_pct")),
+            caps_kw={
+                str(k): float(v)
+                for k, v in _dict(pol.get("caps_kw")).items()
+                if _num(v) is not None
+            },
+        )
+        if pol
+        else None
+    )
     return Plan(
         id=str(data.get("plan", "")),
         reference=reference,
@@ -150,6 +185,7 @@ def from_data(data: dict[str, Any]) -> Plan:
         network=_dict(data.get("network")),
         storage=_dict(data.get("storage")),
         spares=_dict(data.get("spares")),
+        power_policy=policy,
     )
 
 

@@ -12,17 +12,29 @@ from dataclasses import dataclass
 from linter.core.text import fmt
 from linter.kb.model import Cooling, System
 from linter.kb.store import KnowledgeBase
-from linter.lint.plan import Plan, RackGroup
+from linter.lint.plan import Plan, PowerPolicy, RackGroup
 
 
 @dataclass(frozen=True)
 class Term:
-    """``count`` systems of ``model`` at ``kw_each`` (None when the KB has no max power)."""
+    """``count`` systems of ``model`` at ``kw_each`` (None when the KB has no max power).
+
+    ``kw_each`` is what each system may draw: its catalog maximum, or the plan's power cap
+    when one applies (``nameplate_kw`` keeps the maximum)."""
 
     model: str
     count: int
     kw_each: float | None
     entry: System | None
+    nameplate_kw: float | None = None
+
+    @property
+    def capped(self) -> bool:
+        return (
+            self.kw_each is not None
+            and self.nameplate_kw is not None
+            and self.kw_each < self.nameplate_kw - 1e-9
+        )
 
 
 @dataclass(frozen=True)
@@ -45,19 +57,46 @@ class RackLoad:
     def known(self) -> bool:
         return bool(self.terms) and not self.unknown
 
+    @property
+    def nameplate_kw(self) -> float:
+        """The load with every system at its catalog maximum (what a failed cap draws)."""
+        return sum(
+            t.count * (t.nameplate_kw if t.nameplate_kw is not None else t.kw_each)
+            for t in self.terms
+            if t.kw_each is not None
+        )
+
+    @property
+    def capped(self) -> bool:
+        return any(t.capped for t in self.terms)
+
     def arithmetic(self) -> str:
-        """``4 x 10.2 kW = 40.8 kW`` (or ``2 x 10.2 kW + 1 x 14.3 kW = 34.7 kW``)."""
-        parts = [f"{t.count} x {fmt(t.kw_each)} kW" for t in self.terms if t.kw_each is not None]
+        """``4 x 10.2 kW = 40.8 kW`` (or ``2 x 10.2 kW + 1 x 14.3 kW = 34.7 kW``); a capped
+        system shows its cap: ``4 x 8.16 kW (capped from 10.2 kW) = 32.64 kW``."""
+        parts = [
+            f"{t.count} x {fmt(t.kw_each)} kW"
+            + (f" (capped from {fmt(t.nameplate_kw or 0.0)} kW)" if t.capped else "")
+            for t in self.terms
+            if t.kw_each is not None
+        ]
         return " + ".join(parts) + f" = {fmt(self.kw)} kW"
 
 
-def rack_load(group: RackGroup, kb: KnowledgeBase) -> RackLoad:
+def rack_load(group: RackGroup, kb: KnowledgeBase, policy: PowerPolicy | None = None) -> RackLoad:
+    """One rack of ``group`` at system maximum power, or at the caps of ``policy``."""
     terms = []
     for s in group.systems:
         entry = kb.system(s.model)
         kw = entry.max_power_kw.value if entry is not None else None
-        terms.append(Term(s.model, s.count, kw, entry))
+        capped = policy.cap_kw(s.model, kw) if policy is not None and kw is not None else kw
+        terms.append(Term(s.model, s.count, capped, entry, kw))
     return RackLoad(group, tuple(terms))
+
+
+def basis(capped: bool) -> str:
+    """How a load was counted, for messages: ``at system maximum power`` or ``under the power
+    cap`` (a plan's ``facility.power_policy``)."""
+    return "under the power cap" if capped else "at system maximum power"
 
 
 def supplies_left(psus: float, feeds: int) -> float:

@@ -53,6 +53,7 @@ from linter.lint.rules import (
     no_spare_nodes,
     outdated_reference,
     over_spec,
+    power_cap_failure,
     psu_redundancy_on_feed_loss,
     pue_below_one,
     pue_unjustified,
@@ -117,6 +118,7 @@ PLAN_RULES: tuple[Rule, ...] = (
     pue_below_one,  # PWR006
     pue_unjustified,  # PWR007
     system_power_unknown,  # PWR008
+    power_cap_failure,  # PWR009
     checkpoint_restore_over_rto,  # RCV001
     under_spec,  # SIZ001
     over_spec,  # SIZ002

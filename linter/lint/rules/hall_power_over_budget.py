@@ -40,6 +40,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
+from linter.lint.power import basis
 from linter.lint.rules.base import RuleContext
 
 CODE = "PWR004"
@@ -53,10 +54,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if not isinstance(budget, int | float):
         return
     parts = []
+    capped = False
     for g in ctx.plan.racks:
         load = ctx.facts.load(g)
         if load.known:
             parts.append((g.count, load.kw))
+            capped = capped or load.capped
     total = sum(n * kw for n, kw in parts)
     severity = ctx.grade(total, budget)
     if severity is None:
@@ -70,7 +73,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     )
     yield ctx.over_limit(
         ("facility", "hall_budget_kw"),
-        f"the plan draws {fmt(total)} kW of IT power at system maximum",
+        f"the plan draws {fmt(total)} kW of IT power {basis(capped)}",
         used=total,
         limit=budget,
         unit="kW",

@@ -43,6 +43,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
+from linter.lint.power import basis
 from linter.lint.rules.base import RuleContext
 
 CODE = "PWR001"
@@ -72,7 +73,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         )
         yield ctx.over_limit(
             (*group.path, "budget_kw"),
-            f"{group.label} draws {fmt(load.kw)} kW per rack at system maximum power",
+            f"{group.label} draws {fmt(load.kw)} kW per rack {basis(load.capped)}",
             used=load.kw,
             limit=budget,
             unit="kW",

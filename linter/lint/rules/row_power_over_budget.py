@@ -38,6 +38,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
+from linter.lint.power import basis
 from linter.lint.rules.base import RuleContext
 
 CODE = "PWR003"
@@ -51,10 +52,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if not isinstance(budget, int | float):
         return
     rows: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    capped: set[str] = set()
     for g in ctx.plan.racks:
         load = ctx.facts.load(g)
         if g.row is not None and load.known:
             rows[g.row].append((g.count, load.kw))
+            if load.capped:
+                capped.add(g.row)
     for row, parts in sorted(rows.items()):
         total = sum(n * kw for n, kw in parts)
         severity = ctx.grade(total, budget)
@@ -63,7 +67,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         terms = " + ".join(f"{n} x {fmt(kw)} kW" for n, kw in parts)
         yield ctx.over_limit(
             ("facility", "row_budget_kw"),
-            f"row {row} draws {fmt(total)} kW at system maximum power",
+            f"row {row} draws {fmt(total)} kW {basis(row in capped)}",
             used=total,
             limit=budget,
             unit="kW",
