@@ -6,7 +6,9 @@ A rack entry may stand for many identical racks (``count: 1000000``). The view k
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,11 +105,18 @@ class Plan:
     def rack_count(self) -> int:
         return sum(g.count for g in self.racks)
 
-    def system_count(self, model: str | None = None) -> int:
-        """Systems in the whole plan (of one model, or all)."""
-        return sum(
-            g.count * s.count for g in self.racks for s in g.systems if model in (None, s.model)
-        )
+    def system_count(
+        self, model: str | None = None, spans: Callable[[str], int] | None = None
+    ) -> int:
+        """Systems in the whole plan (of one model, or all). A system that spans racks is
+        listed in each of them; ``spans(model)`` (racks per system, from the catalog) counts
+        it once."""
+        total = 0.0
+        for g in self.racks:
+            for s in g.systems:
+                if model in (None, s.model):
+                    total += g.count * s.count / (spans(s.model) if spans else 1)
+        return math.ceil(total - 1e-9)
 
     def models(self) -> list[str]:
         """Catalog system ids used, in order of first appearance."""

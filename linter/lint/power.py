@@ -7,6 +7,7 @@ how (``arithmetic`` strings such as ``4 x 10.2 kW = 40.8 kW``).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from linter.core.text import fmt
@@ -76,6 +77,11 @@ class RackLoad:
         parts = [
             f"{t.count} x {fmt(t.kw_each)} kW"
             + (f" (capped from {fmt(t.nameplate_kw or 0.0)} kW)" if t.capped else "")
+            + (
+                f" (per rack of the {t.entry.racks} it spans)"
+                if t.entry is not None and t.entry.racks > 1
+                else ""
+            )
             for t in self.terms
             if t.kw_each is not None
         ]
@@ -87,10 +93,21 @@ def rack_load(group: RackGroup, kb: KnowledgeBase, policy: PowerPolicy | None = 
     terms = []
     for s in group.systems:
         entry = kb.system(s.model)
-        kw = entry.max_power_kw.value if entry is not None else None
+        kw = entry.rack_share_kw if entry is not None else None
         capped = policy.cap_kw(s.model, kw) if policy is not None and kw is not None else kw
         terms.append(Term(s.model, s.count, capped, entry, kw))
     return RackLoad(group, tuple(terms))
+
+
+def racks_of(kb: KnowledgeBase) -> Callable[[str], int]:
+    """Racks one system of a model occupies, from the catalog (1 when unknown): for
+    :meth:`Plan.system_count`, which counts a system spanning racks once."""
+
+    def racks(model: str) -> int:
+        entry = kb.system(model)
+        return entry.racks if entry is not None else 1
+
+    return racks
 
 
 def basis(capped: bool) -> str:

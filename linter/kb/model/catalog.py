@@ -44,6 +44,8 @@ class Accelerator(Described):
 
 class System(Described):
     vendor: str
+    # A system spanning racks (racks_spanned > 1) is listed in each rack it occupies and
+    # charges each its share: max_power_per_rack_kw, else max_power_kw / racks_spanned.
     status: str
     accelerator: str  # accelerator id
     form: str
@@ -51,6 +53,8 @@ class System(Described):
     psu_redundancy: str
     gpu_count: Figure
     max_power_kw: Figure
+    racks_spanned: Figure
+    max_power_per_rack_kw: Figure
     typical_power_kw: Figure
     psu_count: Figure
     psu_required: Figure
@@ -62,6 +66,29 @@ class System(Described):
     nvlink_domain_gpus: Figure
     water_temp_max_c: Figure
     liquid_heat_fraction_pct: Figure
+
+    @property
+    def racks(self) -> int:
+        """Racks one system occupies (1 unless the catalog says it spans more)."""
+        n = self.racks_spanned.value
+        return int(n) if n is not None and n >= 1 else 1
+
+    @property
+    def rack_share_key(self) -> str:
+        """The figure :attr:`rack_share_kw` comes from (for a finding's related location)."""
+        if self.racks > 1 and self.max_power_per_rack_kw.value is not None:
+            return "max_power_per_rack_kw"
+        return "max_power_kw"
+
+    @property
+    def rack_share_kw(self) -> float | None:
+        """The maximum power charged to each rack the system occupies."""
+        if self.racks == 1:
+            return self.max_power_kw.value
+        if self.max_power_per_rack_kw.value is not None:
+            return self.max_power_per_rack_kw.value
+        total = self.max_power_kw.value
+        return total / self.racks if total is not None else None
 
 
 class Cooling(Described):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from linter.core.yamlio import PathT
 from linter.lint.plan import Plan
+from linter.lint.power import racks_of
 from linter.lint.rules.base import RuleContext
 
 if TYPE_CHECKING:  # the sizing engine is imported only when a plan has a workload to size
@@ -60,7 +61,7 @@ def plan_sizing(plan: Plan, kb: KnowledgeBase) -> PlanSizing | None:
     )  # fmt: skip
     pue = plan.facility.get("pue")
     pue = float(pue) if isinstance(pue, int | float) and pue > 0 else None
-    return _size(kb, w, models[0], pue, plan.system_count(models[0]))
+    return _size(kb, w, models[0], pue, plan.system_count(models[0], racks_of(kb)))
 
 
 def _size(kb: KnowledgeBase, w: Workload, system: str, pue: float | None,

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from linter.core.yamlio import PathT
+from linter.lint.power import racks_of
 from linter.lint.rules.base import RuleContext
 
 
@@ -38,5 +39,7 @@ def su_count(ctx: RuleContext) -> SUCount | None:
     for item in su.systems if su is not None else ():
         n = item.count.value
         if n and n >= 1:
-            return SUCount(item.model, int(n), ctx.plan.system_count(item.model), item.at)
+            return SUCount(
+                item.model, int(n), ctx.plan.system_count(item.model, racks_of(ctx.kb)), item.at
+            )
     return None

@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
+from linter.lint.power import racks_of
 from linter.lint.rules._units import su_count
 from linter.lint.rules.base import RuleContext
 
@@ -42,7 +43,7 @@ IGNORABLE = True
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    systems = ctx.plan.system_count()
+    systems = ctx.plan.system_count(spans=racks_of(ctx.kb))
     spares = ctx.plan.spares.get("systems")
     if systems == 0 or (isinstance(spares, int) and spares > 0):
         return

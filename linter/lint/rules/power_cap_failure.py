@@ -97,7 +97,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 fix="keep the cap enforced in firmware with an alarm on failure, or budget the "
                 f"rack for {fmt(full)} kW",
                 key=ctx.key("cap", "racks", group.id, "budget"),
-                related=tuple(ctx.related(t.entry, "max_power_kw") for t in load.terms if t.entry),
+                related=tuple(
+                    ctx.related(t.entry, t.entry.rack_share_key) for t in load.terms if t.entry
+                ),
             )
         c = circuit(ctx.plan, group, full, ctx.kb)
         if c is not None and c.amps > c.limit_a + 1e-9:

@@ -87,6 +87,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             severity=severity,
             key=ctx.key("racks", group.id),
             related=tuple(
-                ctx.related(t.entry, "max_power_kw") for t in load.terms if t.entry is not None
+                ctx.related(t.entry, t.entry.rack_share_key)
+                for t in load.terms
+                if t.entry is not None
             ),
         )

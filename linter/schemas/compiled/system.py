@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'system.schema.json': 'be351297-6618'}
+SOURCES = {'common.schema.json': '935f9159-4795', 'system.schema.json': 'd9befcef-7242'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -43,7 +43,7 @@ _C13: Any = frozenset(['default', 'derived', 'note', 'range', 'source', 'sources
 _C14: Any = ['value', 'source']
 _C15: Any = ['range', 'default', 'sources']
 _C16: Any = ['value', 'derived']
-_C17: Any = frozenset(['accelerator', 'cooling', 'form', 'gpu_count', 'height_u', 'id', 'inlet_temp_max_c', 'inlet_temp_min_c', 'kind', 'liquid_heat_fraction_pct', 'max_power_kw', 'name', 'nics', 'notes', 'nvlink_domain_gpus', 'psu_count', 'psu_rating_kw', 'psu_redundancy', 'psu_required', 'sources', 'status', 'summary', 'typical_power_kw', 'vendor', 'water_temp_max_c', 'weight_kg'])
+_C17: Any = frozenset(['accelerator', 'cooling', 'form', 'gpu_count', 'height_u', 'id', 'inlet_temp_max_c', 'inlet_temp_min_c', 'kind', 'liquid_heat_fraction_pct', 'max_power_kw', 'max_power_per_rack_kw', 'name', 'nics', 'notes', 'nvlink_domain_gpus', 'psu_count', 'psu_rating_kw', 'psu_redundancy', 'psu_required', 'racks_spanned', 'sources', 'status', 'summary', 'typical_power_kw', 'vendor', 'water_temp_max_c', 'weight_kg'])
 _C18: Any = ['id', 'kind', 'name', 'vendor', 'status', 'summary', 'sources', 'accelerator', 'form', 'cooling', 'gpu_count']
 
 
@@ -268,6 +268,8 @@ def _v0(d: Any) -> bool:
         if 'nics' in d and not _v28(d['nics']): return False
         if 'gpu_count' in d and not _v38(d['gpu_count']): return False
         if 'max_power_kw' in d and not _v38(d['max_power_kw']): return False
+        if 'racks_spanned' in d and not _v38(d['racks_spanned']): return False
+        if 'max_power_per_rack_kw' in d and not _v38(d['max_power_per_rack_kw']): return False
         if 'typical_power_kw' in d and not _v38(d['typical_power_kw']): return False
         if 'psu_count' in d and not _v38(d['psu_count']): return False
         if 'psu_required' in d and not _v38(d['psu_required']): return False
