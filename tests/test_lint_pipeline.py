@@ -56,9 +56,9 @@ def test_each_rack_load_and_the_sizing_are_computed_once_per_plan(
     loads: Counter[str] = Counter()
     real_load = facts.rack_load
 
-    def counted_load(group, kb):  # type: ignore[no-untyped-def]
+    def counted_load(group, kb, policy=None):  # type: ignore[no-untyped-def]
         loads[group.id] += 1
-        return real_load(group, kb)
+        return real_load(group, kb, policy)
 
     sized = []
     real_size = sizing.size

@@ -131,16 +131,7 @@ def plan_for(
     if arch.facility.power_redundancy in ("N", "N+1", "2N"):
         power["redundancy"] = arch.facility.power_redundancy
     facility["power"] = power
-    network: dict[str, Any] = {}
-    for net in arch.networks:
-        spec: dict[str, Any] = {"fabric": net.fabric}
-        if net.topology:
-            spec["topology"] = net.topology
-        if net.oversubscription.value is not None:
-            spec["oversubscription"] = net.oversubscription.value
-        if net.link_speed_gbps.value is not None:
-            spec["link_speed_gbps"] = net.link_speed_gbps.value
-        network[plan_key(net.role)] = spec
+    network = network_of(arch)
     data: dict[str, Any] = {
         "plan": plan_id(path),
         "title": f"{w.model} for {w.users:,} users on {r.system}",
@@ -166,6 +157,21 @@ def plan_for(
     _follow_best_practices(data, arch)
     whole: dict[str, Any] = _whole(data)
     return whole
+
+
+def network_of(arch: Architecture) -> dict[str, Any]:
+    """The plan's ``network`` for every network ``arch`` lists, as the architecture states it."""
+    network: dict[str, Any] = {}
+    for net in arch.networks:
+        spec: dict[str, Any] = {"fabric": net.fabric}
+        if net.topology:
+            spec["topology"] = net.topology
+        if net.oversubscription.value is not None:
+            spec["oversubscription"] = net.oversubscription.value
+        if net.link_speed_gbps.value is not None:
+            spec["link_speed_gbps"] = net.link_speed_gbps.value
+        network[plan_key(net.role)] = spec
+    return network
 
 
 def _whole(node: Any) -> Any:

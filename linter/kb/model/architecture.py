@@ -50,6 +50,7 @@ class RackProfile(Record):
     max_kw: Figure
     tolerance_pct: float | None
     cooling: str
+    rear_door: str  # passive | active, for a rear-door profile that names its door
     weight_kg: Figure
     height_u: Figure
 

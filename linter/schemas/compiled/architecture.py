@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'architecture.schema.json': '4eb5125b-18660', 'common.schema.json': '935f9159-4795'}
+SOURCES = {'architecture.schema.json': '7c1b88ef-18922', 'common.schema.json': '935f9159-4795'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -49,31 +49,32 @@ _C19: Any = ['role', 'count']
 _C20: Any = frozenset(['gpus', 'max_units', 'name', 'note', 'racks', 'switches', 'systems'])
 _C21: Any = ['systems']
 _C22: Any = ['air', 'rear-door', 'direct-liquid', 'immersion']
-_C23: Any = frozenset(['contents', 'cooling', 'description', 'height_u', 'id', 'max_kw', 'tolerance_pct', 'weight_kg'])
-_C24: Any = ['id', 'max_kw', 'cooling']
-_C25: Any = ['A1', 'A2', 'A3', 'A4', 'H1']
-_C26: Any = ['W17', 'W27', 'W32', 'W40', 'W45', 'W+']
-_C27: Any = ['N', 'N+1', '2N']
-_C28: Any = frozenset(['ashrae_class', 'cooling', 'feeds_per_rack', 'inlet_temp_max_c', 'inlet_temp_min_c', 'note', 'pdus_per_rack', 'power_redundancy', 'rack_kw_max', 'water_class', 'water_temp_max_c'])
-_C29: Any = ['rack_kw_max', 'cooling']
-_C30: Any = ['compute', 'storage', 'in-band', 'out-of-band']
-_C31: Any = frozenset(['fabric', 'link_speed_gbps', 'note', 'oversubscription', 'required', 'role', 'topology'])
-_C32: Any = ['role', 'fabric']
-_C33: Any = frozenset(['note', 'read_gb_s', 'write_gb_s'])
-_C34: Any = re.compile('^[a-z0-9-]+\\.[a-z0-9-]+$')
-_C35: Any = ['error', 'warning', 'info']
-_C36: Any = re.compile('^[a-z_]+(\\.[a-z_]+)*$')
-_C37: Any = ['>=', '<=', '==', '!=', 'in', 'present']
-_C38: Any = frozenset(['op', 'path', 'value'])
-_C39: Any = ['path', 'op']
-_C40: Any = frozenset(['check', 'id', 'rationale', 'severity', 'source', 'title'])
-_C41: Any = ['id', 'title', 'severity', 'rationale']
-_C42: Any = frozenset(['description', 'id', 'resource'])
-_C43: Any = ['id', 'resource', 'description']
-_C44: Any = frozenset(['component', 'description', 'id', 'mitigation'])
-_C45: Any = ['id', 'component', 'description']
-_C46: Any = frozenset(['date', 'summary', 'version', 'why'])
-_C47: Any = ['version', 'date', 'summary', 'why']
+_C23: Any = ['passive', 'active']
+_C24: Any = frozenset(['contents', 'cooling', 'description', 'height_u', 'id', 'max_kw', 'rear_door', 'tolerance_pct', 'weight_kg'])
+_C25: Any = ['id', 'max_kw', 'cooling']
+_C26: Any = ['A1', 'A2', 'A3', 'A4', 'H1']
+_C27: Any = ['W17', 'W27', 'W32', 'W40', 'W45', 'W+']
+_C28: Any = ['N', 'N+1', '2N']
+_C29: Any = frozenset(['ashrae_class', 'cooling', 'feeds_per_rack', 'inlet_temp_max_c', 'inlet_temp_min_c', 'note', 'pdus_per_rack', 'power_redundancy', 'rack_kw_max', 'water_class', 'water_temp_max_c'])
+_C30: Any = ['rack_kw_max', 'cooling']
+_C31: Any = ['compute', 'storage', 'in-band', 'out-of-band']
+_C32: Any = frozenset(['fabric', 'link_speed_gbps', 'note', 'oversubscription', 'required', 'role', 'topology'])
+_C33: Any = ['role', 'fabric']
+_C34: Any = frozenset(['note', 'read_gb_s', 'write_gb_s'])
+_C35: Any = re.compile('^[a-z0-9-]+\\.[a-z0-9-]+$')
+_C36: Any = ['error', 'warning', 'info']
+_C37: Any = re.compile('^[a-z_]+(\\.[a-z_]+)*$')
+_C38: Any = ['>=', '<=', '==', '!=', 'in', 'present']
+_C39: Any = frozenset(['op', 'path', 'value'])
+_C40: Any = ['path', 'op']
+_C41: Any = frozenset(['check', 'id', 'rationale', 'severity', 'source', 'title'])
+_C42: Any = ['id', 'title', 'severity', 'rationale']
+_C43: Any = frozenset(['description', 'id', 'resource'])
+_C44: Any = ['id', 'resource', 'description']
+_C45: Any = frozenset(['component', 'description', 'id', 'mitigation'])
+_C46: Any = ['id', 'component', 'description']
+_C47: Any = frozenset(['date', 'summary', 'version', 'why'])
+_C48: Any = ['version', 'date', 'summary', 'why']
 
 
 def _v3(d: Any) -> bool:
@@ -308,6 +309,11 @@ def _v66(d: Any) -> bool:
     if not any(_equal(e, d) for e in _C22): return False
     return True
 
+def _v67(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C23): return False
+    return True
+
 def _v58(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
@@ -317,10 +323,11 @@ def _v58(d: Any) -> bool:
         if 'max_kw' in d and not _v36(d['max_kw']): return False
         if 'tolerance_pct' in d and not _v63(d['tolerance_pct']): return False
         if 'cooling' in d and not _v66(d['cooling']): return False
+        if 'rear_door' in d and not _v67(d['rear_door']): return False
         if 'weight_kg' in d and not _v36(d['weight_kg']): return False
         if 'height_u' in d and not _v36(d['height_u']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C23)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C24): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C24)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C25): return False
     return True
 
 def _v57(d: Any) -> bool:
@@ -329,190 +336,190 @@ def _v57(d: Any) -> bool:
     if isinstance(d, list) and not all(_v58(x) for x in d): return False
     return True
 
-def _v74(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
-    if not any(_equal(e, d) for e in _C25): return False
-    return True
-
 def _v75(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C26): return False
     return True
 
-def _v77(d: Any) -> bool:
+def _v76(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C27): return False
     return True
 
-def _v69(d: Any) -> bool:
+def _v78(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C28): return False
+    return True
+
+def _v70(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'rack_kw_max' in d and not _v36(d['rack_kw_max']): return False
         if 'cooling' in d and not _v66(d['cooling']): return False
         if 'inlet_temp_min_c' in d and not _v36(d['inlet_temp_min_c']): return False
         if 'inlet_temp_max_c' in d and not _v36(d['inlet_temp_max_c']): return False
-        if 'ashrae_class' in d and not _v74(d['ashrae_class']): return False
-        if 'water_class' in d and not _v75(d['water_class']): return False
+        if 'ashrae_class' in d and not _v75(d['ashrae_class']): return False
+        if 'water_class' in d and not _v76(d['water_class']): return False
         if 'water_temp_max_c' in d and not _v36(d['water_temp_max_c']): return False
-        if 'power_redundancy' in d and not _v77(d['power_redundancy']): return False
+        if 'power_redundancy' in d and not _v78(d['power_redundancy']): return False
         if 'feeds_per_rack' in d and not _v36(d['feeds_per_rack']): return False
         if 'pdus_per_rack' in d and not _v36(d['pdus_per_rack']): return False
         if 'note' in d and not _v15(d['note']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C28)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C29): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C29)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C30): return False
     return True
 
-def _v82(d: Any) -> bool:
+def _v83(d: Any) -> bool:
     if not (isinstance(d, str)): return False
-    if not any(_equal(e, d) for e in _C30): return False
+    if not any(_equal(e, d) for e in _C31): return False
     return True
 
-def _v84(d: Any) -> bool:
+def _v85(d: Any) -> bool:
     if not (isinstance(d, str)): return False
-    return True
-
-def _v87(d: Any) -> bool:
-    if not (isinstance(d, bool)): return False
-    return True
-
-def _v81(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'role' in d and not _v82(d['role']): return False
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v84(d['topology']): return False
-        if 'oversubscription' in d and not _v36(d['oversubscription']): return False
-        if 'link_speed_gbps' in d and not _v36(d['link_speed_gbps']): return False
-        if 'required' in d and not _v87(d['required']): return False
-        if 'note' in d and not _v15(d['note']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C31)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C32): return False
-    return True
-
-def _v80(d: Any) -> bool:
-    if not (isinstance(d, list)): return False
-    if isinstance(d, list) and not all(_v81(x) for x in d): return False
     return True
 
 def _v88(d: Any) -> bool:
+    if not (isinstance(d, bool)): return False
+    return True
+
+def _v82(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'role' in d and not _v83(d['role']): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v85(d['topology']): return False
+        if 'oversubscription' in d and not _v36(d['oversubscription']): return False
+        if 'link_speed_gbps' in d and not _v36(d['link_speed_gbps']): return False
+        if 'required' in d and not _v88(d['required']): return False
+        if 'note' in d and not _v15(d['note']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C32)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C33): return False
+    return True
+
+def _v81(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v82(x) for x in d): return False
+    return True
+
+def _v89(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'read_gb_s' in d and not _v36(d['read_gb_s']): return False
         if 'write_gb_s' in d and not _v36(d['write_gb_s']): return False
         if 'note' in d and not _v15(d['note']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C33)): return False
-    return True
-
-def _v94(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
-    if isinstance(d, str) and not _C34.search(d): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C34)): return False
     return True
 
 def _v95(d: Any) -> bool:
     if not (isinstance(d, str)): return False
-    if not any(_equal(e, d) for e in _C35): return False
+    if isinstance(d, str) and not _C35.search(d): return False
     return True
 
-def _v97(d: Any) -> bool:
+def _v96(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C36): return False
+    return True
+
+def _v98(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and not _C2.search(d): return False
     return True
 
-def _v99(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
-    if isinstance(d, str) and not _C36.search(d): return False
-    return True
-
 def _v100(d: Any) -> bool:
     if not (isinstance(d, str)): return False
-    if not any(_equal(e, d) for e in _C37): return False
+    if isinstance(d, str) and not _C37.search(d): return False
     return True
 
 def _v101(d: Any) -> bool:
-    return True
-
-def _v98(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'path' in d and not _v99(d['path']): return False
-        if 'op' in d and not _v100(d['op']): return False
-        if 'value' in d and not _v101(d['value']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C38)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C39): return False
-    return True
-
-def _v93(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'id' in d and not _v94(d['id']): return False
-        if 'title' in d and not _v5(d['title']): return False
-        if 'severity' in d and not _v95(d['severity']): return False
-        if 'rationale' in d and not _v15(d['rationale']): return False
-        if 'source' in d and not _v97(d['source']): return False
-        if 'check' in d and not _v98(d['check']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C40)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C41): return False
-    return True
-
-def _v92(d: Any) -> bool:
-    if not (isinstance(d, list)): return False
-    if isinstance(d, list) and not all(_v93(x) for x in d): return False
-    return True
-
-def _v105(d: Any) -> bool:
     if not (isinstance(d, str)): return False
-    return True
-
-def _v103(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'id' in d and not _v3(d['id']): return False
-        if 'resource' in d and not _v105(d['resource']): return False
-        if 'description' in d and not _v15(d['description']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C42)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C43): return False
+    if not any(_equal(e, d) for e in _C38): return False
     return True
 
 def _v102(d: Any) -> bool:
-    if not (isinstance(d, list)): return False
-    if isinstance(d, list) and not all(_v103(x) for x in d): return False
     return True
 
-def _v109(d: Any) -> bool:
+def _v99(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'path' in d and not _v100(d['path']): return False
+        if 'op' in d and not _v101(d['op']): return False
+        if 'value' in d and not _v102(d['value']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C39)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C40): return False
+    return True
+
+def _v94(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'id' in d and not _v95(d['id']): return False
+        if 'title' in d and not _v5(d['title']): return False
+        if 'severity' in d and not _v96(d['severity']): return False
+        if 'rationale' in d and not _v15(d['rationale']): return False
+        if 'source' in d and not _v98(d['source']): return False
+        if 'check' in d and not _v99(d['check']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C41)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C42): return False
+    return True
+
+def _v93(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v94(x) for x in d): return False
+    return True
+
+def _v106(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     return True
 
-def _v108(d: Any) -> bool:
+def _v104(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'id' in d and not _v3(d['id']): return False
-        if 'component' in d and not _v109(d['component']): return False
+        if 'resource' in d and not _v106(d['resource']): return False
+        if 'description' in d and not _v15(d['description']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C43)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C44): return False
+    return True
+
+def _v103(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v104(x) for x in d): return False
+    return True
+
+def _v110(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v109(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'id' in d and not _v3(d['id']): return False
+        if 'component' in d and not _v110(d['component']): return False
         if 'description' in d and not _v15(d['description']): return False
         if 'mitigation' in d and not _v15(d['mitigation']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C44)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C45): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C45)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C46): return False
     return True
 
-def _v107(d: Any) -> bool:
+def _v108(d: Any) -> bool:
     if not (isinstance(d, list)): return False
-    if isinstance(d, list) and not all(_v108(x) for x in d): return False
+    if isinstance(d, list) and not all(_v109(x) for x in d): return False
     return True
 
-def _v113(d: Any) -> bool:
+def _v114(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'version' in d and not _v9(d['version']): return False
         if 'date' in d and not _v27(d['date']): return False
         if 'summary' in d and not _v15(d['summary']): return False
         if 'why' in d and not _v15(d['why']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C46)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C47): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C47)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C48): return False
     return True
 
-def _v112(d: Any) -> bool:
+def _v113(d: Any) -> bool:
     if not (isinstance(d, list)): return False
     if isinstance(d, list) and len(d) < 1: return False
-    if isinstance(d, list) and not all(_v113(x) for x in d): return False
+    if isinstance(d, list) and not all(_v114(x) for x in d): return False
     return True
 
 def _v0(d: Any) -> bool:
@@ -532,13 +539,13 @@ def _v0(d: Any) -> bool:
         if 'sources' in d and not _v19(d['sources']): return False
         if 'scalable_unit' in d and not _v29(d['scalable_unit']): return False
         if 'rack_profiles' in d and not _v57(d['rack_profiles']): return False
-        if 'facility' in d and not _v69(d['facility']): return False
-        if 'networks' in d and not _v80(d['networks']): return False
-        if 'storage' in d and not _v88(d['storage']): return False
-        if 'best_practices' in d and not _v92(d['best_practices']): return False
-        if 'hot_spots' in d and not _v102(d['hot_spots']): return False
-        if 'fragile_points' in d and not _v107(d['fragile_points']): return False
-        if 'changes' in d and not _v112(d['changes']): return False
+        if 'facility' in d and not _v70(d['facility']): return False
+        if 'networks' in d and not _v81(d['networks']): return False
+        if 'storage' in d and not _v89(d['storage']): return False
+        if 'best_practices' in d and not _v93(d['best_practices']): return False
+        if 'hot_spots' in d and not _v103(d['hot_spots']): return False
+        if 'fragile_points' in d and not _v108(d['fragile_points']): return False
+        if 'changes' in d and not _v113(d['changes']): return False
     return True
 
 valid = _v0
