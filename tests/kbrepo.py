@@ -96,7 +96,7 @@ id: test-server
 kind: system
 name: Test server
 vendor: refarch tests
-status: available
+status: shipping
 summary: A fictional server.
 sources:
   fixture:

@@ -103,7 +103,7 @@ def test_a_standard_reads_its_tables_and_sections(kb: KnowledgeBase) -> None:
     rec = air.section("recommended")
     assert rec is not None and rec.figure("inlet_temp_max_c").value == 27.0
     elec = kb.standard("electrical")
-    assert elec is not None and elec.figure("power_factor_default").range == (0.8, 0.99)
+    assert elec is not None and elec.figure("power_factor_default").range == (0.95, 0.99)
 
 
 def test_the_release_manifest_is_typed(kb: KnowledgeBase) -> None:

@@ -24,9 +24,9 @@ def test_findings_exit_1_with_file_line_col(run_cli: RunCli) -> None:
     assert code == 1
     assert out == (
         f"{path}:6:3: VAL001 [schema-violation] $.facility.colling: unexpected key 'colling' "
-        "(allowed: ashrae_class, cdus, cooling, hall_budget_kw, inlet_temp_c, name, power, "
-        "power_policy, pue, pue_justification, rear_door, row_budget_kw, water_class, "
-        "water_temp_c)\n"
+        "(allowed: ashrae_class, cdu_capacity_kw, cdus, cooling, hall_budget_kw, inlet_temp_c, "
+        "name, power, power_policy, pue, pue_justification, rear_door, row_budget_kw, "
+        "water_class, water_temp_c)\n"
     )
 
 

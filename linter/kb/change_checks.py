@@ -67,7 +67,7 @@ CHECKS: tuple[Check, ...] = (
           "`facility.cooling: 'direct-liquid' -> 'air'`"),
     Check("redundancy-lowered", "warning", "The required power redundancy fell.",
           "`facility.power_redundancy: '2N' -> 'N+1'`"),
-    Check("deprecated", "warning", "The status became `superseded`, `end-of-life` or `cancelled`.",
+    Check("deprecated", "warning", "The status became `superseded`, `end-of-life`, `end-of-sale` or `cancelled`.",
           "`status: 'current' -> 'superseded'`"),
     Check("best-practice-removed", "warning", "A best practice was removed.",
           "`best_practices[x.inlet-temp]: removed`"),

@@ -53,12 +53,18 @@ class RackGroup:
     systems: tuple[SystemLine, ...]
     pdus: int | None
     path: PathT
+    kind: str = "compute"  # compute | network | management | storage
+    load_kw: float | None = None  # a non-compute rack's declared IT load
 
     @property
     def label(self) -> str:
-        """``rack r01`` or ``racks r01 (8 racks)``, for messages."""
+        """``rack r01`` or ``racks r01 (8 racks)``, for messages (``network rack n01`` for a
+        rack that is not compute)."""
+        kind = "" if self.kind == "compute" else f"{self.kind} "
         return (
-            f"rack {self.id}" if self.count == 1 else f"rack group {self.id} ({self.count} racks)"
+            f"{kind}rack {self.id}"
+            if self.count == 1
+            else f"{kind}rack group {self.id} ({self.count} racks)"
         )
 
     def systems_of(self, model: str) -> int:
@@ -163,6 +169,8 @@ def from_data(data: dict[str, Any]) -> Plan:
                 systems=systems,
                 pdus=pdus if isinstance(pdus, int) else None,
                 path=("racks", i),
+                kind=str(rack.get("kind", "compute")),
+                load_kw=_num(rack.get("load_kw")),
             )
         )
     reference = str(data.get("reference", ""))

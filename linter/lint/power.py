@@ -89,7 +89,11 @@ class RackLoad:
 
 
 def rack_load(group: RackGroup, kb: KnowledgeBase, policy: PowerPolicy | None = None) -> RackLoad:
-    """One rack of ``group`` at system maximum power, or at the caps of ``policy``."""
+    """One rack of ``group`` at system maximum power, or at the caps of ``policy``. A network,
+    management or storage rack draws the ``load_kw`` the plan declares (unknown without it)."""
+    if group.kind != "compute":
+        kw = group.load_kw
+        return RackLoad(group, (Term(f"{group.kind} equipment", 1, kw, None, kw),))
     terms = []
     for s in group.systems:
         entry = kb.system(s.model)
@@ -97,6 +101,21 @@ def rack_load(group: RackGroup, kb: KnowledgeBase, policy: PowerPolicy | None = 
         capped = policy.cap_kw(s.model, kw) if policy is not None and kw is not None else kw
         terms.append(Term(s.model, s.count, capped, entry, kw))
     return RackLoad(group, tuple(terms))
+
+
+def liquid_share(entry: System | None, cooling: str) -> float | None:
+    """The share (0-1) of a system's heat that goes into the liquid loop of a rack cooled by
+    ``cooling``: immersion takes it all; direct liquid takes the catalog's
+    ``liquid_heat_fraction_pct``, all of it for a system cooled only by liquid that publishes no
+    share, and None (unknown) for a hybrid system that publishes none."""
+    if cooling == "immersion":
+        return 1.0
+    if entry is None:
+        return None
+    pct = entry.liquid_heat_fraction_pct.value
+    if pct is not None:
+        return pct / 100.0
+    return 1.0 if entry.cooling == "direct-liquid" else None
 
 
 def racks_of(kb: KnowledgeBase) -> Callable[[str], int]:
@@ -196,7 +215,7 @@ class Circuit:
     breaker_a: float
     factor_pct: float
     power_factor: float
-    pf_from_plan: bool
+    pf_from: str  # plan | standard | system <id>: where the power factor comes from
     voltage_v: float
     phases: int
 
@@ -212,9 +231,10 @@ class Circuit:
             if share != 1
             else ""
         )
+        kva = self.kw / self.power_factor
         return (
-            f"{split}{fmt(self.kw)} kW / ({root}{fmt(self.voltage_v)} V x PF "
-            f"{fmt(self.power_factor)}) = {fmt(self.amps, 1)} A"
+            f"{split}{fmt(self.kw)} kW / PF {fmt(self.power_factor)} = {fmt(kva, 1)} kVA; "
+            f"{fmt(kva, 1)} kVA / ({root}{fmt(self.voltage_v)} V) = {fmt(self.amps, 1)} A"
         )
 
 
@@ -228,11 +248,7 @@ def circuit(plan: Plan, group: RackGroup, rack_kw: float, kb: KnowledgeBase) -> 
         return None
     factor = elec.figure("continuous_load_factor_pct").value
     pf_plan = p.get("power_factor")
-    pf = (
-        float(pf_plan)
-        if isinstance(pf_plan, int | float)
-        else elec.figure("power_factor_default").value
-    )
+    pf, pf_from = power_factor(group, kb, pf_plan)
     if factor is None or pf is None or factor <= 0 or pf <= 0:  # a KB figure of 0 is no figure
         return None
     feeds = int(p.get("feeds", 1))
@@ -252,7 +268,30 @@ def circuit(plan: Plan, group: RackGroup, rack_kw: float, kb: KnowledgeBase) -> 
         float(breaker),
         factor,
         pf,
-        isinstance(pf_plan, int | float),
+        pf_from,
         float(volts),
         int(p.get("phases", 3)),
     )
+
+
+def power_factor(
+    group: RackGroup, kb: KnowledgeBase, from_plan: object
+) -> tuple[float | None, str]:
+    """The power factor of a rack's load and where it comes from: the plan's
+    ``facility.power.power_factor``; else the lowest of its systems' published PSU power
+    factors (catalog ``power_factor``), the electrical standard's server-PSU figure standing in
+    for a system that publishes none; else that figure alone."""
+    if isinstance(from_plan, int | float) and not isinstance(from_plan, bool):
+        return float(from_plan), "plan"
+    elec = kb.standard("electrical")
+    default = elec.figure("power_factor_default").value if elec is not None else None
+    published = []
+    for line in group.systems:
+        entry = kb.system(line.model)
+        pf = entry.power_factor.value if entry is not None else None
+        published.append((pf, line.model) if pf is not None else (default, ""))
+    found = [(pf, m) for pf, m in published if pf is not None]
+    if not found:
+        return default, "standard"
+    pf, model = min(found)
+    return pf, (f"system {model}" if model else "standard")

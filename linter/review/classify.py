@@ -92,7 +92,7 @@ def classify(ch: Change, kind: str, old: Any, new: Any) -> str:
             return "version-withdrawn"
         return (
             "deprecated"
-            if ch.new in ("superseded", "end-of-life", "cancelled")
+            if ch.new in ("superseded", "end-of-life", "end-of-sale", "cancelled")
             else "status-changed"
         )
     if kind == "architecture" and top == "best_practices":

@@ -11,7 +11,7 @@ from typing import Any
 
 from linter.core.yamlio import Document, PathT
 from linter.kb.figures import Figure
-from linter.kb.model.base import Located, build, mapping, records, text
+from linter.kb.model.base import Located, Since, build, mapping, records, text
 from linter.kb.model.record import Record
 from linter.kb.model.release import Change, changes_of
 
@@ -126,6 +126,7 @@ class Architecture(Located):
     vendor: str
     version: str
     status: str
+    status_since: Since
     use: tuple[str, ...]
     when_to_use: str
     scalable_unit: ScalableUnit | None

@@ -68,6 +68,22 @@ class Source(Record):
     note: str
 
 
+class Since(Record):
+    """When a status took effect and who says so (``status_since``); empty when not given."""
+
+    date: str
+    source: str
+    note: str
+
+    def __bool__(self) -> bool:
+        return bool(self.date)
+
+
+def since(node: object, key: str) -> Since:
+    m = mapping(node, key)
+    return Since(date=text(m, "date"), source=text(m, "source"), note=text(m, "note"))
+
+
 def sources(node: object) -> tuple[Source, ...]:
     return tuple(
         Source(id=str(k), title=text(v, "title"), url=text(v, "url"),
@@ -78,8 +94,8 @@ def sources(node: object) -> tuple[Source, ...]:
 
 def build(cls: type[R], node: object, **given: Any) -> R:
     """``cls`` with every field not ``given`` read from ``node`` by its declared type: ``str``,
-    ``bool``, ``Figure``, ``tuple[str, ...]`` or ``tuple[Source, ...]``. Fields of other types
-    must be given; a field no reader serves is a programming error."""
+    ``bool``, ``Figure``, ``Since``, ``tuple[str, ...]`` or ``tuple[Source, ...]``. Fields of
+    other types must be given; a field no reader serves is a programming error."""
     kw = dict(given)
     for name, (hint, _) in record_fields(cls).items():
         if name in kw:
@@ -94,6 +110,8 @@ def build(cls: type[R], node: object, **given: Any) -> R:
             kw[name] = texts(node, name)
         elif hint == "tuple[Source, ...]":
             kw[name] = sources(node)
+        elif hint == "Since":
+            kw[name] = since(node, name)
         else:
             raise TypeError(f"{cls.__name__}.{name}: no reader for {hint}")
     return cls(**kw)

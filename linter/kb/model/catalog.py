@@ -9,13 +9,14 @@ from typing import Any
 
 from linter.core.yamlio import Document
 from linter.kb.figures import Figure
-from linter.kb.model.base import Described, build, figure, records, text
+from linter.kb.model.base import Described, Since, build, figure, records, text
 from linter.kb.model.record import Record
 
 
 class Accelerator(Described):
     vendor: str
-    status: str
+    status: str  # announced | sampling | shipping | end-of-sale | withdrawn | cancelled
+    status_since: Since
     generation: str
     form_factor: str
     cooling: tuple[str, ...]
@@ -46,7 +47,8 @@ class System(Described):
     vendor: str
     # A system spanning racks (racks_spanned > 1) is listed in each rack it occupies and
     # charges each its share: max_power_per_rack_kw, else max_power_kw / racks_spanned.
-    status: str
+    status: str  # announced | sampling | shipping | end-of-sale | withdrawn | cancelled
+    status_since: Since
     accelerator: str  # accelerator id
     form: str
     cooling: str  # air | direct-liquid | hybrid | immersion
@@ -59,6 +61,7 @@ class System(Described):
     psu_count: Figure
     psu_required: Figure
     psu_rating_kw: Figure
+    power_factor: Figure  # of the PSUs at load, where the vendor publishes it
     height_u: Figure
     weight_kg: Figure
     inlet_temp_min_c: Figure

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from linter.lint.rules import (
     best_practice,
+    cdu_capacity,
     checkpoint_restore_over_rto,
     density_tier_below_need,
     expired_suppression,
@@ -51,6 +52,7 @@ from linter.lint.rules import (
     model_does_not_fit,
     network_mismatch,
     no_spare_nodes,
+    not_shipping,
     outdated_reference,
     over_spec,
     power_cap_failure,
@@ -61,6 +63,7 @@ from linter.lint.rules import (
     rack_power_over_budget,
     rack_profile_mismatch,
     required_fabric_missing,
+    residual_air_heat,
     row_power_over_budget,
     scalable_unit_size,
     single_cdu,
@@ -104,12 +107,15 @@ PLAN_RULES: tuple[Rule, ...] = (
     inlet_temp_outside_system_range,  # CLG004
     water_temp_outside_class,  # CLG005
     inlet_temp_outside_recommended,  # CLG006
+    cdu_capacity,  # CLG007
+    residual_air_heat,  # CLG008
     density_tier_below_need,  # DEN001
     single_power_feed,  # FRG001
     single_pdu,  # FRG002
     single_cdu,  # FRG003
     single_leaf_per_rail,  # FRG004
     no_spare_nodes,  # FRG005
+    not_shipping,  # LIF001
     rack_power_over_budget,  # PWR001
     feed_overload_on_failover,  # PWR002
     row_power_over_budget,  # PWR003

@@ -10,10 +10,13 @@ circuit when one feed is lost:
 * the rack's load (system maximum power) is carried by the remaining feeds (all feeds when
   `redundancy: N`), split over their circuits (each PDU is one circuit; PDUs are shared
   evenly between feeds);
-* current = kW / (sqrt(3) x V x PF) on three phases, kW / (V x PF) on one;
+* apparent power = kW / PF, and current = kVA / (sqrt(3) x V) on three phases, kVA / V on
+  one; the power factor is the plan's `power_factor`, else the lowest published PSU power
+  factor of the rack's systems (catalog `power_factor`), else the server-PSU figure of
+  `standards/electrical.yaml` (`power_factor_default`: 0.95, the Energy Star server minimum at
+  full load; 0.8 is a UPS and generator rating convention, not a server's draw);
 * the limit is the breaker rating times the continuous-load factor of
-  `standards/electrical.yaml` (`continuous_load_factor_pct`, the NEC 80 % rule); the power
-  factor defaults to that file's `power_factor_default`.
+  `standards/electrical.yaml` (`continuous_load_factor_pct`, the NEC 80 % rule).
 
 Above the limit is an error; within the planning margin below it a warning. The rule cannot
 be suppressed: a breaker that trips on failover turns a redundant design into two outages.
@@ -38,8 +41,8 @@ racks:
     systems: [{model: dgx-h100, count: 4}]
 ```
 
-With feed B lost, feed A's one circuit carries 40.8 kW: 40.8 kW / (sqrt(3) x 415 V x PF
-0.8) = 71 A, above 60 A x 80 % = 48 A.
+With feed B lost, feed A's one circuit carries 40.8 kW: 40.8 kW / PF 0.95 = 42.9 kVA, and
+42.9 kVA / (sqrt(3) x 415 V) = 59.7 A, above 60 A x 80 % = 48 A.
 
 ## How to fix
 
@@ -93,8 +96,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 "factor): they give no finite current or limit"
             )
         related = [ctx.related(elec, "continuous_load_factor_pct")]
-        if not c.pf_from_plan:
+        if c.pf_from == "standard":
             related.append(ctx.related(elec, "power_factor_default"))
+        elif c.pf_from.startswith("system "):
+            entry = ctx.kb.system(c.pf_from.removeprefix("system "))
+            if entry is not None:
+                related.append(ctx.related(entry, "power_factor"))
         word, relation = ctx.standing(c.amps, c.limit_a)
         yield ctx.finding(
             (*group.path, "id"),

@@ -49,6 +49,29 @@ IGNORABLE = True
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for group in ctx.plan.racks:
+        if group.kind != "compute" and group.load_kw is None:
+            yield ctx.finding(
+                (*group.path, "kind"),
+                f"power and cooling of {group.label} are not checked: the plan gives no "
+                "load_kw for it",
+                limit="load_kw",
+                limit_source=f"plan {ctx.plan.id} racks[{group.index}].load_kw",
+                arithmetic=f"racks[{group.index}].load_kw unknown",
+                fix=f"add load_kw to {group.label}: what its {group.kind} equipment draws at "
+                "maximum",
+                key=ctx.key("racks", group.id, "load_kw"),
+            )
+        if group.kind == "compute" and group.load_kw is not None:
+            yield ctx.finding(
+                (*group.path, "load_kw"),
+                f"load_kw of {group.label} is not used: a compute rack's load comes from its "
+                "systems' catalog maximum power",
+                limit="kind: network | management | storage",
+                limit_source=f"plan {ctx.plan.id} racks[{group.index}].kind",
+                arithmetic="load_kw applies to network, management and storage racks",
+                fix="remove load_kw, or set kind if the rack holds no compute systems",
+                key=ctx.key("racks", group.id, "load_kw", "unused"),
+            )
         for line in group.systems:
             entry = ctx.kb.system(line.model)
             if entry is None or entry.max_power_kw.value is not None:

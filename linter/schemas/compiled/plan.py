@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'plan.schema.json': '84d2fa55-25518'}
+SOURCES = {'common.schema.json': '935f9159-4795', 'plan.schema.json': '5e3c3a74-27243'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -44,24 +44,25 @@ _C14: Any = re.compile('^[a-z0-9][a-z0-9.-]*$')
 _C15: Any = frozenset([])
 _C16: Any = ['cap_pct']
 _C17: Any = ['caps_kw']
-_C18: Any = frozenset(['ashrae_class', 'cdus', 'cooling', 'hall_budget_kw', 'inlet_temp_c', 'name', 'power', 'power_policy', 'pue', 'pue_justification', 'rear_door', 'row_budget_kw', 'water_class', 'water_temp_c'])
+_C18: Any = frozenset(['ashrae_class', 'cdu_capacity_kw', 'cdus', 'cooling', 'hall_budget_kw', 'inlet_temp_c', 'name', 'power', 'power_policy', 'pue', 'pue_justification', 'rear_door', 'row_budget_kw', 'water_class', 'water_temp_c'])
 _C19: Any = ['cooling']
-_C20: Any = frozenset(['count', 'model'])
-_C21: Any = ['model', 'count']
-_C22: Any = frozenset(['count', 'name', 'role'])
-_C23: Any = ['role', 'count']
-_C24: Any = frozenset(['budget_kw', 'cooling', 'count', 'id', 'pdus', 'rear_door', 'row', 'switches', 'systems'])
-_C25: Any = ['id']
-_C26: Any = frozenset(['systems'])
-_C27: Any = ['inference', 'training']
-_C28: Any = ['bf16', 'fp16', 'fp8', 'fp4', 'int8', 'int4', 'mxfp4']
-_C29: Any = [50, 90, 99, 'mean']
-_C30: Any = frozenset(['checkpoint_size_gb', 'concurrent_users', 'input_tokens', 'itl_ms', 'model', 'output_tokens', 'params_b', 'precision', 'rto_min', 'tokens_per_s_per_user', 'ttft_ms', 'ttft_percentile', 'type'])
-_C31: Any = frozenset(['fabric', 'leaf_switches_per_rail', 'link_speed_gbps', 'oversubscription', 'topology'])
-_C32: Any = ['fabric']
-_C33: Any = frozenset(['bandwidth_gb_s', 'interconnect'])
-_C34: Any = frozenset(['compute', 'in_band', 'out_of_band', 'scale_up', 'storage'])
-_C35: Any = frozenset(['capacity_tb', 'read_gb_s', 'write_gb_s'])
+_C20: Any = ['compute', 'network', 'management', 'storage']
+_C21: Any = frozenset(['count', 'model'])
+_C22: Any = ['model', 'count']
+_C23: Any = frozenset(['count', 'name', 'role'])
+_C24: Any = ['role', 'count']
+_C25: Any = frozenset(['budget_kw', 'cooling', 'count', 'id', 'kind', 'load_kw', 'pdus', 'rear_door', 'row', 'switches', 'systems'])
+_C26: Any = ['id']
+_C27: Any = frozenset(['systems'])
+_C28: Any = ['inference', 'training']
+_C29: Any = ['bf16', 'fp16', 'fp8', 'fp4', 'int8', 'int4', 'mxfp4']
+_C30: Any = [50, 90, 99, 'mean']
+_C31: Any = frozenset(['checkpoint_size_gb', 'concurrent_users', 'input_tokens', 'itl_ms', 'model', 'output_tokens', 'params_b', 'precision', 'rto_min', 'tokens_per_s_per_user', 'ttft_ms', 'ttft_percentile', 'type'])
+_C32: Any = frozenset(['fabric', 'leaf_switches_per_rail', 'link_speed_gbps', 'oversubscription', 'topology'])
+_C33: Any = ['fabric']
+_C34: Any = frozenset(['bandwidth_gb_s', 'interconnect'])
+_C35: Any = frozenset(['compute', 'in_band', 'out_of_band', 'scale_up', 'storage'])
+_C36: Any = frozenset(['capacity_tb', 'read_gb_s', 'write_gb_s'])
 
 
 def _v3(d: Any) -> bool:
@@ -151,58 +152,57 @@ def _v26(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v28(d: Any) -> bool:
+def _v27(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v29(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 8: return False
     return True
 
-def _v29(d: Any) -> bool:
+def _v30(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v30(d: Any) -> bool:
+def _v31(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if not any(_equal(e, d) for e in _C9): return False
     return True
 
-def _v31(d: Any) -> bool:
+def _v32(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v32(d: Any) -> bool:
+def _v33(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1: return False
     return True
 
-def _v33(d: Any) -> bool:
+def _v34(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 16: return False
     return True
 
-def _v34(d: Any) -> bool:
+def _v35(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C10): return False
     return True
 
-def _v27(d: Any) -> bool:
+def _v28(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'feeds' in d and not _v28(d['feeds']): return False
-        if 'voltage_v' in d and not _v29(d['voltage_v']): return False
-        if 'phases' in d and not _v30(d['phases']): return False
-        if 'breaker_a' in d and not _v31(d['breaker_a']): return False
-        if 'power_factor' in d and not _v32(d['power_factor']): return False
-        if 'pdus_per_rack' in d and not _v33(d['pdus_per_rack']): return False
-        if 'redundancy' in d and not _v34(d['redundancy']): return False
+        if 'feeds' in d and not _v29(d['feeds']): return False
+        if 'voltage_v' in d and not _v30(d['voltage_v']): return False
+        if 'phases' in d and not _v31(d['phases']): return False
+        if 'breaker_a' in d and not _v32(d['breaker_a']): return False
+        if 'power_factor' in d and not _v33(d['power_factor']): return False
+        if 'pdus_per_rack' in d and not _v34(d['pdus_per_rack']): return False
+        if 'redundancy' in d and not _v35(d['redundancy']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C11)): return False
-    return True
-
-def _v36(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
-    if isinstance(d, str) and len(d) < 1: return False
     return True
 
 def _v37(d: Any) -> bool:
@@ -211,39 +211,44 @@ def _v37(d: Any) -> bool:
     return True
 
 def _v38(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and len(d) < 1: return False
+    return True
+
+def _v39(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100: return False
     return True
 
-def _v40(d: Any) -> bool:
+def _v41(d: Any) -> bool:
     if isinstance(d, str) and not _C14.search(d): return False
     return True
 
-def _v39(d: Any) -> bool:
+def _v40(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
-    if isinstance(d, dict) and not all(_v40(k) for k in d): return False
+    if isinstance(d, dict) and not all(_v41(k) for k in d): return False
     if isinstance(d, dict) and not all(_v25(d[k]) for k in (k for k in d if k not in _C15)): return False
     return True
 
-def _v41(d: Any) -> bool:
+def _v42(d: Any) -> bool:
     if isinstance(d, dict) and any(k not in d for k in _C16): return False
     return True
 
-def _v42(d: Any) -> bool:
+def _v43(d: Any) -> bool:
     if isinstance(d, dict) and any(k not in d for k in _C17): return False
     return True
 
-def _v35(d: Any) -> bool:
+def _v36(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C12)): return False
     if isinstance(d, dict) and any(k not in d for k in _C13): return False
     if isinstance(d, dict):
-        if 'mechanism' in d and not _v36(d['mechanism']): return False
-        if 'source' in d and not _v37(d['source']): return False
-        if 'cap_pct' in d and not _v38(d['cap_pct']): return False
-        if 'caps_kw' in d and not _v39(d['caps_kw']): return False
-    if not any(f(d) for f in (_v41, _v42,)): return False
+        if 'mechanism' in d and not _v37(d['mechanism']): return False
+        if 'source' in d and not _v38(d['source']): return False
+        if 'cap_pct' in d and not _v39(d['cap_pct']): return False
+        if 'caps_kw' in d and not _v40(d['caps_kw']): return False
+    if not any(f(d) for f in (_v42, _v43,)): return False
     return True
 
 def _v9(d: Any) -> bool:
@@ -259,157 +264,156 @@ def _v9(d: Any) -> bool:
         if 'pue' in d and not _v21(d['pue']): return False
         if 'pue_justification' in d and not _v7(d['pue_justification']): return False
         if 'cdus' in d and not _v23(d['cdus']): return False
-        if 'row_budget_kw' in d and not _v24(d['row_budget_kw']): return False
-        if 'hall_budget_kw' in d and not _v26(d['hall_budget_kw']): return False
-        if 'power' in d and not _v27(d['power']): return False
-        if 'power_policy' in d and not _v35(d['power_policy']): return False
+        if 'cdu_capacity_kw' in d and not _v24(d['cdu_capacity_kw']): return False
+        if 'row_budget_kw' in d and not _v26(d['row_budget_kw']): return False
+        if 'hall_budget_kw' in d and not _v27(d['hall_budget_kw']): return False
+        if 'power' in d and not _v28(d['power']): return False
+        if 'power_policy' in d and not _v36(d['power_policy']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C18)): return False
     if isinstance(d, dict) and any(k not in d for k in _C19): return False
     return True
 
-def _v46(d: Any) -> bool:
+def _v47(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000000: return False
     return True
 
-def _v47(d: Any) -> bool:
+def _v48(d: Any) -> bool:
     if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C20): return False
     return True
 
-def _v48(d: Any) -> bool:
+def _v49(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
 def _v50(d: Any) -> bool:
     if not (isinstance(d, str)): return False
+    return True
+
+def _v51(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v53(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C5): return False
     return True
 
-def _v54(d: Any) -> bool:
+def _v57(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000: return False
     return True
 
-def _v52(d: Any) -> bool:
+def _v55(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'model' in d and not _v3(d['model']): return False
-        if 'count' in d and not _v54(d['count']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C20)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C21): return False
+        if 'count' in d and not _v57(d['count']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C21)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C22): return False
     return True
 
-def _v51(d: Any) -> bool:
+def _v54(d: Any) -> bool:
     if not (isinstance(d, list)): return False
-    if isinstance(d, list) and not all(_v52(x) for x in d): return False
+    if isinstance(d, list) and not all(_v55(x) for x in d): return False
     return True
 
-def _v57(d: Any) -> bool:
+def _v60(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     return True
 
-def _v58(d: Any) -> bool:
+def _v61(d: Any) -> bool:
     if not (isinstance(d, str)): return False
-    return True
-
-def _v56(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'role' in d and not _v57(d['role']): return False
-        if 'name' in d and not _v58(d['name']): return False
-        if 'count' in d and not _v54(d['count']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C22)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C23): return False
-    return True
-
-def _v55(d: Any) -> bool:
-    if not (isinstance(d, list)): return False
-    if isinstance(d, list) and not all(_v56(x) for x in d): return False
     return True
 
 def _v59(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'role' in d and not _v60(d['role']): return False
+        if 'name' in d and not _v61(d['name']): return False
+        if 'count' in d and not _v57(d['count']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C23)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C24): return False
+    return True
+
+def _v58(d: Any) -> bool:
+    if not (isinstance(d, list)): return False
+    if isinstance(d, list) and not all(_v59(x) for x in d): return False
+    return True
+
+def _v62(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 16: return False
     return True
 
-def _v44(d: Any) -> bool:
+def _v45(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'id' in d and not _v3(d['id']): return False
-        if 'count' in d and not _v46(d['count']): return False
-        if 'row' in d and not _v47(d['row']): return False
-        if 'budget_kw' in d and not _v48(d['budget_kw']): return False
+        if 'count' in d and not _v47(d['count']): return False
+        if 'kind' in d and not _v48(d['kind']): return False
+        if 'load_kw' in d and not _v49(d['load_kw']): return False
+        if 'row' in d and not _v50(d['row']): return False
+        if 'budget_kw' in d and not _v51(d['budget_kw']): return False
         if 'cooling' in d and not _v13(d['cooling']): return False
-        if 'rear_door' in d and not _v50(d['rear_door']): return False
-        if 'systems' in d and not _v51(d['systems']): return False
-        if 'switches' in d and not _v55(d['switches']): return False
-        if 'pdus' in d and not _v59(d['pdus']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C24)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C25): return False
+        if 'rear_door' in d and not _v53(d['rear_door']): return False
+        if 'systems' in d and not _v54(d['systems']): return False
+        if 'switches' in d and not _v58(d['switches']): return False
+        if 'pdus' in d and not _v62(d['pdus']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C25)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C26): return False
     return True
 
-def _v43(d: Any) -> bool:
+def _v44(d: Any) -> bool:
     if not (isinstance(d, list)): return False
     if isinstance(d, list) and len(d) < 1: return False
     if isinstance(d, list) and len(d) > 100000: return False
-    if isinstance(d, list) and not all(_v44(x) for x in d): return False
+    if isinstance(d, list) and not all(_v45(x) for x in d): return False
     return True
 
-def _v61(d: Any) -> bool:
+def _v64(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100000: return False
     return True
 
-def _v60(d: Any) -> bool:
+def _v63(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'systems' in d and not _v61(d['systems']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C26)): return False
+        if 'systems' in d and not _v64(d['systems']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C27)): return False
     return True
 
-def _v63(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
-    if not any(_equal(e, d) for e in _C27): return False
-    return True
-
-def _v65(d: Any) -> bool:
+def _v66(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C28): return False
     return True
 
-def _v66(d: Any) -> bool:
+def _v68(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C29): return False
+    return True
+
+def _v69(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100000000: return False
     return True
 
-def _v67(d: Any) -> bool:
-    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
-    return True
-
-def _v68(d: Any) -> bool:
-    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
-    return True
-
-def _v69(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
-    return True
-
 def _v70(d: Any) -> bool:
-    if not any(_equal(e, d) for e in _C29): return False
+    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
     return True
 
 def _v71(d: Any) -> bool:
-    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
+    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
     return True
 
 def _v72(d: Any) -> bool:
@@ -417,150 +421,163 @@ def _v72(d: Any) -> bool:
     return True
 
 def _v73(d: Any) -> bool:
-    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
+    if not any(_equal(e, d) for e in _C30): return False
     return True
 
 def _v74(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     return True
 
 def _v75(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v62(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'type' in d and not _v63(d['type']): return False
-        if 'model' in d and not _v3(d['model']): return False
-        if 'precision' in d and not _v65(d['precision']): return False
-        if 'concurrent_users' in d and not _v66(d['concurrent_users']): return False
-        if 'input_tokens' in d and not _v67(d['input_tokens']): return False
-        if 'output_tokens' in d and not _v68(d['output_tokens']): return False
-        if 'ttft_ms' in d and not _v69(d['ttft_ms']): return False
-        if 'ttft_percentile' in d and not _v70(d['ttft_percentile']): return False
-        if 'tokens_per_s_per_user' in d and not _v71(d['tokens_per_s_per_user']): return False
-        if 'itl_ms' in d and not _v72(d['itl_ms']): return False
-        if 'params_b' in d and not _v73(d['params_b']): return False
-        if 'checkpoint_size_gb' in d and not _v74(d['checkpoint_size_gb']): return False
-        if 'rto_min' in d and not _v75(d['rto_min']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C30)): return False
-    return True
-
-def _v79(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
-    return True
-
-def _v80(d: Any) -> bool:
+def _v76(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     return True
 
-def _v81(d: Any) -> bool:
+def _v77(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v78(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v65(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'type' in d and not _v66(d['type']): return False
+        if 'model' in d and not _v3(d['model']): return False
+        if 'precision' in d and not _v68(d['precision']): return False
+        if 'concurrent_users' in d and not _v69(d['concurrent_users']): return False
+        if 'input_tokens' in d and not _v70(d['input_tokens']): return False
+        if 'output_tokens' in d and not _v71(d['output_tokens']): return False
+        if 'ttft_ms' in d and not _v72(d['ttft_ms']): return False
+        if 'ttft_percentile' in d and not _v73(d['ttft_percentile']): return False
+        if 'tokens_per_s_per_user' in d and not _v74(d['tokens_per_s_per_user']): return False
+        if 'itl_ms' in d and not _v75(d['itl_ms']): return False
+        if 'params_b' in d and not _v76(d['params_b']): return False
+        if 'checkpoint_size_gb' in d and not _v77(d['checkpoint_size_gb']): return False
+        if 'rto_min' in d and not _v78(d['rto_min']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C31)): return False
+    return True
+
+def _v82(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v83(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
+    return True
+
+def _v84(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000: return False
     return True
 
-def _v82(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
-    return True
-
-def _v77(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v79(d['topology']): return False
-        if 'oversubscription' in d and not _v80(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v81(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v82(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C31)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C32): return False
-    return True
-
-def _v83(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v79(d['topology']): return False
-        if 'oversubscription' in d and not _v80(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v81(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v82(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C31)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C32): return False
-    return True
-
-def _v84(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v79(d['topology']): return False
-        if 'oversubscription' in d and not _v80(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v81(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v82(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C31)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C32): return False
-    return True
-
 def _v85(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v80(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v79(d['topology']): return False
-        if 'oversubscription' in d and not _v80(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v81(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v82(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C31)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C32): return False
-    return True
-
-def _v87(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
-    return True
-
-def _v88(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
+        if 'topology' in d and not _v82(d['topology']): return False
+        if 'oversubscription' in d and not _v83(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v84(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v85(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C32)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C33): return False
     return True
 
 def _v86(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'interconnect' in d and not _v87(d['interconnect']): return False
-        if 'bandwidth_gb_s' in d and not _v88(d['bandwidth_gb_s']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C33)): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v82(d['topology']): return False
+        if 'oversubscription' in d and not _v83(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v84(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v85(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C32)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C33): return False
     return True
 
-def _v76(d: Any) -> bool:
+def _v87(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'compute' in d and not _v77(d['compute']): return False
-        if 'storage' in d and not _v83(d['storage']): return False
-        if 'in_band' in d and not _v84(d['in_band']): return False
-        if 'out_of_band' in d and not _v85(d['out_of_band']): return False
-        if 'scale_up' in d and not _v86(d['scale_up']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C34)): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v82(d['topology']): return False
+        if 'oversubscription' in d and not _v83(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v84(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v85(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C32)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C33): return False
+    return True
+
+def _v88(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v82(d['topology']): return False
+        if 'oversubscription' in d and not _v83(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v84(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v85(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C32)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C33): return False
     return True
 
 def _v90(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
+    if not (isinstance(d, str)): return False
     return True
 
 def _v91(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v92(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
-    return True
-
 def _v89(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'read_gb_s' in d and not _v90(d['read_gb_s']): return False
-        if 'write_gb_s' in d and not _v91(d['write_gb_s']): return False
-        if 'capacity_tb' in d and not _v92(d['capacity_tb']): return False
+        if 'interconnect' in d and not _v90(d['interconnect']): return False
+        if 'bandwidth_gb_s' in d and not _v91(d['bandwidth_gb_s']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C34)): return False
+    return True
+
+def _v79(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'compute' in d and not _v80(d['compute']): return False
+        if 'storage' in d and not _v86(d['storage']): return False
+        if 'in_band' in d and not _v87(d['in_band']): return False
+        if 'out_of_band' in d and not _v88(d['out_of_band']): return False
+        if 'scale_up' in d and not _v89(d['scale_up']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
+    return True
+
+def _v93(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v94(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v95(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v92(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'read_gb_s' in d and not _v93(d['read_gb_s']): return False
+        if 'write_gb_s' in d and not _v94(d['write_gb_s']): return False
+        if 'capacity_tb' in d and not _v95(d['capacity_tb']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C36)): return False
     return True
 
 def _v0(d: Any) -> bool:
@@ -573,11 +590,11 @@ def _v0(d: Any) -> bool:
         if 'description' in d and not _v7(d['description']): return False
         if 'reference' in d and not _v8(d['reference']): return False
         if 'facility' in d and not _v9(d['facility']): return False
-        if 'racks' in d and not _v43(d['racks']): return False
-        if 'spares' in d and not _v60(d['spares']): return False
-        if 'workload' in d and not _v62(d['workload']): return False
-        if 'network' in d and not _v76(d['network']): return False
-        if 'storage' in d and not _v89(d['storage']): return False
+        if 'racks' in d and not _v44(d['racks']): return False
+        if 'spares' in d and not _v63(d['spares']): return False
+        if 'workload' in d and not _v65(d['workload']): return False
+        if 'network' in d and not _v79(d['network']): return False
+        if 'storage' in d and not _v92(d['storage']): return False
     return True
 
 valid = _v0
