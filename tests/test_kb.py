@@ -173,3 +173,13 @@ def test_every_derived_figure_recomputes(each_kb: KnowledgeBase) -> None:
             assert ref.figure["value"] == pytest.approx(expected, rel=0.005), (entry.path, ref.path)
             n += 1
     assert n > 50
+
+
+def test_the_catalog_speaks_the_lifecycle_vocabulary(each_kb: KnowledgeBase) -> None:
+    """The legacy words (available, superseded, end-of-life) stay readable for history only."""
+    from linter.kb.model.catalog import LEGACY_STATUS
+
+    legacy = [
+        e.id for e in [*each_kb.systems(), *each_kb.accelerators()] if e.status in LEGACY_STATUS
+    ]
+    assert legacy == []

@@ -12,6 +12,14 @@ from linter.kb.figures import Figure
 from linter.kb.model.base import Described, Since, build, figure, records, text
 from linter.kb.model.record import Record
 
+# The status vocabulary of releases before 2026.12, read in today's terms.
+LEGACY_STATUS = {"available": "shipping", "superseded": "end-of-sale", "end-of-life": "end-of-sale"}
+
+
+def lifecycle(status: str) -> str:
+    """A catalog status in the lifecycle vocabulary (a legacy word mapped to today's)."""
+    return LEGACY_STATUS.get(status, status)
+
 
 class Accelerator(Described):
     vendor: str

@@ -42,6 +42,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.kb.model import Accelerator, System
+from linter.kb.model.catalog import lifecycle
 from linter.lint.rules.base import RuleContext
 
 CODE = "LIF001"
@@ -69,10 +70,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             seen.add(line.model)
             acc = ctx.kb.accelerator(entry.accelerator)
             subject: System | Accelerator
-            if entry.status and entry.status != SHIPPING:
-                subject, what = entry, f"{line.model} is {entry.status}"
-            elif acc is not None and acc.status and acc.status != SHIPPING:
-                subject, what = acc, f"the {acc.id} accelerator of {line.model} is {acc.status}"
+            if entry.status and lifecycle(entry.status) != SHIPPING:
+                subject, what = entry, f"{line.model} is {lifecycle(entry.status)}"
+            elif acc is not None and acc.status and lifecycle(acc.status) != SHIPPING:
+                subject = acc
+                what = f"the {acc.id} accelerator of {line.model} is {lifecycle(acc.status)}"
             else:
                 continue
             yield ctx.finding(
@@ -80,7 +82,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 f"{what} {_when(subject)}",
                 limit="status: shipping",
                 limit_source=ctx.source(subject, "status"),
-                arithmetic=f"{subject.kind} {subject.id} status {subject.status!r} != 'shipping'",
+                arithmetic=f"{subject.kind} {subject.id} status {lifecycle(subject.status)!r} "
+                "!= 'shipping'",
                 fix=f"use a shipping system in place of {line.model}, or record the expected "
                 "availability in a suppression comment and re-check it each month",
                 key=ctx.key("lifecycle", line.model),

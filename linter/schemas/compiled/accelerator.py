@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'accelerator.schema.json': '9c3a279a-6727', 'common.schema.json': '935f9159-4795'}
+SOURCES = {'accelerator.schema.json': 'd74dd651-6985', 'common.schema.json': '935f9159-4795'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -28,7 +28,7 @@ def _unique(items: list[Any]) -> bool:
 
 _C0: Any = re.compile('^[a-z0-9]+(?:[-.][a-z0-9]+)*$')
 _C1: Any = 'accelerator'
-_C2: Any = ['announced', 'sampling', 'shipping', 'end-of-sale', 'withdrawn', 'cancelled']
+_C2: Any = ['announced', 'sampling', 'shipping', 'end-of-sale', 'withdrawn', 'cancelled', 'available', 'superseded', 'end-of-life']
 _C3: Any = frozenset(['date', 'note', 'source'])
 _C4: Any = ['date', 'source']
 _C5: Any = re.compile('^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$')

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'system.schema.json': '993baa74-8426'}
+SOURCES = {'common.schema.json': '935f9159-4795', 'system.schema.json': '5f83742f-8684'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -28,7 +28,7 @@ def _unique(items: list[Any]) -> bool:
 
 _C0: Any = re.compile('^[a-z0-9]+(?:[-.][a-z0-9]+)*$')
 _C1: Any = 'system'
-_C2: Any = ['announced', 'sampling', 'shipping', 'end-of-sale', 'withdrawn', 'cancelled']
+_C2: Any = ['announced', 'sampling', 'shipping', 'end-of-sale', 'withdrawn', 'cancelled', 'available', 'superseded', 'end-of-life']
 _C3: Any = frozenset(['date', 'note', 'source'])
 _C4: Any = ['date', 'source']
 _C5: Any = re.compile('^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$')
