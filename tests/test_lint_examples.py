@@ -44,6 +44,15 @@ EXPECTED: dict[str, list[tuple[str, int, int, str]]] = {
         ("CLG001", 14, 9, "error"),
         ("CLG002", 17, 17, "error"),
     ],
+    "gb300-power-capped.yaml": [
+        ("PWR009", 18, 19, "warning"),
+        ("CLG008", 27, 9, "info"),
+    ],
+    "liquid-loop-undersized-cdu.yaml": [
+        ("CLG007", 12, 20, "error"),
+        ("CLG001", 19, 9, "warning"),
+        ("CLG008", 19, 9, "info"),
+    ],
     "outdated-pin.yaml": [
         ("ARC001", 5, 12, "error"),
     ],
@@ -93,3 +102,16 @@ def test_clean_example_cli(run_cli: RunCli, kb: KnowledgeBase) -> None:
         f"Hot spot of superpod-h100-training: rack group su1 (8 racks) power: {rack_kw:g} of 46 kW "
         f"({headroom:g} % headroom).\n"
     )
+
+
+def test_power_capped_numbers(kb: KnowledgeBase) -> None:
+    """Nameplate against capped, the oversubscription ratio and what trips (the README's
+    worked example)."""
+    findings = lint_file(str(EXAMPLES / "gb300-power-capped.yaml"), kb)
+    (cap,) = [f for f in findings if f.rule == "PWR009"]
+    assert cap.message == (
+        "if the power cap (NVIDIA Domain Power Service GB300-Med node policy (18 x 3.2 kW per "
+        "rack)) fails, the plan draws 1136 kW at nameplate, 1.51x the 750 kW hall budget"
+    )
+    assert cap.arithmetic == "nameplate 1136 kW / hall budget 750 kW = 1.51x oversubscribed"
+    assert not [f for f in findings if f.rule == "PWR004"]  # capped: 8 x 57.6 = 460.8 kW

@@ -103,19 +103,40 @@ def rack_load(group: RackGroup, kb: KnowledgeBase, policy: PowerPolicy | None = 
     return RackLoad(group, tuple(terms))
 
 
-def liquid_share(entry: System | None, cooling: str) -> float | None:
-    """The share (0-1) of a system's heat that goes into the liquid loop of a rack cooled by
-    ``cooling``: immersion takes it all; direct liquid takes the catalog's
-    ``liquid_heat_fraction_pct``, all of it for a system cooled only by liquid that publishes no
-    share, and None (unknown) for a hybrid system that publishes none."""
+@dataclass(frozen=True)
+class HeatSplit:
+    """How a system's heat divides between the liquid loop and room air in a rack cooled by
+    ``cooling``: the least and the most share left to air (equal when one figure is
+    published), and the figure it comes from."""
+
+    air_low_pct: float
+    air_high_pct: float | None  # None: the most it leaves to air is not published
+    entry: System | Cooling | None  # where the figure is written (None: no figure needed)
+    key: str
+
+
+def heat_split(kb: KnowledgeBase, system: System | None, cooling: str) -> HeatSplit | None:
+    """The heat split of ``system`` under ``cooling``. Immersion takes everything. In direct
+    liquid: the system's published ``liquid_heat_fraction_pct``; else, for a hybrid system,
+    the residual air share the catalog gives for direct-to-chip cooling (a range); else, for a
+    system cooled by liquid only, at most all of it to liquid and an unknown share to air.
+    None when nothing is known."""
     if cooling == "immersion":
-        return 1.0
-    if entry is None:
+        return HeatSplit(0.0, 0.0, None, "")
+    if cooling != "direct-liquid" or system is None:
         return None
-    pct = entry.liquid_heat_fraction_pct.value
-    if pct is not None:
-        return pct / 100.0
-    return 1.0 if entry.cooling == "direct-liquid" else None
+    if system.liquid_heat_fraction_pct.value is not None:
+        air = 100.0 - system.liquid_heat_fraction_pct.value
+        return HeatSplit(air, air, system, "liquid_heat_fraction_pct")
+    if system.cooling == "hybrid":
+        for c in kb.coolings():
+            fig = c.residual_air_heat_pct
+            if c.mode == "direct-liquid" and fig.value is not None:
+                lo, hi = fig.range if fig.range is not None else (fig.value, fig.value)
+                return HeatSplit(lo, hi, c, "residual_air_heat_pct")
+    if system.cooling == "direct-liquid":
+        return HeatSplit(0.0, None, None, "")
+    return None
 
 
 def racks_of(kb: KnowledgeBase) -> Callable[[str], int]:

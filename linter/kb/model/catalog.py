@@ -110,6 +110,7 @@ class Cooling(Described):
     requires_facility_water: bool
     rack_kw_max: Figure
     rack_kw_typical: Figure
+    residual_air_heat_pct: Figure
     supply_water_temp_max_c: Figure
 
 

@@ -7,10 +7,11 @@ When the plan gives `facility.cdus` and `facility.cdu_capacity_kw`: the heat the
 into the liquid loop against the capacity of the CDUs with one out (N+1), `(cdus - 1) x
 cdu_capacity_kw` (all of them when there is only one, which FRG003 reports). A rack's liquid
 heat is its load (capped load under a power policy) times the share its systems reject to
-liquid: the catalog's `liquid_heat_fraction_pct`; 100 % for immersion, and for systems whose
-cooling is `direct-liquid` without a published share (the upper bound, said in the
-arithmetic). A hybrid system without a published share cannot be checked: the rule says so
-(info) rather than guess.
+liquid: 100 % in immersion; in direct liquid the system's `liquid_heat_fraction_pct`, else for
+a hybrid system 100 % less the low end of the residual air share the catalog gives for
+direct-to-chip cooling (`residual_air_heat_pct` of `direct-liquid-cdu`, 15-30 %: the CDU check
+takes the most liquid heat), else for a system cooled by liquid only all of it (the upper
+bound, said in the arithmetic). Without a figure the rule says it cannot check (info).
 
 Above the N+1 capacity is an error; within the planning margin below it a warning.
 
@@ -49,7 +50,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
-from linter.lint.power import liquid_share
+from linter.lint.power import heat_split
 from linter.lint.rules.base import RuleContext
 
 CODE = "CLG007"
@@ -65,29 +66,22 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     cdus, each = fac.get("cdus"), fac.get("cdu_capacity_kw")
     if not isinstance(cdus, int) or cdus < 1 or not isinstance(each, int | float):
         return
-    heat, terms, unknown = 0.0, [], []
+    heat, terms, unknown, related = 0.0, [], [], []
     for g in ctx.plan.racks:
         if g.cooling not in LIQUID:
             continue
         load = ctx.facts.load(g)
         for t in load.terms:
-            if t.kw_each is None:
+            split = heat_split(ctx.kb, t.entry, g.cooling)
+            if t.kw_each is None or split is None:
                 unknown.append(t.model)
                 continue
-            share = liquid_share(t.entry, g.cooling)
-            if share is None:
-                unknown.append(t.model)
-                continue
-            kw = g.count * t.count * t.kw_each * share
-            heat += kw
-            bound = (
-                " (no published share: all of it)"
-                if g.cooling != "immersion"
-                and t.entry is not None
-                and t.entry.liquid_heat_fraction_pct.value is None
-                else ""
-            )
-            terms.append(f"{g.count * t.count} x {fmt(t.kw_each)} kW x {fmt(share * 100)} %{bound}")
+            liquid = 100.0 - split.air_low_pct
+            heat += g.count * t.count * t.kw_each * liquid / 100.0
+            bound = " (at most: no published share)" if split.air_high_pct is None else ""
+            terms.append(f"{g.count * t.count} x {fmt(t.kw_each)} kW x {fmt(liquid)} %{bound}")
+            if split.entry is not None:
+                related.append(ctx.related(split.entry, split.key))
     if unknown:
         models = ", ".join(sorted(set(unknown)))
         yield ctx.finding(
@@ -97,7 +91,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             severity="info",
             limit=f"{fmt(each)} kW per CDU",
             limit_source=f"plan {ctx.plan.id} facility.cdu_capacity_kw",
-            arithmetic="liquid_heat_fraction_pct missing in the catalog",
+            arithmetic="no liquid_heat_fraction_pct, residual_air_heat_pct or max_power_kw",
             fix="check the CDU sizing against the vendor's liquid heat figure for " + models,
             key=ctx.key("cdus", "unknown"),
         )
@@ -110,18 +104,19 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     word, relation = ctx.standing(heat, usable)
     n1 = f"{cdus - 1} of {cdus} CDUs (N+1)" if cdus > 1 else "its one CDU"
     needed = math.ceil(heat / each - 1e-9) + 1 if each > 0 else math.inf
+    capacity = (
+        f"({cdus} - 1) x {fmt(each)} kW = {fmt(usable)} kW" if cdus > 1 else (f"{fmt(usable)} kW")
+    )
     yield ctx.finding(
         ("facility", "cdu_capacity_kw"),
         f"the liquid loop takes {fmt(heat)} kW of heat, {word} the {fmt(usable)} kW of {n1}",
         severity=severity,
         limit=f"{fmt(usable)} kW",
         limit_source=f"plan {ctx.plan.id} facility.cdus x cdu_capacity_kw, one unit out",
-        arithmetic=f"{' + '.join(terms)} = {fmt(heat)} kW {relation} "
-        f"({cdus} - 1) x {fmt(each)} kW = {fmt(usable)} kW"
-        if cdus > 1
-        else f"{' + '.join(terms)} = {fmt(heat)} kW {relation} {fmt(usable)} kW",
+        arithmetic=f"{' + '.join(terms)} = {fmt(heat)} kW {relation} {capacity}",
         fix=f"provide at least {needed} CDUs of {fmt(each)} kW (N+1), or larger units"
         if math.isfinite(needed)
         else "give the CDUs a capacity",
         key=ctx.key("cdus", "capacity"),
+        related=tuple(dict.fromkeys(related)),
     )

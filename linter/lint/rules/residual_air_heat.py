@@ -4,17 +4,19 @@ room's air cooling carries per rack.
 ## What it checks
 
 For every direct-liquid rack: the share of its load its systems do not reject to liquid
-(`100 - liquid_heat_fraction_pct` of the catalog; switch trays, power shelves, NICs and
-storage stay on air) against the planning capacity of air cooling in the catalog (the best
-air option, contained aisles). Above the published ceiling is an error, above the planning
-figure a warning. A system whose liquid share is not published cannot be checked; the rule
-says so (info) once per model.
+(switch trays, power shelves, NICs and storage stay on air) against the planning capacity of
+air cooling in the catalog (the best air option, contained aisles). The share is the system's
+`100 - liquid_heat_fraction_pct`, else for a hybrid system the high end of the residual air
+share the catalog gives for direct-to-chip cooling (`residual_air_heat_pct` of
+`direct-liquid-cdu`, 15-30 %: the room check takes the most air heat). Above the published
+ceiling is an error, above the planning figure a warning. Without a figure the rule says it
+cannot check (info).
 
 ## Why
 
-Hybrid systems are not all-liquid. A 120 kW rack that captures 85 % in liquid still puts
-18 kW into the room, as much as a whole conventional rack; a hall that removed its air
-handlers for "liquid cooling" overheats.
+Hybrid systems are not all-liquid: switch trays, power shelves, NICs and storage still
+reject heat to the room, as much as a whole conventional rack at these densities, and a hall
+that removed its air handlers for "liquid cooling" overheats.
 
 ## Example
 
@@ -24,10 +26,13 @@ reference: dgx-superpod-gb200@2026.11
 facility:
   cooling: direct-liquid
 racks:
-  # expect: CLG008 7:9 info
+  # expect: CLG008 7:9
   - id: nvl
-    systems: [{model: gb300-nvl72, count: 1}]
+    systems: [{model: gb200-nvl72, count: 1}]
 ```
+
+GB200 NVL72 is hybrid-cooled and publishes no liquid share, so up to 30 % of its 132 kW
+(39.6 kW) is taken to stay in the room: above contained air's 20 kW planning figure.
 
 ## How to fix
 
@@ -41,7 +46,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
-from linter.lint.power import cooling_capacity, liquid_share
+from linter.lint.power import cooling_capacity, heat_split
 from linter.lint.rules.base import RuleContext
 
 CODE = "CLG008"
@@ -59,17 +64,17 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         load = ctx.facts.load(g)
         if not load.known:
             continue
-        residual, parts = 0.0, []
+        residual, parts, related = 0.0, [], []
         for t in load.terms:
-            fraction = t.entry.liquid_heat_fraction_pct.value if t.entry is not None else None
-            if fraction is None:
-                if t.entry is not None:
-                    unknown.setdefault(t.model, (*g.path, "id"))
+            split = heat_split(ctx.kb, t.entry, g.cooling)
+            if split is None or split.air_high_pct is None:
+                unknown.setdefault(t.model, (*g.path, "id"))
                 continue
-            share = liquid_share(t.entry, g.cooling) or 0.0
-            kw = t.count * (t.kw_each or 0.0) * (1 - share)
+            kw = t.count * (t.kw_each or 0.0) * split.air_high_pct / 100.0
             residual += kw
-            parts.append(f"{t.count} x {fmt(t.kw_each or 0.0)} kW x {fmt(100 - fraction)} %")
+            parts.append(f"{t.count} x {fmt(t.kw_each or 0.0)} kW x {fmt(split.air_high_pct)} %")
+            if split.entry is not None:
+                related.append(ctx.related(split.entry, split.key))
         if not parts or air is None:
             continue
         if residual > air.ceiling_kw + 1e-9:
@@ -89,11 +94,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             fix="provide room air cooling for the residual heat (containment, rear doors or "
             "in-row coolers) or use systems with a higher liquid capture ratio",
             key=ctx.key("racks", g.id, "residual-air"),
-            related=tuple(
-                ctx.related(t.entry, "liquid_heat_fraction_pct")
-                for t in load.terms
-                if t.entry is not None and t.entry.liquid_heat_fraction_pct.value is not None
-            ),
+            related=tuple(dict.fromkeys(related)),
         )
     for model, path in unknown.items():
         yield ctx.finding(
@@ -103,7 +104,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             severity="info",
             limit="liquid_heat_fraction_pct",
             limit_source=f"system {model} liquid_heat_fraction_pct",
-            arithmetic="no published liquid heat fraction",
+            arithmetic="no liquid_heat_fraction_pct or residual_air_heat_pct",
             fix=f"take the residual air heat of {model} from the vendor's site planning guide",
             key=ctx.key("racks", model, "residual-air-unknown"),
         )

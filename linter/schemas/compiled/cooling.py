@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'cooling.schema.json': '27460e21-2904'}
+SOURCES = {'common.schema.json': '935f9159-4795', 'cooling.schema.json': 'eac7c402-3211'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -39,7 +39,7 @@ _C9: Any = frozenset(['default', 'derived', 'note', 'range', 'source', 'sources'
 _C10: Any = ['value', 'source']
 _C11: Any = ['range', 'default', 'sources']
 _C12: Any = ['value', 'derived']
-_C13: Any = frozenset(['id', 'kind', 'mode', 'name', 'notes', 'rack_kw_max', 'rack_kw_typical', 'requires_facility_water', 'sources', 'status', 'summary', 'supply_water_temp_max_c', 'variant', 'vendor'])
+_C13: Any = frozenset(['id', 'kind', 'mode', 'name', 'notes', 'rack_kw_max', 'rack_kw_typical', 'requires_facility_water', 'residual_air_heat_pct', 'sources', 'status', 'summary', 'supply_water_temp_max_c', 'variant', 'vendor'])
 _C14: Any = ['id', 'kind', 'name', 'vendor', 'status', 'summary', 'sources', 'mode', 'requires_facility_water', 'rack_kw_max']
 
 
@@ -219,6 +219,7 @@ def _v0(d: Any) -> bool:
         if 'requires_facility_water' in d and not _v28(d['requires_facility_water']): return False
         if 'rack_kw_max' in d and not _v31(d['rack_kw_max']): return False
         if 'rack_kw_typical' in d and not _v31(d['rack_kw_typical']): return False
+        if 'residual_air_heat_pct' in d and not _v31(d['residual_air_heat_pct']): return False
         if 'supply_water_temp_max_c' in d and not _v31(d['supply_water_temp_max_c']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C13)): return False
     if isinstance(d, dict) and any(k not in d for k in _C14): return False
