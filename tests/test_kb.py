@@ -183,3 +183,14 @@ def test_the_catalog_speaks_the_lifecycle_vocabulary(each_kb: KnowledgeBase) -> 
         e.id for e in [*each_kb.systems(), *each_kb.accelerators()] if e.status in LEGACY_STATUS
     ]
     assert legacy == []
+
+
+def test_every_system_and_accelerator_says_since_when_and_who_says_so(
+    live_kb: KnowledgeBase,
+) -> None:
+    missing = [
+        e.id
+        for e in [*live_kb.systems(), *live_kb.accelerators()]
+        if not (e.status_since.date and e.status_since.source)
+    ]
+    assert missing == []

@@ -404,6 +404,47 @@ def test_impact_lists_the_plans_whose_findings_change(tmp_path: Path, run_cli: R
     )
 
 
+def test_impact_lists_the_plans_a_status_change_affects(tmp_path: Path, run_cli: RunCli) -> None:
+    """A system going end-of-sale is a deprecation in the packet, and every plan using it
+    gains LIF001 in the impact."""
+    repo = KBRepo(tmp_path / "kb")
+    c10 = ("2026.10", "2026-10-01", "First version.", "Baseline.")
+    repo.write("catalog/systems/test-server.yaml", server(8))
+    repo.arch(Arch("pod-a", "2026.10", [c10]))
+    repo.release("2026.10", "2026-10-01", {"pod-a": "2026.10"})
+    repo.commit("KB 2026.10", "2026-10-01")
+    eos = server(8).replace(
+        "status: shipping\n",
+        "status: end-of-sale\nstatus_since: {date: 2026-10-15, source: fixture}\n",
+    )
+    repo.write("catalog/systems/test-server.yaml", eos)  # a fictional notice
+    repo.release("2026.11", "2026-11-01", {"pod-a": "2026.10"})
+    repo.commit("KB 2026.11", "2026-11-01")
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "hall-a.yaml").write_text(PLAN.format(name="hall-a", budget=40))
+    others = sorted(r.CODE for r in RULES if r.CODE != "LIF001")
+    config = tmp_path / "refarch.yaml"
+    config.write_text("disable: [" + ", ".join(others) + "]\n")
+    code, out, err = run_cli(
+        "review", "--from", "2026.10", "--to", "2026.11", "--plans", str(plans),
+        "--config", str(config), "--format", "json", cwd=repo.root,
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    checks = {(e["id"], c["check"]) for e in data["catalog"] for c in e["changes"]}
+    assert ("test-server", "deprecated") in checks
+    (plan,) = data["impact"]
+    assert plan["affected"]
+    assert [(f["rule"], f["severity"], f["message"]) for f in plan["new"]] == [
+        (
+            "LIF001",
+            "warning",
+            "test-server is end-of-sale since 2026-10-15 (source: fixture)",
+        )
+    ]
+
+
 def test_diff_between_versions_commits_and_worktree(repo: KBRepo, run_cli: RunCli) -> None:
     c10, c11 = repo.short("HEAD~1"), repo.short("HEAD")
     code, out, err = run_cli("diff", "pod-a@2026.10", "pod-alpha@2026.11", cwd=repo.root)
