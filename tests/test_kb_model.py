@@ -56,12 +56,13 @@ def test_an_architecture_reads_as_written(kb: KnowledgeBase) -> None:
     assert rack.height_u is MISSING and not rack.height_u.present
     assert [(i.model, i.count.value) for i in rack.contents] == [("gb200-nvl72", 1.0)]
     loc = a.where(rack.at, "max_kw")
-    assert (Path(loc.file).name, loc.line, loc.column) == ("dgx-superpod-gb200.yaml", 63, 13)
+    assert (Path(loc.file).name, loc.line, loc.column) == ("dgx-superpod-gb200.yaml", 71, 13)
     assert [n.role for n in a.networks] == ["compute", "storage", "in-band"]
     compute = a.network("compute")
     assert compute is not None and compute.link_speed_gbps.value == 400.0 and compute.required
     su = a.scalable_unit
     assert su is not None and su.gpus.derived == "8 * gb200-nvl72.gpu_count"
+    assert (su.power_kw.value, su.power_kw.sources) == (1200.0, ("nv-superpod-gb200-arch",))
     assert su.max_units.value == 16.0 and su.systems[0].at == ("scalable_unit", "systems", 0)
     bp = a.best_practices[0]
     assert (bp.id, bp.severity, bp.check) == (

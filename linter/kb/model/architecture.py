@@ -37,6 +37,7 @@ class ScalableUnit(Record):
     systems: tuple[Item, ...]
     switches: tuple[Switch, ...]
     racks: Figure
+    power_kw: Figure  # the vendor's facility budget per unit
     max_units: Figure
     gpus: Figure
     note: str

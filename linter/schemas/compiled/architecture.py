@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'architecture.schema.json': 'f68ad48b-19720', 'common.schema.json': '935f9159-4795'}
+SOURCES = {'architecture.schema.json': 'fb1993bb-20142', 'common.schema.json': '935f9159-4795'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -49,7 +49,7 @@ _C19: Any = frozenset(['count', 'model'])
 _C20: Any = ['model', 'count']
 _C21: Any = frozenset(['count', 'name', 'role'])
 _C22: Any = ['role', 'count']
-_C23: Any = frozenset(['gpus', 'max_units', 'name', 'note', 'racks', 'switches', 'systems'])
+_C23: Any = frozenset(['gpus', 'max_units', 'name', 'note', 'power_kw', 'racks', 'switches', 'systems'])
 _C24: Any = ['systems']
 _C25: Any = ['air', 'rear-door', 'direct-liquid', 'immersion']
 _C26: Any = ['passive', 'active']
@@ -308,6 +308,7 @@ def _v33(d: Any) -> bool:
         if 'systems' in d and not _v35(d['systems']): return False
         if 'switches' in d and not _v53(d['switches']): return False
         if 'racks' in d and not _v40(d['racks']): return False
+        if 'power_kw' in d and not _v40(d['power_kw']): return False
         if 'max_units' in d and not _v40(d['max_units']): return False
         if 'gpus' in d and not _v40(d['gpus']): return False
         if 'note' in d and not _v16(d['note']): return False
@@ -315,75 +316,75 @@ def _v33(d: Any) -> bool:
     if isinstance(d, dict) and any(k not in d for k in _C24): return False
     return True
 
-def _v65(d: Any) -> bool:
+def _v66(d: Any) -> bool:
     if not (isinstance(d, list)): return False
     if isinstance(d, list) and not all(_v36(x) for x in d): return False
     return True
 
-def _v67(d: Any) -> bool:
+def _v68(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100: return False
     return True
 
-def _v70(d: Any) -> bool:
+def _v71(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C25): return False
     return True
 
-def _v71(d: Any) -> bool:
+def _v72(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C26): return False
     return True
 
-def _v62(d: Any) -> bool:
+def _v63(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'id' in d and not _v3(d['id']): return False
         if 'description' in d and not _v16(d['description']): return False
-        if 'contents' in d and not _v65(d['contents']): return False
+        if 'contents' in d and not _v66(d['contents']): return False
         if 'max_kw' in d and not _v40(d['max_kw']): return False
-        if 'tolerance_pct' in d and not _v67(d['tolerance_pct']): return False
-        if 'cooling' in d and not _v70(d['cooling']): return False
-        if 'rear_door' in d and not _v71(d['rear_door']): return False
+        if 'tolerance_pct' in d and not _v68(d['tolerance_pct']): return False
+        if 'cooling' in d and not _v71(d['cooling']): return False
+        if 'rear_door' in d and not _v72(d['rear_door']): return False
         if 'weight_kg' in d and not _v40(d['weight_kg']): return False
         if 'height_u' in d and not _v40(d['height_u']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C27)): return False
     if isinstance(d, dict) and any(k not in d for k in _C28): return False
     return True
 
-def _v61(d: Any) -> bool:
+def _v62(d: Any) -> bool:
     if not (isinstance(d, list)): return False
     if isinstance(d, list) and len(d) < 1: return False
-    if isinstance(d, list) and not all(_v62(x) for x in d): return False
-    return True
-
-def _v79(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
-    if not any(_equal(e, d) for e in _C29): return False
+    if isinstance(d, list) and not all(_v63(x) for x in d): return False
     return True
 
 def _v80(d: Any) -> bool:
     if not (isinstance(d, str)): return False
+    if not any(_equal(e, d) for e in _C29): return False
+    return True
+
+def _v81(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C30): return False
     return True
 
-def _v82(d: Any) -> bool:
+def _v83(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C31): return False
     return True
 
-def _v74(d: Any) -> bool:
+def _v75(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'rack_kw_max' in d and not _v40(d['rack_kw_max']): return False
-        if 'cooling' in d and not _v70(d['cooling']): return False
+        if 'cooling' in d and not _v71(d['cooling']): return False
         if 'inlet_temp_min_c' in d and not _v40(d['inlet_temp_min_c']): return False
         if 'inlet_temp_max_c' in d and not _v40(d['inlet_temp_max_c']): return False
-        if 'ashrae_class' in d and not _v79(d['ashrae_class']): return False
-        if 'water_class' in d and not _v80(d['water_class']): return False
+        if 'ashrae_class' in d and not _v80(d['ashrae_class']): return False
+        if 'water_class' in d and not _v81(d['water_class']): return False
         if 'water_temp_max_c' in d and not _v40(d['water_temp_max_c']): return False
-        if 'power_redundancy' in d and not _v82(d['power_redundancy']): return False
+        if 'power_redundancy' in d and not _v83(d['power_redundancy']): return False
         if 'feeds_per_rack' in d and not _v40(d['feeds_per_rack']): return False
         if 'pdus_per_rack' in d and not _v40(d['pdus_per_rack']): return False
         if 'note' in d and not _v16(d['note']): return False
@@ -391,39 +392,39 @@ def _v74(d: Any) -> bool:
     if isinstance(d, dict) and any(k not in d for k in _C33): return False
     return True
 
-def _v87(d: Any) -> bool:
+def _v88(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C34): return False
     return True
 
-def _v89(d: Any) -> bool:
+def _v90(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     return True
 
-def _v92(d: Any) -> bool:
+def _v93(d: Any) -> bool:
     if not (isinstance(d, bool)): return False
     return True
 
-def _v86(d: Any) -> bool:
+def _v87(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'role' in d and not _v87(d['role']): return False
+        if 'role' in d and not _v88(d['role']): return False
         if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v89(d['topology']): return False
+        if 'topology' in d and not _v90(d['topology']): return False
         if 'oversubscription' in d and not _v40(d['oversubscription']): return False
         if 'link_speed_gbps' in d and not _v40(d['link_speed_gbps']): return False
-        if 'required' in d and not _v92(d['required']): return False
+        if 'required' in d and not _v93(d['required']): return False
         if 'note' in d and not _v16(d['note']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
     if isinstance(d, dict) and any(k not in d for k in _C36): return False
     return True
 
-def _v85(d: Any) -> bool:
+def _v86(d: Any) -> bool:
     if not (isinstance(d, list)): return False
-    if isinstance(d, list) and not all(_v86(x) for x in d): return False
+    if isinstance(d, list) and not all(_v87(x) for x in d): return False
     return True
 
-def _v93(d: Any) -> bool:
+def _v94(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'read_gb_s' in d and not _v40(d['read_gb_s']): return False
@@ -432,102 +433,102 @@ def _v93(d: Any) -> bool:
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C37)): return False
     return True
 
-def _v99(d: Any) -> bool:
+def _v100(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and not _C38.search(d): return False
     return True
 
-def _v100(d: Any) -> bool:
+def _v101(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C39): return False
     return True
 
-def _v102(d: Any) -> bool:
+def _v103(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and not _C2.search(d): return False
     return True
 
-def _v104(d: Any) -> bool:
+def _v105(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and not _C40.search(d): return False
     return True
 
-def _v105(d: Any) -> bool:
+def _v106(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C41): return False
     return True
 
-def _v106(d: Any) -> bool:
+def _v107(d: Any) -> bool:
     return True
 
-def _v103(d: Any) -> bool:
+def _v104(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'path' in d and not _v104(d['path']): return False
-        if 'op' in d and not _v105(d['op']): return False
-        if 'value' in d and not _v106(d['value']): return False
+        if 'path' in d and not _v105(d['path']): return False
+        if 'op' in d and not _v106(d['op']): return False
+        if 'value' in d and not _v107(d['value']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C42)): return False
     if isinstance(d, dict) and any(k not in d for k in _C43): return False
     return True
 
-def _v98(d: Any) -> bool:
+def _v99(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'id' in d and not _v99(d['id']): return False
+        if 'id' in d and not _v100(d['id']): return False
         if 'title' in d and not _v5(d['title']): return False
-        if 'severity' in d and not _v100(d['severity']): return False
+        if 'severity' in d and not _v101(d['severity']): return False
         if 'rationale' in d and not _v16(d['rationale']): return False
-        if 'source' in d and not _v102(d['source']): return False
-        if 'check' in d and not _v103(d['check']): return False
+        if 'source' in d and not _v103(d['source']): return False
+        if 'check' in d and not _v104(d['check']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C44)): return False
     if isinstance(d, dict) and any(k not in d for k in _C45): return False
     return True
 
-def _v97(d: Any) -> bool:
+def _v98(d: Any) -> bool:
     if not (isinstance(d, list)): return False
-    if isinstance(d, list) and not all(_v98(x) for x in d): return False
+    if isinstance(d, list) and not all(_v99(x) for x in d): return False
     return True
 
-def _v110(d: Any) -> bool:
+def _v111(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     return True
 
-def _v108(d: Any) -> bool:
+def _v109(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'id' in d and not _v3(d['id']): return False
-        if 'resource' in d and not _v110(d['resource']): return False
+        if 'resource' in d and not _v111(d['resource']): return False
         if 'description' in d and not _v16(d['description']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C46)): return False
     if isinstance(d, dict) and any(k not in d for k in _C47): return False
     return True
 
-def _v107(d: Any) -> bool:
+def _v108(d: Any) -> bool:
     if not (isinstance(d, list)): return False
-    if isinstance(d, list) and not all(_v108(x) for x in d): return False
+    if isinstance(d, list) and not all(_v109(x) for x in d): return False
     return True
 
-def _v114(d: Any) -> bool:
+def _v115(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     return True
 
-def _v113(d: Any) -> bool:
+def _v114(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'id' in d and not _v3(d['id']): return False
-        if 'component' in d and not _v114(d['component']): return False
+        if 'component' in d and not _v115(d['component']): return False
         if 'description' in d and not _v16(d['description']): return False
         if 'mitigation' in d and not _v16(d['mitigation']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C48)): return False
     if isinstance(d, dict) and any(k not in d for k in _C49): return False
     return True
 
-def _v112(d: Any) -> bool:
+def _v113(d: Any) -> bool:
     if not (isinstance(d, list)): return False
-    if isinstance(d, list) and not all(_v113(x) for x in d): return False
+    if isinstance(d, list) and not all(_v114(x) for x in d): return False
     return True
 
-def _v118(d: Any) -> bool:
+def _v119(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'version' in d and not _v9(d['version']): return False
@@ -538,10 +539,10 @@ def _v118(d: Any) -> bool:
     if isinstance(d, dict) and any(k not in d for k in _C51): return False
     return True
 
-def _v117(d: Any) -> bool:
+def _v118(d: Any) -> bool:
     if not (isinstance(d, list)): return False
     if isinstance(d, list) and len(d) < 1: return False
-    if isinstance(d, list) and not all(_v118(x) for x in d): return False
+    if isinstance(d, list) and not all(_v119(x) for x in d): return False
     return True
 
 def _v0(d: Any) -> bool:
@@ -561,14 +562,14 @@ def _v0(d: Any) -> bool:
         if 'when_to_use' in d and not _v16(d['when_to_use']): return False
         if 'sources' in d and not _v23(d['sources']): return False
         if 'scalable_unit' in d and not _v33(d['scalable_unit']): return False
-        if 'rack_profiles' in d and not _v61(d['rack_profiles']): return False
-        if 'facility' in d and not _v74(d['facility']): return False
-        if 'networks' in d and not _v85(d['networks']): return False
-        if 'storage' in d and not _v93(d['storage']): return False
-        if 'best_practices' in d and not _v97(d['best_practices']): return False
-        if 'hot_spots' in d and not _v107(d['hot_spots']): return False
-        if 'fragile_points' in d and not _v112(d['fragile_points']): return False
-        if 'changes' in d and not _v117(d['changes']): return False
+        if 'rack_profiles' in d and not _v62(d['rack_profiles']): return False
+        if 'facility' in d and not _v75(d['facility']): return False
+        if 'networks' in d and not _v86(d['networks']): return False
+        if 'storage' in d and not _v94(d['storage']): return False
+        if 'best_practices' in d and not _v98(d['best_practices']): return False
+        if 'hot_spots' in d and not _v108(d['hot_spots']): return False
+        if 'fragile_points' in d and not _v113(d['fragile_points']): return False
+        if 'changes' in d and not _v118(d['changes']): return False
     return True
 
 valid = _v0
