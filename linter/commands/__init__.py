@@ -72,4 +72,8 @@ COMMANDS: tuple[Command, ...] = (
         "review",
         "the monthly review packet: changes, classification, release consistency, plan impact",
     ),
+    LazyCommand(
+        "release",
+        "prepare a KB release: bump release.yaml, check it, write the review as release notes",
+    ),
 )
