@@ -35,7 +35,7 @@ def test_release_bumps_the_manifest_and_writes_the_notes(tmp_path: Path, run_cli
     assert after == before.replace('release: "2026.11"', 'release: "2026.12"').replace(
         "date: 2026-11-01", "date: 2026-12-03"
     ).replace('pod-a: "2026.10"', 'pod-a: "2026.12"')
-    notes = repo.root / "releases" / "2026.12.md"
+    notes = repo.root / "architectures" / "releases" / "2026.12.md"
     assert out.splitlines()[0] == f"release 2026.12 (after 2026.11): {manifest}"
     assert out.splitlines()[1:4] == [
         "  architecture pod-a: 4 change(s)",
@@ -66,7 +66,7 @@ def test_release_refuses_a_change_without_a_version_and_writes_nothing(
         "release.yaml is unchanged\n"
     )
     assert manifest.read_text(encoding="utf-8") == before
-    assert not (repo.root / "releases").exists()
+    assert not (repo.root / "architectures" / "releases").exists()
 
 
 def test_release_must_come_after_the_last_one(tmp_path: Path, run_cli: RunCli) -> None:

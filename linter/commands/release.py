@@ -32,7 +32,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--notes",
         metavar="FILE",
-        help="where to write the release notes (default: releases/VERSION.md in the repository)",
+        help="where to write the release notes (default: releases/VERSION.md in the KB directory)",
     )
     p.add_argument(
         "--plans",
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         hist.repo.require_commits()
         root = Path(hist.repo.root)
         kb_dir = root / hist.prefix if hist.prefix else root
-        notes = Path(args.notes) if args.notes else root / "releases" / f"{args.version}.md"
+        notes = Path(args.notes) if args.notes else kb_dir / "releases" / f"{args.version}.md"
         plans = find_plans(args.plans) if args.plans else None
         cfg = None
         if plans is not None:
