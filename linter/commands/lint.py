@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from linter.commands.common import open_kb
@@ -53,6 +54,38 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
+def _inside(path: str, directory: Path) -> bool:
+    try:
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(directory))
+    except ValueError:
+        return False
+    return True
+
+
+def _refuse_clobbering(args: argparse.Namespace, config_file: str, kb_root: Path) -> None:
+    """Exit 2 before anything is read further when --output or --write-baseline names a file
+    the run reads: the baseline in use, the configuration, or anything in the KB."""
+    read = [(args.baseline, "the baseline in use"), (config_file, "the configuration in use")]
+    for out, flag in ((args.output, "--output"), (args.write_baseline, "--write-baseline")):
+        if not out:
+            continue
+        for path, what in read:
+            if path and _same_file(out, path):
+                hint = (
+                    " (to refresh a baseline, run --write-baseline without --baseline)"
+                    if flag == "--write-baseline" and what.startswith("the baseline")
+                    else ""
+                )
+                raise UsageError(
+                    f"{flag} {out} is {what}; refarch never overwrites a file it reads{hint}"
+                )
+        if _inside(out, kb_root):
+            raise UsageError(
+                f"{flag} {out} is inside the knowledge base ({kb_root}) the lint reads; "
+                "refarch never overwrites a file it reads"
+            )
+
+
 def _write(path: str, text: str) -> None:
     from linter.core import atomic  # tempfile and friends: only when a file is written
 
@@ -70,6 +103,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
             raise UsageError(f"{out} is one of the plans being linted; refarch never modifies them")
     known = baseline.load(args.baseline) if args.baseline else None
     kb = open_kb(args, checked=True)
+    _refuse_clobbering(args, cfg.source, kb.root)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
     result = lint_many(paths, kb, cfg, known, args.jobs)

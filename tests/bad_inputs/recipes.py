@@ -184,6 +184,16 @@ def named(work: Path, name: str, text: str = "") -> dict[str, Any]:
 
 
 @recipe
+def with_baseline(work: Path) -> dict[str, Any]:
+    """The clean plan and an empty baseline beside it."""
+    from linter.lint import baseline
+
+    (work / "plan.yaml").write_text(clean_plan(), encoding="utf-8")
+    (work / "baseline.json").write_text(baseline.dumps([]), encoding="utf-8")
+    return {"input": "plan.yaml", "baseline": "baseline.json"}
+
+
+@recipe
 def ref_to_fifo(work: Path, name: str) -> dict[str, Any]:
     """``$ref: file://.../pipe``: reading the reference would block on the named pipe."""
     os.mkfifo(work / "pipe")
