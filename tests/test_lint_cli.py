@@ -159,3 +159,12 @@ def test_usage_errors(run_cli: RunCli) -> None:
         "refarch: error: refarch lint: the following arguments are required: PLAN"
     )
     assert run_cli("lint", "--format", "xml", "x.yaml")[0] == 2
+
+
+def test_input_errors_alone_print_no_summary(tmp_path: Path, run_cli: RunCli) -> None:
+    """'No findings in 0 plans.' before the errors read as a pass; only the errors print."""
+    bad = tmp_path / "tab.yaml"
+    bad.write_text("plan: x\n\treference: y\n", encoding="utf-8")
+    code, out, err = run_cli("lint", str(bad))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"refarch: error: {bad}:2:1: YAML syntax error")

@@ -34,6 +34,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0"
     )
     p.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="exit 0 when the paths hold no plan file (default: exit 2, a wrong path in CI "
+        "must not pass)",
+    )
+    p.add_argument(
         "--fail-on",
         choices=("error", "warning", "info"),
         help="lowest severity that fails the run (default: error, or the config's)",
@@ -98,6 +104,11 @@ def run(args: argparse.Namespace, io: Any) -> int:
         cfg = replace(cfg, fail_on=args.fail_on)
     errors: list[InputError] = []
     paths = expand_paths(args.plans, errors)
+    if not paths and not errors and not args.allow_empty:
+        raise UsageError(
+            f"no plan files in {' '.join(args.plans)}: nothing to lint (a directory is searched "
+            "for *.yaml and *.yml; pass --allow-empty to accept an empty set)"
+        )
     for out in (args.output, args.write_baseline):
         if out and any(_same_file(out, p) for p in paths):
             raise UsageError(f"{out} is one of the plans being linted; refarch never modifies them")

@@ -204,6 +204,17 @@ def compose(text: str, path: str) -> Node | None:
                 problem = "a tab character; YAML indents with spaces only"
         loc = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         raise InputError(f"YAML syntax error: {problem}", loc) from None
+    except yaml.reader.ReaderError as exc:
+        # A character YAML does not allow (a raw control byte): its line and column, not the
+        # reader's offset into an internal "<unicode string>".
+        pos = max(0, min(int(exc.position), len(text)))
+        row = text.count("\n", 0, pos) + 1
+        column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        char = exc.character
+        code = f"#x{ord(char):04x}" if isinstance(char, str) else f"#x{int(char):02x}"
+        raise InputError(
+            f"YAML error: unacceptable character {code}: {exc.reason}", Location(path, row, column)
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"YAML error: {exc}", Location(path)) from None
     except RecursionError:

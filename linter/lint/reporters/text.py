@@ -32,7 +32,11 @@ def finding_lines(f: Finding, color: bool = False) -> list[str]:
 
 
 def summary(result: LintResult) -> list[str]:
+    """The closing lines; none when nothing could be linted and errors say why (a "No findings
+    in 0 plans." before them reads as a pass)."""
     findings = result.findings
+    if not result.files and result.errors:
+        return []
     by_sev = Counter(f.severity for f in findings)
     linted = [r for r in result.files if not r.skipped]
     with_findings = sum(1 for r in linted if r.findings)
@@ -63,4 +67,4 @@ def render(result: LintResult, color: bool = False) -> str:
     if lines:
         lines.append("")
     lines.extend(summary(result))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" if lines else ""

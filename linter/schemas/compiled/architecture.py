@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'architecture.schema.json': 'fb1993bb-20142', 'common.schema.json': '935f9159-4795'}
+SOURCES = {'architecture.schema.json': 'fb1993bb-20142', 'common.schema.json': 'ee084add-5381'}
 
 
 def _equal(one: Any, two: Any) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'efficiency.schema.json': '80258158-8153'}
+SOURCES = {'common.schema.json': 'ee084add-5381', 'efficiency.schema.json': '80258158-8153'}
 
 
 def _equal(one: Any, two: Any) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'model.schema.json': 'fcfeb200-6253'}
+SOURCES = {'common.schema.json': 'ee084add-5381', 'model.schema.json': 'fcfeb200-6253'}
 
 
 def _equal(one: Any, two: Any) -> bool:

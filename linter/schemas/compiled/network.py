@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'network.schema.json': '685feae9-3802'}
+SOURCES = {'common.schema.json': 'ee084add-5381', 'network.schema.json': '685feae9-3802'}
 
 
 def _equal(one: Any, two: Any) -> bool:

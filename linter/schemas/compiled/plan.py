@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'plan.schema.json': '5e3c3a74-27243'}
+SOURCES = {'common.schema.json': 'ee084add-5381', 'plan.schema.json': '5e3c3a74-27243'}
 
 
 def _equal(one: Any, two: Any) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'standard.schema.json': '1f0a77a8-1384'}
+SOURCES = {'common.schema.json': 'ee084add-5381', 'standard.schema.json': '1f0a77a8-1384'}
 
 
 def _equal(one: Any, two: Any) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '935f9159-4795', 'system.schema.json': '5f83742f-8684'}
+SOURCES = {'common.schema.json': 'ee084add-5381', 'system.schema.json': '4107dca0-9750'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -272,6 +272,87 @@ def _v42(d: Any) -> bool:
     if not any(f(d) for f in (_v52, _v53, _v54,)): return False
     return True
 
+def _v57(d: Any) -> bool:
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
+    return True
+
+def _v58(d: Any) -> bool:
+    if isinstance(d, list) and not all(_v57(x) for x in d): return False
+    return True
+
+def _v56(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'value' in d and not _v57(d['value']): return False
+        if 'range' in d and not _v58(d['range']): return False
+        if 'default' in d and not _v57(d['default']): return False
+    return True
+
+def _v40(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v59(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v60(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v61(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v62(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v63(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v64(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v65(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v66(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v67(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v68(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v71(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
+def _v73(d: Any) -> bool:
+    if not _v42(d): return False
+    if not _v56(d): return False
+    return True
+
 def _v0(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
@@ -289,22 +370,22 @@ def _v0(d: Any) -> bool:
         if 'cooling' in d and not _v30(d['cooling']): return False
         if 'psu_redundancy' in d and not _v31(d['psu_redundancy']): return False
         if 'nics' in d and not _v32(d['nics']): return False
-        if 'gpu_count' in d and not _v42(d['gpu_count']): return False
-        if 'max_power_kw' in d and not _v42(d['max_power_kw']): return False
-        if 'racks_spanned' in d and not _v42(d['racks_spanned']): return False
-        if 'max_power_per_rack_kw' in d and not _v42(d['max_power_per_rack_kw']): return False
-        if 'typical_power_kw' in d and not _v42(d['typical_power_kw']): return False
-        if 'psu_count' in d and not _v42(d['psu_count']): return False
-        if 'psu_required' in d and not _v42(d['psu_required']): return False
-        if 'psu_rating_kw' in d and not _v42(d['psu_rating_kw']): return False
-        if 'power_factor' in d and not _v42(d['power_factor']): return False
-        if 'height_u' in d and not _v42(d['height_u']): return False
-        if 'weight_kg' in d and not _v42(d['weight_kg']): return False
+        if 'gpu_count' in d and not _v40(d['gpu_count']): return False
+        if 'max_power_kw' in d and not _v59(d['max_power_kw']): return False
+        if 'racks_spanned' in d and not _v60(d['racks_spanned']): return False
+        if 'max_power_per_rack_kw' in d and not _v61(d['max_power_per_rack_kw']): return False
+        if 'typical_power_kw' in d and not _v62(d['typical_power_kw']): return False
+        if 'psu_count' in d and not _v63(d['psu_count']): return False
+        if 'psu_required' in d and not _v64(d['psu_required']): return False
+        if 'psu_rating_kw' in d and not _v65(d['psu_rating_kw']): return False
+        if 'power_factor' in d and not _v66(d['power_factor']): return False
+        if 'height_u' in d and not _v67(d['height_u']): return False
+        if 'weight_kg' in d and not _v68(d['weight_kg']): return False
         if 'inlet_temp_min_c' in d and not _v42(d['inlet_temp_min_c']): return False
         if 'inlet_temp_max_c' in d and not _v42(d['inlet_temp_max_c']): return False
-        if 'nvlink_domain_gpus' in d and not _v42(d['nvlink_domain_gpus']): return False
+        if 'nvlink_domain_gpus' in d and not _v71(d['nvlink_domain_gpus']): return False
         if 'water_temp_max_c' in d and not _v42(d['water_temp_max_c']): return False
-        if 'liquid_heat_fraction_pct' in d and not _v42(d['liquid_heat_fraction_pct']): return False
+        if 'liquid_heat_fraction_pct' in d and not _v73(d['liquid_heat_fraction_pct']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C20)): return False
     if isinstance(d, dict) and any(k not in d for k in _C21): return False
     return True
