@@ -128,3 +128,62 @@ def test_a_checked_kb_records_the_schema_verdict(
     assert KnowledgeBase.open(KB, checked=True).architecture("dgx-superpod-h100") is not None
     monkeypatch.setattr(schemas, "errors", lambda kind, data: pytest.fail("checked again"))
     assert KnowledgeBase.open(KB, checked=True).architecture("dgx-superpod-h100") is not None
+
+
+# --- a forged CRC-32 --------------------------------------------------------------------------
+_TABLE = []
+for _n in range(256):
+    _c = _n
+    for _ in range(8):
+        _c = (_c >> 1) ^ 0xEDB88320 if _c & 1 else _c >> 1
+    _TABLE.append(_c)
+_BY_TOP = {t >> 24: i for i, t in enumerate(_TABLE)}
+
+
+def _back(reg: int, byte: int) -> int:
+    """The CRC register before ``byte`` was processed, from the register after it."""
+    idx = _BY_TOP[reg >> 24]
+    return (((reg ^ _TABLE[idx]) << 8) & 0xFFFFFFFF) | ((idx ^ byte) & 0xFF)
+
+
+def forge(data: bytes, target: int, at: int) -> bytes:
+    """``data`` with its four bytes at ``at`` replaced so that its CRC-32 is ``target``
+    (CRC is linear: four free bytes reach any value)."""
+    import zlib
+
+    before = zlib.crc32(data[:at]) ^ 0xFFFFFFFF
+    reg = target ^ 0xFFFFFFFF
+    for b in reversed(data[at + 4 :]):
+        reg = _back(reg, b)
+    for _ in range(4):
+        reg = _back(reg, 0)
+    patch = (reg ^ before).to_bytes(4, "little")
+    return data[:at] + patch + data[at + 4 :]
+
+
+def test_a_same_size_same_crc32_edit_is_not_served_from_the_cache(
+    cache: Path, tmp_path: Path
+) -> None:
+    """An edit to a KB figure, forged to keep the file's size and CRC-32 (four bytes solved in
+    a YAML comment), is read as edited: the cache keys on a digest that cannot be forged."""
+    import zlib
+
+    src = KB / "catalog" / "systems" / "dgx-h100.yaml"
+    original = src.read_bytes() + b"# padding: xxxxxxxx\n"
+    path = tmp_path / "dgx-h100.yaml"
+    path.write_bytes(original)
+    assert parsecache.load(str(path)).data["max_power_kw"]["value"] == 10.2
+    edited = original.replace(b"max_power_kw: {value: 10.2,", b"max_power_kw: {value: 12.2,", 1)
+    at = len(edited) - 9  # inside the comment's x's
+    for salt in range(100_000):  # until the four solved bytes are printable ASCII
+        pad = f"{salt:04d}".encode()
+        candidate = forge(edited[: at - 4] + pad + edited[at:], zlib.crc32(original), at)
+        patch = candidate[at : at + 4]
+        if all(0x20 <= b < 0x7F for b in patch):
+            break
+    else:
+        pytest.fail("no printable forgery found")
+    assert len(candidate) == len(original) and zlib.crc32(candidate) == zlib.crc32(original)
+    path.write_bytes(candidate)
+    doc = parsecache.load(str(path))
+    assert doc.data["max_power_kw"]["value"] == 12.2

@@ -4,7 +4,8 @@ A one-plan lint reads its pinned architecture, the standards and the catalog ent
 names: about fifteen YAML files, a tenth of a pre-commit run. They rarely change, so the
 loaded ``Document`` (text, data, spans) of each is kept in ``$REFARCH_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/refarch``, else ``~/.cache/refarch``, and used while the file's size and
-CRC-32 are unchanged (much as Python keeps bytecode). Entries are
+BLAKE2b digest are unchanged (much as Python keeps bytecode): a checksum that cannot be forged
+(CRC-32 can, with four bytes in a comment), so an edited file is never served stale. Entries are
 ``marshal`` data (plain values only: reading one never runs code), one per file, in a
 directory per format and Python version. Set ``REFARCH_NO_CACHE=1`` to parse every time.
 A cache that cannot be read or written is ignored; errors are never cached.
@@ -22,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from linter.core import yamlio
+from linter.core.digest import digest
 from linter.core.errors import InputError
 from linter.core.yamlio import Document, Span
 
-FORMAT = 2
+FORMAT = 3
 _new_tuple = tuple.__new__  # a Span without the named tuple's Python-level constructor
 
 
@@ -66,9 +68,9 @@ def load(
         raw = yamlio.read_bytes(real)  # a regular file within the limit: never waits on a FIFO
     except InputError:
         return yamlio.load(path)  # it reports the problem, under the name given
-    # The content's checksum, not the modification time: a file rewritten within the
-    # clock's granularity keeps its time. Reading a KB file costs little; parsing it does.
-    key = (FORMAT, real, len(raw), zlib.crc32(raw))
+    # The content's digest, not the modification time: a file rewritten within the clock's
+    # granularity keeps its time. Reading and hashing a KB file costs little; parsing it does.
+    key = (FORMAT, real, len(raw), digest(raw))
     entry = _entry(directory, real)
     doc: Document | None = None
     passed: list[str] = []

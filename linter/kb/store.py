@@ -6,13 +6,14 @@ so entries are indexed by file name and parsed on first use.
 
 from __future__ import annotations
 
+import functools
 import math
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from linter.core.digest import blake2b
 from linter.core.errors import InputError, Location
 from linter.core.text import did_you_mean
 from linter.core.yamlio import Document, json_path, walk
@@ -121,7 +122,7 @@ class KnowledgeBase:
                 doc = parsecache.load(
                     str(path),
                     check=lambda d: _check(Entry(id=id_, kind=kind, doc=d)),
-                    check_key=f"{kind}:{_CHECK_KEY}:{fingerprint()}",
+                    check_key=f"{kind}:{_check_key()}:{fingerprint()}",
                 )
             else:
                 doc = parsecache.load(str(path))
@@ -270,8 +271,23 @@ def _check(entry: Entry) -> None:
         )
 
 
-# Part of a cached verdict's key: the check's own code, so a changed check runs again.
-_CHECK_KEY = f"{zlib.crc32(_check.__code__.co_code):08x}"
+@functools.cache
+def _check_key() -> str:
+    """Part of a cached verdict's key: refarch's version and a digest of the code a verdict
+    depends on (the check, its helpers, the schema loader and compiler, the YAML and units
+    readers), so any change to them runs the check again. The compiled validators are left
+    out: they are generated from the schemas (whose digest is in the key) by that compiler."""
+    from linter import __version__
+
+    base = Path(__file__).resolve().parent.parent
+    h = blake2b(digest_size=16)
+    for sub in ("kb", "schemas", "core"):
+        for path in sorted((base / sub).rglob("*.py")):
+            if "compiled" in path.parts:
+                continue
+            data = path.read_bytes()
+            h.update(f"{path.relative_to(base).as_posix()}\0{len(data)}\0".encode() + data)
+    return f"{__version__}:{h.hexdigest()}"
 
 
 def kind_for_path(kb_root: Path, path: Path) -> str | None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import importlib
 import json
-import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from linter.core.digest import blake2b
 from linter.core.resources import schema_dir
 
 if TYPE_CHECKING:
@@ -74,18 +74,20 @@ def validator(kind: str) -> Draft7Validator:
 
 
 def crc(path: Path) -> str:
-    """The key a compiled module records for each schema file it was built from."""
+    """The key a compiled module records for each schema file it was built from: a BLAKE2b
+    digest and the size (a CRC could be forged to keep a stale validator)."""
     data = path.read_bytes()
-    return f"{zlib.crc32(data):08x}-{len(data)}"
+    return f"{blake2b(data, digest_size=16).hexdigest()}-{len(data)}"
 
 
 @cache
 def fingerprint() -> str:
-    """A checksum of every schema file: changes whenever any schema does."""
-    value = 0
+    """A digest (BLAKE2b) of every schema file: changes whenever any schema does."""
+    h = blake2b(digest_size=16)
     for path in sorted(schema_dir().glob("*.schema.json")):
-        value = zlib.crc32(path.name.encode() + b"\0" + path.read_bytes(), value)
-    return f"{value:08x}"
+        data = path.read_bytes()
+        h.update(f"{path.name}\0{len(data)}\0".encode() + data)
+    return h.hexdigest()
 
 
 @cache

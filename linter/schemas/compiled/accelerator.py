@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'accelerator.schema.json': 'd74dd651-6985', 'common.schema.json': 'ee084add-5381'}
+SOURCES = {'accelerator.schema.json': '1db2f328d5a5cdefa94b08f321c14073-6985', 'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381'}
 
 
 def _equal(one: Any, two: Any) -> bool:

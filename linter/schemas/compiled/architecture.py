@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'architecture.schema.json': 'fb1993bb-20142', 'common.schema.json': 'ee084add-5381'}
+SOURCES = {'architecture.schema.json': '4416d175d4fb0bf4e8243d0c5f0f3eac-20142', 'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381'}
 
 
 def _equal(one: Any, two: Any) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'config.schema.json': '9ade7d3c-2029'}
+SOURCES = {'config.schema.json': '975df8c55ed80521a81fd9b5a638f5df-2029'}
 
 
 def _equal(one: Any, two: Any) -> bool:

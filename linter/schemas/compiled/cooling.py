@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': 'ee084add-5381', 'cooling.schema.json': 'eac7c402-3211'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'cooling.schema.json': '5208c536acbdb84b406347ecbe24e8cb-3211'}
 
 
 def _equal(one: Any, two: Any) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': 'ee084add-5381', 'efficiency.schema.json': '80258158-8153'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'efficiency.schema.json': '1311b4db79da3e422e18e331f905cb2e-8153'}
 
 
 def _equal(one: Any, two: Any) -> bool:

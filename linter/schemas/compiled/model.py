@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': 'ee084add-5381', 'model.schema.json': 'fcfeb200-6253'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'model.schema.json': 'f389c195e1bc43b08c568600c893f080-6253'}
 
 
 def _equal(one: Any, two: Any) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': 'ee084add-5381', 'network.schema.json': '685feae9-3802'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'network.schema.json': 'eef11b30a955a244343e2b70c0e5f2a7-3802'}
 
 
 def _equal(one: Any, two: Any) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': 'ee084add-5381', 'plan.schema.json': '5e3c3a74-27243'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'plan.schema.json': 'c4dd4baaa9a49e5fdf837038ed151f18-27243'}
 
 
 def _equal(one: Any, two: Any) -> bool:

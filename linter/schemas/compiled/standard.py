@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': 'ee084add-5381', 'standard.schema.json': '1f0a77a8-1384'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'standard.schema.json': '0faecf32b1d065637354a345dc21f16f-1384'}
 
 
 def _equal(one: Any, two: Any) -> bool:

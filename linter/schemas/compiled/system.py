@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': 'ee084add-5381', 'system.schema.json': '4107dca0-9750'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'system.schema.json': '829274fbf48c0fbb86ae343c2dc952cd-9750'}
 
 
 def _equal(one: Any, two: Any) -> bool:
