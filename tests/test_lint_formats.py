@@ -61,7 +61,14 @@ def test_sarif_is_valid_and_points_at_the_kb(plan: str, run_cli: RunCli, kb: Kno
         "REL002",
         "REL003",
         "REL004",
+        "REL005",
     ]
+    # which knowledge base the plans were checked against (the frozen KB, by $REFARCH_KB)
+    assert run["properties"]["kb"] == {
+        "path": str(kb.root.resolve()),
+        "release": kb.release_version,
+        "origin": "$REFARCH_KB",
+    }
     val = next(r for r in rules if r["id"] == "VAL001")
     assert val["helpUri"] == "https://refarch.dev/rules/schema-violation/"
     pwr = next(r for r in rules if r["id"] == "PWR001")

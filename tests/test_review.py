@@ -320,8 +320,21 @@ def test_impact_lists_the_plans_whose_findings_change(tmp_path: Path, run_cli: R
         "json",
         cwd=repo.root,
     )
-    assert (code, err) == (0, "")
+    assert (code, err) == (1, "")
     data = json.loads(out)
+    # A catalog figure the architecture racks moved while pod-a kept 2026.10: the pin no longer
+    # freezes what its plans are checked against (REL005 fails the review).
+    assert [(f["rule"], f["file"], f["line"], f["message"]) for f in data["consistency"]] == [
+        (
+            "REL005",
+            "architectures/reference/pod-a.yaml",
+            6,
+            "catalog figures this architecture uses changed since 2026.10 "
+            "(test-server.max_power_kw 8 -> 10.5) but the version is still 2026.10: plans "
+            "pinned to pod-a@2026.10 would be checked against other figures; bump `version` "
+            "and add a `changes` entry saying why [2026.10 -> 2026.11]",
+        )
+    ]
     assert [
         (e["id"], e["changes"][0]["check"], e["changes"][0]["description"]) for e in data["catalog"]
     ] == [("test-server", "limit-tightened", "max_power_kw: 8 kW -> 10.5 kW (+31 %)")]

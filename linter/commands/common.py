@@ -7,14 +7,33 @@ import json
 from typing import Any
 
 from linter.core.errors import InputError
-from linter.core.resources import default_kb_dir
+from linter.core.resources import locate_kb
 from linter.kb.store import KnowledgeBase
 
 
 def open_kb(args: argparse.Namespace, checked: bool = False) -> KnowledgeBase:
-    """The KB of ``--kb``, $REFARCH_KB or refarch's own; ``checked``: entries must match their
-    schemas (for commands that compute with the figures)."""
-    return KnowledgeBase.open(getattr(args, "kb", None) or default_kb_dir(), checked)
+    """The KB of ``--kb``, $REFARCH_KB, the checkout the command runs in, or refarch's own
+    (:func:`linter.core.resources.locate_kb`); ``checked``: entries must match their schemas
+    (for commands that compute with the figures)."""
+    root, origin = locate_kb(getattr(args, "kb", None))
+    kb = KnowledgeBase.open(root, checked)
+    kb.origin = origin
+    return kb
+
+
+def add_verbose_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="say on stderr which knowledge base (path, release and why that one) was read",
+    )
+
+
+def say_kb(args: argparse.Namespace, kb: KnowledgeBase, io: Any) -> None:
+    """With ``--verbose``, the knowledge base the command read, on stderr."""
+    if getattr(args, "verbose", False):
+        io.err.write(f"refarch: {kb.describe()}\n")
 
 
 def add_repo_argument(p: argparse.ArgumentParser) -> None:

@@ -31,9 +31,9 @@ def run(args: argparse.Namespace, io: Any) -> int:
         if args.format == "json":
             io.out.write(dump_json(d.to_dict()))
         elif args.format == "md":
-            io.out.write(diff_markdown(d.title, d.changes))
+            io.out.write(diff_markdown(d.title, d.changes, d.catalog))
         else:
-            io.out.write(diff_text(d.title, d.changes))
+            io.out.write(diff_text(d.title, d.changes, d.catalog))
         return EXIT_OK
     finally:
         hist.repo.close()

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from linter.commands.common import open_kb
+from linter.commands.common import add_verbose_argument, open_kb, say_kb
 from linter.core.errors import EXIT_ERROR, EXIT_OK, InputError, UsageError
 from linter.core.paths import expand_paths
 from linter.lint import baseline, config
@@ -51,6 +51,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=f"processes linting in parallel (default: one per {MIN_FILES_PER_JOB} files, "
         "at most one per CPU)",
     )
+    add_verbose_argument(p)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -114,11 +115,13 @@ def run(args: argparse.Namespace, io: Any) -> int:
             raise UsageError(f"{out} is one of the plans being linted; refarch never modifies them")
     known = baseline.load(args.baseline) if args.baseline else None
     kb = open_kb(args, checked=True)
+    say_kb(args, kb, io)
     _refuse_clobbering(args, cfg.source, kb.root)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
     result = lint_many(paths, kb, cfg, known, args.jobs)
     result.errors[:0] = errors
+    result.kb = kb.identity()
     if args.write_baseline:
         _write(args.write_baseline, baseline.dumps(result.findings))
         for e in result.errors:

@@ -8,7 +8,7 @@ import os
 import shlex
 from typing import Any
 
-from linter.commands.common import dump_json, open_kb
+from linter.commands.common import add_verbose_argument, dump_json, open_kb, say_kb
 from linter.core.atomic import write_text
 from linter.core.errors import EXIT_OK, UsageError
 from linter.kb.specs import KV_PRECISIONS, PRECISIONS
@@ -80,10 +80,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="print each efficiency set's error in sample (fit points) and out of sample "
         "(held-out points), then every point: published, estimate, error",
     )
+    add_verbose_argument(p)
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
     kb = open_kb(args, checked=True)
+    say_kb(args, kb, io)
     if args.calibration:
         sets = calibration_report.calibration_sets(kb)
         io.out.write(
@@ -140,6 +142,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         rows_json: list[dict[str, Any]] = doc.get("results", [doc])
         used_sets = sorted({str(r["efficiency"]) for r in rows_json if "efficiency" in r})
         doc["model_error"] = [calibration_report.model_error(kb, e) for e in used_sets]
+        doc["kb"] = kb.identity()
         io.out.write(dump_json(doc))
     elif ids is not None:
         rows = compare(kb, w, ids, opts)

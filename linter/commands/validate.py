@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from linter.commands.common import dump_json, input_error_dict, open_kb
+from linter.commands.common import (
+    add_verbose_argument,
+    dump_json,
+    input_error_dict,
+    open_kb,
+    say_kb,
+)
 from linter.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from linter.kb.validate import validate_kb, validate_paths
 
@@ -18,10 +24,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "paths", nargs="*", metavar="PATH", help="files or directories (default: the KB)"
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
+    add_verbose_argument(p)
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
     kb = open_kb(args)
+    say_kb(args, kb, io)
     if args.paths:
         findings, errors = validate_paths(args.paths, kb)
     else:
@@ -30,6 +38,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         io.out.write(
             dump_json(
                 {
+                    "kb": kb.identity(),
                     "findings": [f.to_dict() for f in findings],
                     "errors": [input_error_dict(e) for e in errors],
                 }

@@ -111,4 +111,21 @@ RELEASE: tuple[Code, ...] = (
          "The release manifest is what the review, the site and pins read as the KB's state.",
          "```\narchitecture 'pod-c' is at 2026.12 but release.yaml lists 2026.11\n```",
          "Update `release.yaml` to the architectures' versions and the new release month."),
+    _rel("REL005", "catalog-change-without-version-bump",
+         "A catalog entry an architecture names changed, and the architecture kept its version.",
+         "An architecture names catalog entries: the systems its rack profiles and scalable unit "
+         "hold, the fabrics of its networks, and every `id.key` its derived figures read. A "
+         "change to one of their figures (not to sources, text or lifecycle status) is a change to "
+         "the architecture.",
+         "A plan pinned to `ARCH@VERSION` is checked with those entries' figures. If they move "
+         "under the same version, the pin no longer freezes what the plan was checked against, "
+         "and `refarch lint` gives a pinned plan a different verdict without any version to "
+         "warn about it (ARC002).",
+         "```\ncatalog figures this architecture uses changed since 2026.11 "
+         "(dgx-h100.max_power_kw 10.2 -> 11.5; rack_profiles[compute].max_kw = 4 * "
+         "dgx-h100.max_power_kw 40.8 -> 46) but the version is still 2026.11\n```",
+         "Bump the architecture's `version`, update its derived figures (`refarch validate` "
+         "reports them as VAL006), and add a `changes` entry saying what moved and why; "
+         "`refarch diff ARCH@OLD ARCH@worktree` lists the changes under \"through the "
+         "catalog\"."),
 )  # fmt: skip

@@ -89,6 +89,7 @@ class KnowledgeBase:
     _index: dict[str, dict[str, Path]] = field(default_factory=dict)
     _cache: dict[Path, Entry] = field(default_factory=dict)
     _release: Document | None = None
+    origin: str = ""  # how a command chose it: --kb, $REFARCH_KB, checkout or built-in
 
     @classmethod
     def open(cls, root: str | Path, checked: bool = False) -> KnowledgeBase:
@@ -238,6 +239,16 @@ class KnowledgeBase:
     def release_version(self) -> str | None:
         return self.release.version or None
 
+    def identity(self) -> dict[str, str | None]:
+        """Which KB this is, for reports: its path (relative to the current directory when
+        inside it), its release, and how it was chosen."""
+        return {"path": _shown(self.root), "release": self.release_version, "origin": self.origin}
+
+    def describe(self) -> str:
+        i = self.identity()
+        how = f", {i['origin']}" if i["origin"] else ""
+        return f"knowledge base {i['path']} (release {i['release'] or 'none'}{how})"
+
     def resolve_figure(self, ref: str) -> float | None:
         """``dgx-h100.max_power_kw`` -> the figure's value, or None."""
         id_, _, key = ref.partition(".")
@@ -288,6 +299,14 @@ def _check_key() -> str:
             data = path.read_bytes()
             h.update(f"{path.relative_to(base).as_posix()}\0{len(data)}\0".encode() + data)
     return f"{__version__}:{h.hexdigest()}"
+
+
+def _shown(path: Path) -> str:
+    try:
+        full, here = path.resolve(), Path.cwd().resolve()
+    except OSError:
+        return str(path)
+    return full.relative_to(here).as_posix() if full.is_relative_to(here) else str(full)
 
 
 def kind_for_path(kb_root: Path, path: Path) -> str | None:

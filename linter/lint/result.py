@@ -28,6 +28,7 @@ class LintResult:
     files: list[FileReport]
     errors: list[InputError]
     config: Config
+    kb: dict[str, str | None] | None = None  # which knowledge base was read (path, release)
 
     @property
     def findings(self) -> list[Finding]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from linter.review.catalog_inputs import catalog_changes
 from linter.review.classify import Classified, classify_all
 from linter.review.diff import diff
 from linter.review.history import KBHistory, version_of
@@ -40,6 +41,7 @@ class ArchDiff:
     old: Side
     new: Side
     changes: list[Classified]
+    catalog: list[Classified]  # reaching it through the catalog entries it names
 
     @property
     def title(self) -> str:
@@ -50,8 +52,9 @@ class ArchDiff:
         return {
             "from": self.old.to_dict(),
             "to": self.new.to_dict(),
-            "counts": level_counts(self.changes),
+            "counts": level_counts(self.changes + self.catalog),
             "changes": [c.to_dict() for c in self.changes],
+            "catalog_changes": [c.to_dict() for c in self.catalog],
         }
 
 
@@ -65,4 +68,5 @@ def arch_diff(hist: KBHistory, old: str, new: str) -> ArchDiff:
         Side(a_id, a_rev, a_path, version_of(od)),
         Side(b_id, b_rev, b_path, version_of(nd)),
         changes,
+        catalog_changes(hist, a_rev, b_rev, od.data, nd.data),
     )

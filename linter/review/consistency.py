@@ -5,6 +5,9 @@ Each problem is an error finding with the file and line to fix:
 * REL001 content changed without a version bump (anything but ``version`` and ``changes``);
 * REL002 a version that does not increase (lower than before);
 * REL003 a new version without a ``changes`` entry giving ``summary`` and ``why``;
+* REL005 a catalog entry the architecture names (a racked system, a fabric, a figure its
+  derived figures read) changed, and the architecture kept its version: plans pinned to it
+  would be checked against other figures than the ones it was published with;
 * REL004 ``release.yaml`` out of step: an architecture missing from it or listed at another
   version, a listed architecture without a file, a version newer than the release, or a
   release that went backwards.
@@ -21,6 +24,7 @@ from linter.core.parallel import fork_map
 from linter.core.yamlio import Document
 from linter.kb.checks import RELEASE
 from linter.kb.model.release import Release, change_for
+from linter.review.catalog_inputs import CatalogAt, catalog_changes, is_lifecycle, summary
 from linter.review.diff import diff
 from linter.review.history import KBHistory, version_of
 from linter.review.revision import Revision, stem
@@ -72,16 +76,60 @@ def check_step(hist: KBHistory, a: Revision, b: Revision, label: str) -> list[Fi
     """REL001-REL003 between two revisions, and REL004 at the second."""
     old, new = hist.architectures(a), hist.architectures(b)
     out: list[Finding] = []
+    catalogs = _catalogs(hist, a, b)
     for pair in pair_files(hist, old, new):
         if pair.new_path is None:
             continue
-        if pair.old_path and old[pair.old_path] and old[pair.old_path] == new[pair.new_path]:
-            continue  # same blob: nothing changed
         nd = hist.doc(b, pair.new_path, new[pair.new_path])
         od = hist.doc(a, pair.old_path, old[pair.old_path]) if pair.old_path else None
-        out.extend(_check_arch(od, nd, label))
+        same = bool(
+            pair.old_path and old[pair.old_path] and old[pair.old_path] == new[pair.new_path]
+        )
+        found = [] if same else _check_arch(od, nd, label)  # same blob: the file is unchanged
+        if not found and od is not None and catalogs is not None:
+            found = _check_catalog(hist, a, b, od, nd, catalogs, label)
+        out.extend(found)
     out.extend(check_release(hist, b, new, hist.release_doc(a)))
     return out
+
+
+def _catalogs(hist: KBHistory, a: Revision, b: Revision) -> tuple[CatalogAt, CatalogAt] | None:
+    """The catalogs of ``a`` and ``b``, or None when no catalog file differs between them."""
+    ca, cb = CatalogAt(hist, a), CatalogAt(hist, b)
+    if ca.files == cb.files and all(blob for _, blob, _ in cb.files.values()):
+        return None
+    return ca, cb
+
+
+def _check_catalog(
+    hist: KBHistory,
+    a: Revision,
+    b: Revision,
+    od: Document,
+    nd: Document,
+    catalogs: tuple[CatalogAt, CatalogAt],
+    label: str,
+) -> list[Finding]:
+    """REL005: what the architecture takes from the catalog changed under the same version."""
+    nv, ov = version_of(nd), version_of(od)
+    if not nv or nv != ov:
+        return []
+    changed = [
+        c for c in catalog_changes(hist, a, b, od.data, nd.data, catalogs) if not is_lifecycle(c)
+    ]
+    if not changed:
+        return []
+    return [
+        _f(
+            nd,
+            ("version",),
+            "REL005",
+            f"catalog figures this architecture uses changed since {ov} ({summary(changed)}) "
+            f"but the version is still {nv}: plans pinned to {stem(nd.path)}@{nv} would be "
+            f"checked against other figures; bump `version` and add a `changes` entry saying "
+            f"why [{label}]",
+        )
+    ]
 
 
 def _check_arch(od: Document | None, nd: Document, label: str) -> list[Finding]:

@@ -221,6 +221,26 @@ class KBHistory:
             f"{arch} has no version {version} in history (versions: {known}){self._shallow_hint()}"
         )
 
+    def shipped(self, arch: str, version: str) -> tuple[Revision, str] | None:
+        """The state ``ARCH@VERSION`` was published in: the last revision of the first
+        release whose manifest lists it at that version (with the file at that version), so
+        the catalog it was checked with comes along. None when no release shipped it."""
+        lin = self.lineage(arch)
+        names = lin.names if lin else [arch]
+        for rel in self.releases():
+            doc = self.release_doc(rel.last)
+            if doc is None:
+                continue
+            listed = Manifest.parse(doc.data).architectures
+            if not any(listed.get(n) == version for n in names):
+                continue
+            files = self.architectures(rel.last)
+            for n in reversed(names):
+                path = f"{self.ref_dir}/{n}.yaml"
+                if path in files and version_of(self.doc(rel.last, path, files[path])) == version:
+                    return rel.last, path
+        return None
+
     def arch_at(self, spec: str) -> tuple[str, Revision, str]:
         """``ARCH@A`` where A is a version, a revision or ``worktree`` -> (id, revision, path)."""
         arch, sep, at = spec.rpartition("@")
@@ -229,7 +249,7 @@ class KBHistory:
         if not ARCH_ID.fullmatch(arch):
             raise UsageError(f"invalid architecture id {arch!r} in {spec!r}")
         if CALVER.fullmatch(at):
-            rev, path = self.arch_version(arch, at)
+            rev, path = self.shipped(arch, at) or self.arch_version(arch, at)
             return arch, rev, path
         rev = self.revision(at)
         files = self.architectures(rev)

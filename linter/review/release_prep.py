@@ -2,7 +2,7 @@
 
 1. ``release.yaml`` names ``VERSION`` with its date, and every architecture at the version
    its file states (the text is edited in place: comments and layout stay).
-2. The release consistency checks (REL001-REL004) run on the working tree against the
+2. The release consistency checks (REL001-REL005) run on the working tree against the
    previous release; if any fails, ``release.yaml`` is put back as it was and nothing else is
    written.
 3. The review packet from the previous release to the working tree (with the plans' impact

@@ -3,6 +3,7 @@ plain text and JSON."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from linter.core.findings import Finding
@@ -187,20 +188,34 @@ def review_json(r: Review) -> dict[str, Any]:
     }
 
 
-def diff_text(title: str, changes: list[Classified]) -> str:
+CATALOG_HEADING = (
+    "Through the catalog (the entries this architecture names, and its derived figures)"
+)
+
+
+def diff_text(title: str, changes: list[Classified], catalog: Sequence[Classified] = ()) -> str:
     out = [title]
-    width = max((len(c.check) for c in changes), default=0)
+    width = max((len(c.check) for c in [*changes, *catalog]), default=0)
     for c in changes:
         out.append(f"  {c.level:<8}  {c.check:<{width}}  {c.change.describe()}")
-    if not changes:
+    if catalog:
+        out.append(f"  {CATALOG_HEADING[0].lower()}{CATALOG_HEADING[1:]}:")
+        for c in catalog:
+            out.append(f"  {c.level:<8}  {c.check:<{width}}  {c.change.describe()}")
+    if not changes and not catalog:
         out.append("  no semantic differences")
     return "\n".join(out) + "\n"
 
 
-def diff_markdown(title: str, changes: list[Classified]) -> str:
-    if not changes:
+def diff_markdown(title: str, changes: list[Classified], catalog: Sequence[Classified] = ()) -> str:
+    if not changes and not catalog:
         return f"## {title}\n\nNo semantic differences.\n"
-    return "\n".join([f"## {title}", "", *changes_table(changes)]) + "\n"
+    out = [f"## {title}", ""]
+    if changes:
+        out += changes_table(changes)
+    if catalog:
+        out += ["", f"### {CATALOG_HEADING}", "", *changes_table(list(catalog))]
+    return "\n".join(out) + "\n"
 
 
 def level_counts(changes: list[Classified]) -> dict[str, int]:

@@ -33,6 +33,7 @@ def render(result: LintResult, color: bool = False) -> str:
     doc = {
         "tool": "refarch",
         "version": __version__,
+        "kb": result.kb,
         "fail_on": result.config.fail_on,
         "exit_code": result.exit_code,
         "findings": [f.to_dict() for f in result.findings],

@@ -156,5 +156,7 @@ def render(result: LintResult, color: bool = False) -> str:
         ],
         "results": [_result(f, index) for f in result.findings],
     }
+    if result.kb is not None:  # which knowledge base the plans were checked against
+        run["properties"] = {"kb": result.kb}
     doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
