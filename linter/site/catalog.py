@@ -151,6 +151,8 @@ TABLES: tuple[Table, ...] = (
             ("decode bandwidth (%)", "decode_bandwidth_pct"),
             ("FLOPs (%)", "flops_pct"),
             ("step overhead (ms)", "step_overhead_ms"),
+            ("overhead per sequence per step (us)", "sequence_overhead_us"),
+            ("MoE expert GEMMs (% of dense peak)", "moe_flops_pct"),
             ("all-reduce latency (µs)", "allreduce_latency_us"),
             ("all-reduce bandwidth (%)", "allreduce_bandwidth_pct"),
         ),

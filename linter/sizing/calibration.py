@@ -11,7 +11,7 @@ states, by coordinate descent on a grid, to minimise the squared log errors of i
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from linter.kb.figures import Figure
@@ -54,6 +54,8 @@ def factors_of(entry: Efficiency) -> Factors:
         decode_bandwidth_pct=need("decode_bandwidth_pct", entry.decode_bandwidth_pct),
         flops_pct=need("flops_pct", entry.flops_pct),
         step_overhead_ms=_or(entry.step_overhead_ms, 0.0),
+        sequence_overhead_us=_or(entry.sequence_overhead_us, 0.0),
+        moe_flops_pct=entry.moe_flops_pct.value,
         allreduce_latency_us=_or(entry.allreduce_latency_us, 0.0),
         allreduce_bandwidth_pct=_or(entry.allreduce_bandwidth_pct, 100.0),
     )
@@ -188,6 +190,8 @@ GRID: dict[str, Axis] = {
     "decode_bandwidth_pct": Axis(40, 100, 1),
     "flops_pct": Axis(15, 95, 1),
     "step_overhead_ms": Axis(0, 20, 0.25),
+    "sequence_overhead_us": Axis(0, 200, 0.5),
+    "moe_flops_pct": Axis(5, 100, 1),
     "allreduce_latency_us": Axis(0, 60, 1),
     "allreduce_bandwidth_pct": Axis(5, 100, 1),
 }
@@ -212,19 +216,42 @@ def neighbours(f: Factors, stride: int = 1, names: tuple[str, ...] = tuple(GRID)
     return out
 
 
-def fit(kb: KnowledgeBase, entry: Efficiency, start: Factors | None = None) -> Factors:
-    """The factors that minimise :func:`score` on the set's fit points, by coordinate descent
-    on the grid from ``start`` (the stored factors): long strides first, then single steps,
-    until no neighbour scores lower. Held-out points never enter the fit."""
-    best = start or factors_of(entry)
-    here = score(evaluate(kb, entry, best, "fit"))
+MOE_FACTOR = "moe_flops_pct"
+
+
+def stages(
+    kb: KnowledgeBase, entry: Efficiency
+) -> list[tuple[tuple[str, ...], Callable[[Factors], float]]]:
+    """The fit's stages, each the factors it moves and the score it minimises: every factor
+    but ``moe_flops_pct`` on the dense models' fit points, then ``moe_flops_pct`` alone on
+    the mixture-of-experts fit points. MoE points so inform only the expert GEMMs and never
+    move the dense factors."""
     names = fitted(entry)
-    for stride in (20, 5, 1):
-        improved = True
-        while improved:
-            improved = False
-            for cand in neighbours(best, stride, names):
-                s = score(evaluate(kb, entry, cand, "fit"))
-                if s < here - 1e-12:
-                    best, here, improved = cand, s, True
+    moe = {p.id for p in points(entry, "fit") if load_model(kb, p.model).moe}
+
+    def on(keep: Callable[[str], bool]) -> Callable[[Factors], float]:
+        return lambda f: score(c for c in evaluate(kb, entry, f, "fit") if keep(c.point.id))
+
+    out = [(tuple(n for n in names if n != MOE_FACTOR), on(lambda i: i not in moe))]
+    if MOE_FACTOR in names:
+        out.append(((MOE_FACTOR,), on(lambda i: i in moe)))
+    return out
+
+
+def fit(kb: KnowledgeBase, entry: Efficiency, start: Factors | None = None) -> Factors:
+    """The factors that minimise each stage's score (:func:`stages`) on the set's fit points,
+    by coordinate descent on the grid from ``start`` (the stored factors): long strides
+    first, then single steps, until no neighbour scores lower. Held-out points never enter
+    the fit."""
+    best = start or factors_of(entry)
+    for names, total in stages(kb, entry):
+        here = total(best)
+        for stride in (20, 5, 1):
+            improved = True
+            while improved:
+                improved = False
+                for cand in neighbours(best, stride, names):
+                    s = total(cand)
+                    if s < here - 1e-12:
+                        best, here, improved = cand, s, True
     return best

@@ -29,6 +29,20 @@ def weight_bytes_read(model: ModelSpec, precision: str, batch: float) -> float:
     return float((model.shared_params + touched * model.expert_params) * b)
 
 
+def replicated_bytes(model: ModelSpec, precision: str, tp: int) -> float:
+    """Weights a replica of ``tp`` GPUs holds beyond one copy of the model: under
+    data-parallel attention (MoE) every GPU past the first keeps its own copy of the shared
+    (attention, embedding, shared-expert) weights; the routed experts are split across them."""
+    if not model.moe or tp <= 1 or not attention_data_parallel(model):
+        return 0.0
+    return (tp - 1) * model.shared_params * BYTES_PER_PARAM[precision]
+
+
+def replica_weight_bytes(model: ModelSpec, precision: str, tp: int) -> float:
+    """Weights one replica of ``tp`` GPUs holds in memory."""
+    return weight_bytes(model, precision) + replicated_bytes(model, precision, tp)
+
+
 def kv_bytes_per_token_layer(model: ModelSpec, kv_precision: str) -> float:
     """KV cache of one token in one layer: 2 x KV heads x head dim x bytes (MLA: latent + rope)."""
     b = BYTES_PER_PARAM[kv_precision]
@@ -49,14 +63,23 @@ def kv_bytes(model: ModelSpec, kv_precision: str, tokens: float) -> float:
     return per * held
 
 
+def attention_data_parallel(model: ModelSpec) -> bool:
+    """Whether a replica runs attention data-parallel: MoE and MLA models are served with
+    their experts split across the GPUs (expert parallelism) and attention data-parallel,
+    each GPU attending to (and scheduling) its own share of the sequences, as TensorRT-LLM's
+    MoE serving recipes and vLLM's data-parallel attention do."""
+    return bool(model.mla_dim) or model.moe
+
+
 def kv_replication(model: ModelSpec, tp: int) -> float:
     """How many times the KV cache is stored across a tensor-parallel group, over one copy.
 
     GQA/MHA shard KV heads across ranks; past ``kv_heads`` ranks each head is replicated
-    (tp / kv_heads copies). MLA is served with data-parallel attention (each rank holds the
-    latent cache of its own sequences), so nothing is replicated.
+    (tp / kv_heads copies). MoE and MLA models are served with data-parallel attention
+    (:func:`attention_data_parallel`: each rank holds the cache of its own sequences), so
+    nothing is replicated.
     """
-    if model.mla_dim or tp <= model.kv_heads:
+    if attention_data_parallel(model) or tp <= model.kv_heads:
         return 1.0
     return tp / model.kv_heads
 
@@ -76,7 +99,7 @@ def kv_capacity_sequences(
     memory_usable_pct: float,
 ) -> int:
     """Whole sequences of ``seq_tokens`` whose KV cache fits a replica next to its weights."""
-    free = tp * usable_bytes(gpu, memory_usable_pct) - weight_bytes(model, precision)
+    free = tp * usable_bytes(gpu, memory_usable_pct) - replica_weight_bytes(model, precision, tp)
     per_seq = kv_bytes(model, kv_precision, seq_tokens) * kv_replication(model, tp)
     if free <= 0 or per_seq <= 0:
         return 0

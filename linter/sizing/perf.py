@@ -6,7 +6,13 @@ import math
 from dataclasses import dataclass
 
 from linter.kb.specs import GpuSpec, ModelSpec
-from linter.sizing.memory import kv_bytes, kv_replication, weight_bytes_read
+from linter.sizing.memory import (
+    attention_data_parallel,
+    kv_bytes,
+    kv_replication,
+    replicated_bytes,
+    weight_bytes_read,
+)
 
 TERA = 1e12
 
@@ -26,6 +32,8 @@ class Factors:
     decode_bandwidth_pct: float
     flops_pct: float
     step_overhead_ms: float = 0.0
+    sequence_overhead_us: float = 0.0
+    moe_flops_pct: float | None = None  # None: expert GEMMs run at flops_pct
     allreduce_latency_us: float = 0.0
     allreduce_bandwidth_pct: float = 100.0
 
@@ -64,9 +72,21 @@ class Replica:
         attention, I x attention(I / 2) (at the KV precision), over the sustained FLOP rate."""
         pct = self.factors.flops_pct if flops_pct is None else flops_pct
         n = self.input_tokens
-        linear = n * 2 * self.model.active_params / self._rate(self.precision, pct)
+        linear = self.linear_s(n, pct)
         attn = n * self.attention_flops_per_token(n / 2) / self._rate(self.kv_precision, pct)
         return self.overhead_s + linear + attn + self.allreduce_s(n)
+
+    def linear_s(self, tokens: float, pct: float) -> float:
+        """Matrix multiplies of ``tokens`` tokens: 2 x active params FLOPs each, the shared
+        part at ``pct`` % of peak and, for MoE, the k routed experts' part at the set's
+        expert-GEMM share (grouped GEMMs over few tokens per expert run further from peak)."""
+        m, rate = self.model, self._rate(self.precision, pct)
+        moe_pct = self.factors.moe_flops_pct
+        if not m.moe or moe_pct is None or m.expert_params <= 0:
+            return tokens * 2 * m.active_params / rate
+        routed = m.experts_per_token * m.expert_params
+        expert_rate = self._rate(self.precision, moe_pct * pct / self.factors.flops_pct)
+        return tokens * 2 * ((m.active_params - routed) / rate + routed / expert_rate)
 
     @property
     def overhead_s(self) -> float:
@@ -96,8 +116,11 @@ class Replica:
         return self.tp * self.gpu.bandwidth_tb_s * TERA * pct / 100.0
 
     def weights_s(self, batch: float) -> float:
-        """Reading the weights once (MoE: the experts the batch touches)."""
-        return weight_bytes_read(self.model, self.precision, batch) / self._bandwidth()
+        """Reading the weights once (MoE: the experts the batch touches; under data-parallel
+        attention every GPU reads its own copy of the shared weights)."""
+        read = weight_bytes_read(self.model, self.precision, batch)
+        read += replicated_bytes(self.model, self.precision, self.tp)
+        return read / self._bandwidth()
 
     def kv_s(self, batch: float) -> float:
         """Reading every sequence's KV cache at the mean decode context."""
@@ -106,8 +129,7 @@ class Replica:
 
     def gemm_s(self, tokens: float) -> float:
         """Matrix multiplies of ``tokens`` tokens, 2 x active params FLOPs each."""
-        pct = self.factors.flops_pct
-        return tokens * 2 * self.model.active_params / self._rate(self.precision, pct)
+        return self.linear_s(tokens, self.factors.flops_pct)
 
     def decode_attention_s(self, batch: float) -> float:
         """Attention of ``batch`` decode tokens against the mean decode context (for MLA the
@@ -126,12 +148,19 @@ class Replica:
         while the tensor cores multiply every token of the step, so that part is the slower of
         the two (roofline); attention, KV reads and the prompts that arrive per step (B x I / O
         tokens in steady state) run in their own kernels and add, as do the fixed step cost
-        and the all-reduces."""
+        and the all-reduces, and so does the stack's time per sequence in flight (its
+        scheduling, sampling and bookkeeping grow with the batch)."""
         prompt_tokens = batch * self.input_tokens / self.output_tokens
         decode = max(self.weights_s(batch), self.gemm_s(batch)) + self.decode_attention_s(batch)
         prompts = self.gemm_s(prompt_tokens) + self.prompt_attention_s(batch)
         comm = self.allreduce_s(batch + prompt_tokens)
-        return self.overhead_s + decode + prompts + self.kv_s(batch) + comm
+        per_sequence = self.scheduled(batch) * self.factors.sequence_overhead_us * 1e-6
+        return self.overhead_s + per_sequence + decode + prompts + self.kv_s(batch) + comm
+
+    def scheduled(self, batch: float) -> float:
+        """Sequences one GPU's scheduler handles per step: all ``batch`` under tensor
+        parallelism, its share under data-parallel attention."""
+        return batch / self.tp if attention_data_parallel(self.model) else batch
 
     def bound(self, batch: float) -> str:
         """What dominates a step: "bandwidth" (weights + KV reads) or "compute"."""

@@ -190,6 +190,8 @@ class Efficiency(Described):
     decode_bandwidth_pct: Figure
     flops_pct: Figure
     step_overhead_ms: Figure
+    sequence_overhead_us: Figure
+    moe_flops_pct: Figure
     allreduce_latency_us: Figure
     allreduce_bandwidth_pct: Figure
     calibration: tuple[CalibrationPoint, ...]
