@@ -1,9 +1,13 @@
 """The serving model against published measurements it was not fitted to (held-out points of
 the shipped KB). Each test asserts a band around a cited measurement, never a number the
 engine produced; the sources are in the efficiency files (aic-silicon: NVIDIA Dynamo
-AIConfigurator silicon_sample.csv @095f58a; nim-bench: NIM 1.8.0 benchmark tables)."""
+AIConfigurator silicon_sample.csv @095f58a; nim-bench: NIM 1.8.0 benchmark tables;
+trtllm-perf: TensorRT-LLM performance overview @00f3768)."""
 
 from __future__ import annotations
+
+import re
+import statistics
 
 import pytest
 
@@ -18,6 +22,85 @@ def checks(live_kb: KnowledgeBase) -> dict[str, Check]:
         for c in evaluate(live_kb, eff, split="holdout"):
             out[c.point.id] = c
     return out
+
+
+@pytest.fixture(scope="module")
+def every(live_kb: KnowledgeBase) -> dict[str, Check]:
+    """Fit and held-out points alike: for ratios whose one side was fitted."""
+    return {c.point.id: c for eff in live_kb.efficiencies() for c in evaluate(live_kb, eff)}
+
+
+def test_interactivity_costs_per_gpu_throughput_on_h200_and_b200(
+    checks: dict[str, Check],
+) -> None:
+    """AIConfigurator, Llama-3.1-70B on H200 and B200 (TensorRT-LLM and vLLM), every held-out
+    pair of runs at 4 and 64 sequences in flight: per-GPU throughput at 64 over that at 4 is
+    16 x ITL(4) / ITL(64). Published, it is 3.6-11.7x while per-user speed falls from 38-160
+    to 9-100 tokens/s: interactivity costs throughput. The model must show that cost (the
+    issue measured 1.00-1.09x before) with a median error within the 30 % throughput target. Known
+    misses, reported in ACCURACY.md: prompt-heavy 8,192/1,024 runs at TP1 and TRT-LLM TP8 on
+    H200, up to +58 %."""
+    gains: list[tuple[str, float, float]] = []
+    for pid, lo in checks.items():
+        m = re.fullmatch(r"(aic-l70b-(h200|b200)-.*)-c4-itl", pid)
+        hi = checks.get(f"{m.group(1)}-c64-itl") if m else None
+        if m and hi:
+            published = 16 * lo.point.published / hi.point.published
+            gains.append((m.group(1), published, 16 * lo.estimate / hi.estimate))
+    assert len(gains) == 36
+    assert {g[0].split("-")[2] for g in gains} == {"h200", "b200"}
+    assert min(p for _, p, _ in gains) >= 3.6  # the published cost is real everywhere
+    errors = [e / p - 1 for _, p, e in gains]
+    assert all(e >= 3.0 for _, _, e in gains)  # the model charges it everywhere too
+    assert statistics.median(abs(e) for e in errors) <= 0.30
+    assert max(abs(e) for e in errors) <= 0.60
+
+
+@pytest.mark.parametrize(("isl", "osl"), [(1000, 1000), (5000, 500)])
+def test_moe_against_a_dense_70b_per_gpu(every: dict[str, Check], isl: int, osl: int) -> None:
+    """TensorRT-LLM performance overview, H100 SXM, FP8, maximum throughput: Qwen3-235B-A22B
+    (22B active) on 8 GPUs gives 14,898 and 3,225 tokens/s against Llama 3.3 70B's 4,205 and
+    898 on 2, so per GPU the MoE reaches 0.89-0.90x the dense model, not the 3.2x its active
+    parameters suggest. The MoE points are held out; the model's ratio is within the 30 %
+    throughput target of the published one."""
+    moe = every[f"q235b-h100-tp8-{isl}-{osl}-max-throughput"]
+    dense = every[f"l70b-h100-tp2-{isl}-{osl}-max-throughput"]
+    assert moe.point.split == "holdout"
+    published = (moe.point.published / 8) / (dense.point.published / 2)
+    assert 0.88 <= published <= 0.91
+    assert moe.estimate / 8 / (dense.estimate / 2) == pytest.approx(published, rel=0.30)
+
+
+@pytest.mark.xfail(strict=True, reason="short-prompt MoE throughput +61 % over published")
+def test_moe_against_a_dense_70b_short_prompts(every: dict[str, Check]) -> None:
+    """The same pair at 128 in / 2,048 out: published 0.74x per GPU (19,658 on 8 against
+    6,651 on 2). The model gives 1.19x, outside the target; strict, so a fix shows."""
+    moe = every["q235b-h100-tp8-128-2048-max-throughput"]
+    dense = every["l70b-h100-tp2-128-2048-max-throughput"]
+    published = (moe.point.published / 8) / (dense.point.published / 2)
+    assert moe.estimate / 8 / (dense.estimate / 2) == pytest.approx(published, rel=0.30)
+
+
+def test_deepseek_r1_fp4_on_8_b200_under_load(checks: dict[str, Check]) -> None:
+    """AIConfigurator, DeepSeek-R1 NVFP4 on 8 x B200 with TensorRT-LLM, 1,024 in / 1,024 out,
+    128 sequences in flight: 15.01 ms per output token (67 tokens/s per user). Held out; the
+    model used to come out 3.5-4.6x fast on this system. Within the 25 % latency target."""
+    c = checks["aic-dsr1-b200-trtllm-fp4-tp8-1024-1024-c128-itl"]
+    assert c.point.published == pytest.approx(15.01)
+    assert abs(c.error) <= 0.25, (c.point.published, c.estimate)
+
+
+@pytest.mark.xfail(strict=True, reason="small-batch DeepSeek-R1 ITL +62..+96 % over published")
+def test_deepseek_r1_fp4_on_8_b200_interactive(checks: dict[str, Check]) -> None:
+    """The same system at 4 sequences in flight: 3.57-4.34 ms per token (230-280 tokens/s per
+    user). The model's fixed step cost, fitted on dense 70B runs, is longer than the whole
+    measured step, so it misses; strict, so a fix shows."""
+    for pid in (
+        "aic-dsr1-b200-trtllm-fp4-tp8-1024-1024-c4-itl",
+        "aic-dsr1-b200-trtllm-fp4-tp8-1024-8192-c4-itl",
+        "aic-dsr1-b200-trtllm-fp4-tp8-8192-1024-c4-itl",
+    ):
+        assert abs(checks[pid].error) <= 0.25, pid
 
 
 def test_ttft_rises_sharply_past_the_kv_bound_concurrency(checks: dict[str, Check]) -> None:

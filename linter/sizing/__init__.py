@@ -23,6 +23,9 @@ serving stack, fitted once to the published measurements listed in that file.
 - usable memory per GPU = nameplate GB x memory_usable_pct (the rest is headroom for
   activations and runtime buffers). With tensor parallelism t a replica holds
   t x usable - weights of KV cache; GQA heads are replicated once t exceeds the KV heads.
+- MoE and MLA models are served with attention data parallelism: each GPU of a replica holds
+  the KV of its own B / t sequences (no replication across GPUs), and every GPU keeps the
+  shared, non-expert weights, so a replica holds (t - 1) x shared bytes on top of the weights.
 - t runs over the divisors of the attention heads that fit the system's NVLink domain. A
   replica that cannot hold its weights plus the KV of one full sequence (I + O tokens) at the
   largest t is refused (BF16 Llama 3.1 405B on 8 x H100: 810 GB of weights, 512 GB usable).
@@ -30,8 +33,11 @@ serving stack, fitted once to the published measurements listed in that file.
 ## Time
 
 With A the active parameters, F = t x dense peak x flops_pct,
-B_w = t x memory bandwidth x decode_bandwidth_pct and o the set's fixed cost per step
-(step_overhead_ms, 0 when the set leaves it out):
+B_w = t x memory bandwidth x decode_bandwidth_pct, o the set's fixed cost per step
+(step_overhead_ms) and q its cost per sequence per step (sequence_overhead_us; each 0 when
+the set leaves it out). For a MoE model the 2A FLOPs per token split into the shared part
+at flops_pct and the routed experts at moe_flops_pct (their GEMMs are small and many). B'
+is the sequences one GPU schedules: B, or B / t under attention data parallelism:
 
 - prefill of one prompt s = o + I x (2A + attention(I / 2)) / F + all-reduce(I), where
   attention(c) = 4 x heads x head dim x c per layer (capped at the window on sliding-window
@@ -40,12 +46,13 @@ B_w = t x memory bandwidth x decode_bandwidth_pct and o the set's fixed cost per
   allreduce_latency_us (alpha-beta; no all-reduce at t = 1).
 - a decode step with B sequences (in-flight batching: each step also carries the B x I / O
   prompt tokens that arrive per step in steady state):
-  step = o + max(weights read / B_w, B x 2A / F) + B x attention(I + O / 2) / F
+  step = o + B' x q + max(weights read / B_w, B x 2A / F) + B x attention(I + O / 2) / F
          + prompt tokens x 2A / F + B x KV(I + O / 2) / B_w + prompt attention / F
          + all-reduce(B + prompt tokens).
   Decode is bandwidth bound while the first term is the weight read; MoE reads the shared
   weights plus E x (1 - (1 - k / E)^B) experts per layer (k at B = 1: bandwidth follows the
-  active parameters, memory the total).
+  active parameters, memory the total), and under attention data parallelism each of the t
+  GPUs reads its own copy of the shared weights.
 - ITL = step, tokens/s per user = 1 / step. Requests arrive at lambda = B / (s + O x step)
   (Little's law); prefill keeps the tensor cores busy rho = lambda x s of the time, and a
   prompt waits for the ones ahead of it (M/D/1: independent users, Poisson arrivals): the
