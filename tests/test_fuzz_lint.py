@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import FROZEN_KB, FROZEN_PLANS
 from fuzz_support import OWN_ERRORS, examples, mutate, numbers, quantities, texts, values
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from linter.core import yamlio
@@ -98,6 +98,69 @@ def test_any_text_loads_or_fails_with_its_position(text: str) -> None:
 def test_yaml_fragments_validate_and_lint(text: str) -> None:
     lint_text(text, KB)
     lint_text("plan: fuzz\nreference: dgx-superpod-h100@2026.11\nracks:\n" + text, KB)
+
+
+# --- equivalent YAML 1.2 scalars as keys ---------------------------------------------------
+
+
+def _cases(word: str) -> list[str]:
+    return [word, word.capitalize(), word.upper()]
+
+
+@st.composite
+def same_key_twice(draw: st.DrawFn) -> tuple[str, str]:
+    """Two spellings of one YAML 1.2 core-schema scalar (a boolean, an integer, a float or
+    null), as mapping keys must then be one key."""
+    kind = draw(st.sampled_from(["bool", "int", "float", "special", "null"]))
+    if kind == "bool":
+        spellings = _cases(draw(st.sampled_from(["true", "false"])))
+    elif kind == "null":
+        spellings = [*_cases("null"), "~"]
+    elif kind == "special":
+        sign = draw(st.sampled_from(["", "-", "+"]))
+        spellings = draw(
+            st.sampled_from(
+                [[f"{sign}.inf", f"{sign}.Inf", f"{sign}.INF"], [".nan", ".NaN", ".NAN"]]
+            )
+        )
+    elif kind == "int":
+        n = draw(st.integers(0, 10**12))
+        zeros = "0" * draw(st.integers(1, 3))
+        spellings = [str(n), f"+{n}", zeros + str(n), f"0x{n:x}", f"0x{n:X}", f"0o{n:o}"]
+    else:
+        whole, frac = draw(st.integers(0, 10**6)), draw(st.integers(0, 10**4))
+        digits = str(frac)
+        spellings = [f"{whole}.{digits}", f"{whole}.{digits}0", f"{whole}{digits}e-{len(digits)}"]
+        if draw(st.booleans()):
+            spellings = [f"-{x}" for x in spellings]
+    return tuple(draw(st.permutations(spellings))[:2])  # type: ignore[return-value]
+
+
+@examples(300)
+@given(pair=same_key_twice(), flow=st.booleans())
+def test_equivalent_scalars_are_one_key(pair: tuple[str, str], flow: bool) -> None:
+    a, b = pair
+    assume(a != b)
+    text = f"plan: x\nlabels: {{{a}: 1, {b}: 2}}\n" if flow else f"plan: x\n{a}: 1\n{b}: 2\n"
+    with pytest.raises(InputError, match=r"duplicate key .*first defined on line \d+, the same"):
+        yamlio.loads(text, "keys.yaml")
+
+
+@examples(200)
+@given(pair=same_key_twice(), quote=st.sampled_from(["'", '"']))
+def test_a_quoted_key_is_a_string_not_its_scalar(pair: tuple[str, str], quote: str) -> None:
+    """``1:`` and ``"1":`` are two YAML keys: never "duplicate", refused as one JSON name."""
+    a = pair[0]
+    text = f"plan: x\n{a}: 1\n{quote}{a}{quote}: 2\n"
+    with pytest.raises(InputError) as caught:
+        yamlio.loads(text, "keys.yaml")
+    assert "duplicate" not in str(caught.value)
+    assert f"key {a!r} (a string) is also on line 2 as " in str(caught.value)
+    # and two quoted spellings are two different strings, both kept
+    other = pair[1]
+    if a != other:
+        doc = yamlio.loads(f"plan: x\n'{a}': 1\n'{other}': 2\n", "keys.yaml")
+        assert doc.data[a] == 1 and doc.data[other] == 2
 
 
 # --- mutated plans --------------------------------------------------------------------------

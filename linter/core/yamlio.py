@@ -261,23 +261,64 @@ class _Converter:
             self.active.discard(id(node))
 
     def _mapping(self, node: MappingNode, path: PathT) -> dict[str, Any]:
+        """Keys are compared as YAML 1.2 resolves them (``true``/``True``/``TRUE`` are one
+        key, as are ``1``/``0x1``/``0o1``, ``null``/``~`` and ``1.0``/``1.00``; ``true`` and
+        ``"true"`` are two) and kept as text, the JSON property name the schemas check."""
         out: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
+        first: dict[tuple[str, object], tuple[int, str]] = {}
+        by_text: dict[str, tuple[int, str]] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 raise self._fail("mapping keys must be plain scalars", key_node)
             key_value = _scalar(key_node, self.doc.path)
             key = key_value if isinstance(key_value, str) else key_node.value
             ks = _span(key_node)
-            if key in out:
+            identity = _key_identity(key_value)
+            if identity in first:
+                line, text = first[identity]
+                same = "" if text == key else f", the same {identity[0]} as {text!r}"
                 raise self._fail(
-                    f"duplicate key {key!r} (first defined on line {first_line[key]})", key_node
+                    f"duplicate key {key!r} (first defined on line {line}{same})", key_node
                 )
-            first_line[key] = ks.line
+            if key in by_text:  # "true" and true: two YAML keys, one property name
+                line, kind = by_text[key]
+                raise self._fail(
+                    f"key {key!r} ({_a(identity[0])}) is also on line {line} as {_a(kind)}: two"
+                    " different YAML keys, but one property name once read as JSON; rename one",
+                    key_node,
+                )
+            first[identity] = (ks.line, key)
+            by_text[key] = (ks.line, identity[0])
             child = (*path, key)
             self.doc.key_spans[child] = ks
             out[key] = self._node(value_node, child)
         return out
+
+
+def _key_identity(value: object) -> tuple[str, object]:
+    """A mapping key as YAML 1.2's core schema resolves it: its type and value (``True``
+    and ``1`` stay apart, as Python alone would not keep them)."""
+    if isinstance(value, float) and math.isnan(value):
+        return ("float", "nan")
+    return (_kind(value), value)
+
+
+def _a(kind: str) -> str:
+    """``kind`` with its indefinite article."""
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
+def _kind(value: object) -> str:
+    """The YAML 1.2 type of a resolved scalar, as messages name it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "float"
+    return "string"
 
 
 def walk(data: Any, path: PathT = ()) -> Iterator[tuple[PathT, Any]]:
