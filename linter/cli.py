@@ -18,6 +18,7 @@ from typing import TextIO
 from linter import __version__
 from linter.commands import COMMANDS
 from linter.core.errors import EXIT_ERROR, RefarchError
+from linter.core.signals import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, sigterm_raises
 
 
 @dataclass
@@ -81,7 +82,8 @@ def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
         if not getattr(args, "_run", None):
             build_parser([]).print_help(io.err)
             return EXIT_ERROR
-        return int(args._run(args, io))
+        with sigterm_raises():
+            return int(args._run(args, io))
     except RefarchError as exc:
         io.err.write(f"refarch: error: {exc}\n")
         return EXIT_ERROR
@@ -89,7 +91,10 @@ def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
         return int(exc.code or 0)
     except KeyboardInterrupt:
         io.err.write("refarch: interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
+    except Terminated:
+        io.err.write("refarch: terminated\n")
+        return EXIT_TERMINATED
     except BrokenPipeError:
         return EXIT_ERROR
     except MemoryError:

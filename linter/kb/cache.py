@@ -125,6 +125,8 @@ def _store(entry: Path, value: tuple[Any, ...]) -> None:
         with open(tmp, "wb") as fh:
             marshal.dump(value, fh)
         os.replace(tmp, entry)  # readers see the old entry or the new one, never half
-    except (OSError, ValueError):  # ValueError: a value marshal cannot write
+    except BaseException as exc:  # a signal too: never leave the temporary file
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if not isinstance(exc, (OSError, ValueError)):  # ValueError: marshal cannot write it
+            raise
