@@ -9,22 +9,36 @@ internal error.
 from __future__ import annotations
 
 import argparse
+import io as io_module
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TextIO, cast
 
 from linter import __version__
 from linter.commands import COMMANDS
 from linter.core.errors import EXIT_ERROR, RefarchError
 from linter.core.signals import EXIT_INTERRUPTED, EXIT_TERMINATED, Terminated, sigterm_raises
+from linter.core.text import escape_controls
 
 
 @dataclass
 class IO:
+    """Where a command writes. ``out`` and ``err`` escape what a terminal would act on
+    (:func:`escape_controls`: ESC sequences, CR, BEL, bidirectional overrides) wherever the
+    text came from: file names, git metadata, plan and KB text. ``raw_out`` is for output
+    that escaped what it quotes and adds control sequences of its own (colour)."""
+
     out: TextIO
     err: TextIO
+    raw_out: TextIO | None = None
+
+    def escaping(self) -> IO:
+        """This IO with escaping streams (the unescaped one kept as ``raw_out``)."""
+        if isinstance(self.out, _Escaping):
+            return self
+        return IO(_Escaping.wrap(self.out), _Escaping.wrap(self.err), self.raw_out or self.out)
 
     @property
     def color(self) -> bool:
@@ -33,6 +47,31 @@ class IO:
         if os.environ.get("FORCE_COLOR"):
             return True
         return hasattr(self.out, "isatty") and self.out.isatty()
+
+
+class _Escaping(io_module.TextIOBase):
+    """A text stream that writes controls and bidirectional overrides as ``\\uXXXX``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    @classmethod
+    def wrap(cls, stream: TextIO) -> TextIO:
+        return cast(TextIO, cls(stream))
+
+    def write(self, text: str) -> int:
+        self.stream.write(escape_controls(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return hasattr(self.stream, "isatty") and self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -75,7 +114,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, io: IO | None = None) -> int:
-    io = io or IO(sys.stdout, sys.stderr)
+    io = (io or IO(sys.stdout, sys.stderr)).escaping()
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
         args = build_parser(argv).parse_args(argv)

@@ -113,3 +113,23 @@ def mutate(draw: Callable[..., Any], data: Any, new_values: st.SearchStrategy[An
         else:
             parent[last] = draw(new_values)
     return data
+
+
+# Characters a terminal acts on: C0 and C1 controls, DEL, separators, bidirectional controls.
+TERMINAL_CONTROLS = [chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]]
+TERMINAL_CONTROLS += ["\u061c", "\u200e", "\u200f", "\u2028", "\u2029"]
+TERMINAL_CONTROLS += [chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]]
+# Text with at least one of them, among ordinary characters and escape-sequence pieces.
+hostile_texts = (
+    st.lists(
+        st.one_of(
+            st.sampled_from(TERMINAL_CONTROLS),
+            st.sampled_from(["[2J", "]0;title", "[31m", "\\", "%", ":", ",", " "]),
+            st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\x00/"), max_size=5),
+        ),
+        min_size=1,
+        max_size=12,
+    )
+    .map("".join)
+    .filter(lambda s: any(c in s for c in TERMINAL_CONTROLS))
+)

@@ -12,6 +12,7 @@ from typing import Any
 from linter.commands.common import add_verbose_argument, open_kb, say_kb
 from linter.core.errors import EXIT_ERROR, EXIT_OK, InputError, UsageError
 from linter.core.paths import expand_paths
+from linter.core.text import escape_controls
 from linter.lint import baseline, config
 from linter.lint.batch import MIN_FILES_PER_JOB, lint_many
 from linter.lint.reporters import REPORTER_BY_NAME
@@ -131,7 +132,9 @@ def run(args: argparse.Namespace, io: Any) -> int:
     to_terminal = args.format == "text" and not args.output
     report = REPORTER_BY_NAME[args.format](result, to_terminal and io.color)
     if args.output:
-        _write(args.output, report)
+        _write(args.output, escape_controls(report))
+    elif to_terminal and io.color:  # the reporter escaped what it quotes; the colour is ours
+        (io.raw_out or io.out).write(report)
     else:
         io.out.write(report)
     # A GitLab code quality report has no place for a file that could not be read.

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from linter.core.text import one_line
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
@@ -18,9 +20,10 @@ class Location:
     column: int = 0
 
     def __str__(self) -> str:
+        """``file:line:col`` for messages, the file name escaped (:func:`one_line`)."""
         if self.line:
-            return f"{self.file}:{self.line}:{self.column}"
-        return self.file
+            return f"{one_line(self.file)}:{self.line}:{self.column}"
+        return one_line(self.file)
 
 
 class RefarchError(Exception):

@@ -79,6 +79,16 @@ VALIDATION: tuple[Code, ...] = (
          "```yaml\nservices: {web: {image: nginx}}\n```",
          "Add the modeline `# yaml-language-server: $schema=<...>/plan.schema.json`, or do not "
          "pass the file to refarch."),
+    _val("VAL010", "control-character",
+         "Knowledge-base text holds a control character or a bidirectional override.",
+         "No string or key of a knowledge-base file may hold a C0 or C1 control character "
+         "(ESC, CR, BEL, DEL and the like; tab and newline are allowed), a Unicode line or "
+         "paragraph separator, or a bidirectional embedding, override or isolate.",
+         "KB text reaches terminals, CI logs and the site: an ESC sequence could rewrite what "
+         "a maintainer sees, and U+202E shows text reversed. A YAML escape such as `\\e` "
+         "passes the schema, so the check is made on the loaded text.",
+         "```yaml\nname: \"DGX\\e[2J H100\"\n```",
+         "Delete the character, or write what it stood for in words."),
 )  # fmt: skip
 
 RELEASE: tuple[Code, ...] = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from linter.core.errors import InputError
 from linter.core.findings import Finding, at
 from linter.core.formula import FormulaError, evaluate
 from linter.core.paths import expand_paths
+from linter.core.text import unsafe_character
 from linter.core.yamlio import Document, PathT
 from linter.kb.checks import VALIDATION
 from linter.kb.figures import figure_value, is_figure
@@ -85,9 +87,12 @@ def check(doc: Document, kind: str, kb: KnowledgeBase | None) -> tuple[Document,
     out: list[Finding] = []
     if kind == "plan":
         doc, out = normalise(doc)
+    text_checked = kind not in ("plan", "config")  # plan values are escaped where shown
     for path, value in yamlio.walk(doc.data):
         if isinstance(value, float) and not math.isfinite(value):
             out.append(_f(doc, path, "VAL008", f"{value} is not a finite number"))
+        elif text_checked and path and (found := _control(value, path[-1])) is not None:
+            out.append(_f(doc, path, "VAL010", found, on_key=found.startswith("key")))
     bad_paths = {f.path for f in out}
     for err in schemas.errors(kind, doc.data):
         path = tuple(err.absolute_path)
@@ -106,6 +111,16 @@ def check(doc: Document, kind: str, kb: KnowledgeBase | None) -> tuple[Document,
     if kb is not None:
         out.extend(_cross_refs(doc, kind, kb))
     return doc, out
+
+
+def _control(value: Any, key: str | int) -> str | None:
+    """What is wrong with a key or string holding a character :func:`unsafe_character`
+    finds, or None."""
+    for what, shown in (("key", key), ("string", value)):
+        if isinstance(shown, str) and (ch := unsafe_character(shown)) is not None:
+            name = unicodedata.name(ch, "a control character")
+            return f"{what} {shown!r} holds U+{ord(ch):04X} ({name})"
+    return None
 
 
 def _unexpected_key(err: Any) -> str | None:

@@ -178,9 +178,12 @@ def unreadable(work: Path, name: str) -> dict[str, Any]:
 
 @recipe
 def named(work: Path, name: str, text: str = "") -> dict[str, Any]:
-    """The clean plan (or ``text``) under an awkward name: spaces, unicode, a leading '-'."""
+    """The clean plan (or ``text``) under an awkward name: spaces, unicode, a leading '-',
+    control characters (``shown`` is the name as refarch prints it, escaped)."""
+    from linter.core.text import one_line
+
     (work / name).write_text(text or clean_plan(), encoding="utf-8")
-    return {"input": name}
+    return {"input": name, "shown": one_line(name)}
 
 
 @recipe

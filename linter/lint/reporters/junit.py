@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
+from linter.core.text import escape_controls
 from linter.lint.reporters.text import finding_lines
 from linter.lint.result import LintResult
 
@@ -61,4 +62,6 @@ def render(result: LintResult, color: bool = False) -> str:
     root.set("failures", str(failures))
     root.set("errors", str(errors))
     ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    xml = ET.tostring(root, encoding="unicode")
+    # ElementTree writes controls as they are, and XML 1.0 cannot hold most of them.
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + escape_controls(xml) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from linter.core.findings import Finding
-from linter.core.text import plural
+from linter.core.text import one_line, plural
 from linter.lint.result import LintResult
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
@@ -16,18 +16,21 @@ def _c(text: str, code: str, color: bool) -> str:
 
 
 def finding_lines(f: Finding, color: bool = False) -> list[str]:
+    """The finding's lines; what it quotes (file names, plan and KB text) is escaped before
+    any colour is added, so no control sequence but refarch's own reaches the terminal."""
     head = (
-        f"{_c(f'{f.file}:{f.line}:{f.column}:', '1', color)} "
-        f"{_c(f.rule, '1;' + _COLORS.get(f.severity, '0'), color)} [{f.name}] {f.message}"
+        f"{_c(f'{one_line(f.file)}:{f.line}:{f.column}:', '1', color)} "
+        f"{_c(f.rule, '1;' + _COLORS.get(f.severity, '0'), color)} [{f.name}] "
+        f"{one_line(f.message)}"
     )
     detail = _c(f.severity, _COLORS.get(f.severity, "0"), color)
     if f.arithmetic:
-        detail += f": {f.arithmetic}"
+        detail += f": {one_line(f.arithmetic)}"
     if f.limit_source:
-        detail += f" (limit: {f.limit_source})"
+        detail += f" (limit: {one_line(f.limit_source)})"
     lines = [head, f"    {detail}"]
     if f.fix:
-        lines.append(f"    fix: {f.fix}")
+        lines.append(f"    fix: {one_line(f.fix)}")
     return lines
 
 
@@ -53,10 +56,11 @@ def summary(result: LintResult) -> list[str]:
     out = [line + "."]
     for r in linted:
         if r.hot_spot is not None:
-            out.append(f"Hot spot of {r.plan_id or r.path}: {r.hot_spot.describe()}.")
+            where = one_line(r.plan_id or r.path)
+            out.append(f"Hot spot of {where}: {one_line(r.hot_spot.describe())}.")
     for r in result.files:
         if r.skipped:
-            out.append(f"Skipped {r.path}: {r.skipped}.")
+            out.append(f"Skipped {one_line(r.path)}: {one_line(r.skipped)}.")
     return out
 
 
