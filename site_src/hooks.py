@@ -18,7 +18,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from linter.core.errors import RefarchError
@@ -94,7 +94,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"refarch site: {page.path} is generated; remove the hand-written "
                 f"file {existing.abs_src_path}"
             )
-        files.append(File.generated(config, page.path, content=page.content))
+        generated = File.generated(config, page.path, content=page.content)
+        if page.title is None:  # reached by links only (a compare page from its architecture)
+            generated.inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(generated)
     return files
 
 

@@ -115,3 +115,16 @@ def test_power_capped_numbers(kb: KnowledgeBase) -> None:
     )
     assert cap.arithmetic == "nameplate 1136 kW / hall budget 750 kW = 1.51x oversubscribed"
     assert not [f for f in findings if f.rule == "PWR004"]  # capped: 8 x 57.6 = 460.8 kW
+
+
+def test_live_outdated_pin_names_what_changed(live_kb: KnowledgeBase) -> None:
+    """The live example pins 2026.11 of an architecture 2026.12 changed: ARC002 says what
+    changed (later releases add to the list, so only its start is asserted)."""
+    findings = lint_file(str(LIVE_EXAMPLES / "outdated-pin.yaml"), live_kb)
+    assert [(f.rule, f.line, f.column) for f in findings] == [("ARC002", 6, 12)]
+    assert findings[0].message.startswith(
+        "hgx-h200-air-inference@2026.11 is older than the current "
+    )
+    assert "changed since: 2026.12 The rear-door rack profile names the door it needs" in (
+        findings[0].message
+    )

@@ -176,6 +176,7 @@ def test_mermaid_diagram_renders_as_svg(visit: Any, real_url: str, artifacts: Pa
 
 XSS_PAGES = ["", "architectures/", "architectures/xss-arch/", "catalog/systems/",
              "catalog/accelerators/", "catalog/rack-density/", "releases/", "releases/2026.11/",
+             "architectures/xss-arch-changes/",
              "sizing/examples/"]  # fmt: skip
 
 

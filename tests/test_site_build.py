@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -164,3 +166,33 @@ def test_contributing_page_lists_every_review_check() -> None:
     els = elements(text_of(real_site().site, "contributing/index.html"))
     codes = {squash(e.text) for e in els if e.tag == "code"}
     assert {c.id for c in CHECKS} <= codes
+
+
+def words(html: str) -> str:
+    """The text of ``html``: tags dropped, entities decoded, whitespace squashed."""
+    return squash(unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+def test_one_page_per_release_newest_first() -> None:
+    site = real_site().site
+    index = words(article(text_of(site, "releases/index.html")))
+    assert index.index("2026.12") < index.index("2026.11")
+    first = words(article(text_of(site, "releases/2026.11/index.html")))
+    first_release = "it is the first release in the knowledge base's history."
+    assert f"No review packet for this release: {first_release}" in first
+    december = words(article(text_of(site, "releases/2026.12/index.html")))
+    assert "Compared with the release before it, as refarch review reports it" in december
+    assert "dgx-superpod-gb200" in december
+
+
+def test_compare_page_and_what_changed_box() -> None:
+    site = real_site().site
+    compare = words(article(text_of(site, "architectures/dgx-superpod-gb200-changes/index.html")))
+    assert "2026.11 → 2026.12 (2026-12-03)" in compare
+    assert "info content-added scalable_unit.power_kw added 1200 kW" in compare
+    assert "Through the catalog" in compare
+    page = words(article(text_of(site, "architectures/dgx-superpod-gb200/index.html")))
+    assert "What changed in 2026.12 (since 2026.11)" in page
+    assert "every change, version to version" in page
+    unchanged = words(article(text_of(site, "architectures/dgx-superpod-h100/index.html")))
+    assert "Unchanged in release 2026.12" in unchanged

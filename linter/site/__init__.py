@@ -18,6 +18,7 @@ import re
 from linter.site import (
     architectures,
     catalog,
+    compare,
     curves,
     density,
     examples,
@@ -44,6 +45,7 @@ __all__ = [
 
 PROVIDERS: tuple[Provider, ...] = (
     architectures.pages,
+    compare.pages,
     catalog.pages,
     density.pages,
     rules.pages,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TypedDict
 
+from linter.kb.change_checks import LEVELS
 from linter.kb.model import Architecture
+from linter.site import compare
 from linter.site import sections as sec
 from linter.site.catalog import anchor
 from linter.site.catalog import page_path as catalog_path
@@ -45,6 +48,42 @@ class ArchitectureContext(TypedDict):
     fragile_points: list[dict[str, str]]
     changes: list[sec.ChangeRow]
     sources: list[SourceRow]
+    what_changed: WhatChanged
+
+
+class WhatChanged(TypedDict):
+    """The box on top of the page: the newest step of the architecture's history."""
+
+    known: bool  # history could be read
+    this_release: bool  # the newest step is this release's
+    old: str
+    new: str
+    summary: str
+    counts: str  # "2 breaking, 1 review, 3 info"
+    rows: list[compare.Row]  # the first few changes, breaking first
+    more: int  # changes not shown in the box
+    link: str  # the compare page
+
+
+BOX_ROWS = 5
+
+
+def what_changed(site: Site, arch: Architecture) -> WhatChanged:
+    here = page_path(arch.id)
+    step = compare.latest(site, arch.id)
+    rows = [*step.changes, *step.catalog] if step else []
+    counts = Counter(r.level for r in rows)
+    return WhatChanged(
+        known=not compare.steps(site).error,
+        this_release=step is not None and step.new == site.release,
+        old=step.old if step else "",
+        new=step.new if step else arch.version,
+        summary=step.summary if step else "",
+        counts=", ".join(f"{counts[lv]} {lv}" for lv in LEVELS if counts[lv]),
+        rows=rows[:BOX_ROWS],
+        more=max(0, len(rows) - BOX_ROWS),
+        link=rel(here, compare.page_path(arch.id)),
+    )
 
 
 class IndexRow(TypedDict):
@@ -115,6 +154,7 @@ def context(site: Site, arch: Architecture) -> ArchitectureContext:
         ),
         changes=sec.change_rows(arch.changes),
         sources=source_rows(src),
+        what_changed=what_changed(site, arch),
     )
 
 

@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar, cast
 
 from linter.kb.store import KnowledgeBase
 from linter.site.render import Renderer
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,16 @@ class Site:
         self.options = options
         self.kb = KnowledgeBase.open(options.kb_root)
         self.renderer = Renderer(options.template_dir)
+        self._memo: dict[str, object] = {}
 
     def render(self, template: str, context: Mapping[str, object]) -> str:
         return self.renderer.render(template, context)
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """``make()``, computed once per build and shared by the pages that need it."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return cast(T, self._memo[key])
 
     @cached_property
     def checked_kb(self) -> KnowledgeBase:

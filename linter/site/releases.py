@@ -1,10 +1,12 @@
-"""Monthly updates: one page per KB release.
+"""Monthly updates: one page per KB release in the repository's git history.
 
 The current release comes from ``architectures/release.yaml``: its date and summary, every
-architecture at its version and that version's change notes. The page also carries the
-review packet against the release before it, the document ``refarch review --format json``
-prints (rendered by ``linter.site.jsonmd``, so every string is escaped), or says why there is
-none.
+architecture at its version and that version's change notes; earlier ones from their
+manifests and the architectures' history. Each page also carries the review packet against
+the release before it, the document ``refarch review --format json`` prints (rendered by
+``linter.site.jsonmd``, so every string is escaped), or says why there is none (the first
+release has nothing before it). The impact section lints the repository's example plans as
+they are now.
 """
 
 from __future__ import annotations
@@ -16,7 +18,10 @@ from typing import Any, TypedDict
 from markupsafe import Markup
 
 from linter.core.errors import RefarchError
+from linter.kb.model.release import Release as Manifest
 from linter.lint import config
+from linter.review.history import KBHistory
+from linter.review.history import Release as HistoryRelease
 from linter.review.impact import find_plans
 from linter.review.packet import build
 from linter.review.ranges import open_history, review_range
@@ -54,18 +59,36 @@ def page_path_release(release: str) -> str:
 PLANS = "examples/plans"
 
 
+def _plans(repo: Path) -> tuple[list[str] | None, config.Config | None]:
+    """The repository's example plans (as they are now) for the impact, if any."""
+    if not (repo / PLANS).is_dir():
+        return None, None
+    return find_plans([str(repo / PLANS)]), config.discover(repo)
+
+
 def review_data(site: Site, repo: Path, release: str) -> dict[str, Any]:
     """``refarch review --to RELEASE --format json`` for the KB in ``repo``, with the
     repository's example plans, if any, for the impact."""
     hist = open_history(repo, site.options.kb_root)
     try:
         hist.repo.require_commits()
-        base, head = review_range(hist, None, release)
-        plans = find_plans([str(repo / PLANS)]) if (repo / PLANS).is_dir() else None
-        cfg = config.discover(repo) if plans is not None else None
-        return review_json(build(hist, base, head, plans, cfg))
+        return _review(hist, repo, release)
     finally:
         hist.repo.close()
+
+
+def _review(hist: KBHistory, repo: Path, release: str) -> dict[str, Any]:
+    base, head = review_range(hist, None, release)
+    plans, cfg = _plans(repo)
+    return review_json(build(hist, base, head, plans, cfg))
+
+
+def _packet(hist: KBHistory, repo: Path, release: str) -> tuple[Markup, str]:
+    try:
+        data = _review(hist, repo, release)
+    except RefarchError as exc:
+        return Markup(""), str(exc).strip() or "no review packet"
+    return Markup(jsonmd.render(data, level=3)), ""
 
 
 def packet(site: Site, release: str) -> tuple[Markup, str]:
@@ -84,7 +107,8 @@ def packet(site: Site, release: str) -> tuple[Markup, str]:
     return Markup(jsonmd.render(data, level=3)), ""
 
 
-def context(site: Site) -> ReleaseContext:
+def _current(site: Site) -> ReleaseContext:
+    """The release the KB is at, from the KB itself."""
     here = page_path_release(site.release)
     manifest = site.kb.release
     rows = []
@@ -112,13 +136,70 @@ def context(site: Site) -> ReleaseContext:
     )
 
 
-def pages(site: Site) -> Iterator[Page]:
-    ctx = context(site)
-    yield Page(
-        page_path_release(site.release),
-        site.render("release.md.j2", ctx),
-        title=f"Release {site.release}",
+def _past(site: Site, hist: KBHistory, repo: Path, release: HistoryRelease) -> ReleaseContext:
+    """An earlier release, from its manifest and the architectures' history."""
+    here = page_path_release(release.release)
+    doc = hist.release_doc(release.last)
+    manifest = Manifest.parse(doc.data if doc else {})
+    rows = []
+    for arch_id, version in manifest.architectures.items():
+        lin = hist.lineage(arch_id)
+        note = next((r for r in lin.versions if r.version == version), None) if lin else None
+        current = lin.id if lin else arch_id
+        rows.append(
+            ArchitectureRelease(
+                id=arch_id,
+                title=arch_id,
+                link=rel(here, page_path(current)) if site.kb.has("architecture", current) else "",
+                version=version,
+                changed="yes" if version == release.release else "",
+                summary=note.summary if note else "",
+                why=note.why if note else "",
+            )
+        )
+    if release == hist.releases()[0]:
+        pkt, error = Markup(""), "it is the first release in the knowledge base's history"
+    else:
+        pkt, error = _packet(hist, repo, release.release)
+    return ReleaseContext(
+        release=release.release,
+        date=manifest.date,
+        summary=manifest.summary,
+        architectures=rows,
+        packet=pkt,
+        packet_error=error,
     )
+
+
+def contexts(site: Site) -> list[ReleaseContext]:
+    """Every release in the KB's git history, oldest first, the current one read from the
+    KB itself; only the current one without git history."""
+    current = _current(site)
+    repo = site.options.kb_root.resolve().parent
+    if not (repo / ".git").exists():
+        return [current]
+    try:
+        hist = open_history(repo, site.options.kb_root)
+    except RefarchError:
+        return [current]
+    try:
+        hist.repo.require_commits()
+        past = [_past(site, hist, repo, r) for r in hist.releases() if r.release != site.release]
+    except RefarchError:
+        past = []
+    finally:
+        hist.repo.close()
+    return sorted([*past, current], key=lambda c: c["release"])
+
+
+def pages(site: Site) -> Iterator[Page]:
+    all_releases = contexts(site)
+    for ctx in all_releases:
+        yield Page(
+            page_path_release(ctx["release"]),
+            site.render("release.md.j2", ctx),
+            title=f"Release {ctx['release']}",
+        )
     yield Page(
         "releases/index.md",
         site.render(
@@ -128,11 +209,12 @@ def pages(site: Site) -> Iterator[Page]:
                 "current": site.release,
                 "releases": [
                     {
-                        "version": site.release,
-                        "date": site.release_date,
-                        "link": page_path_release(site.release).removeprefix("releases/"),
-                        "summary": ctx["summary"],
+                        "version": c["release"],
+                        "date": c["date"],
+                        "link": page_path_release(c["release"]).removeprefix("releases/"),
+                        "summary": c["summary"],
                     }
+                    for c in reversed(all_releases)
                 ],
             },
         ),
