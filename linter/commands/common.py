@@ -58,3 +58,26 @@ def input_error_dict(exc: InputError) -> dict[str, Any]:
         "column": loc.column if loc else 0,
         "message": exc.message,
     }
+
+
+def add_calibration_age_argument(p: argparse.ArgumentParser) -> None:
+    """``--calibration-max-age DAYS``: when an efficiency set's calibration counts as stale."""
+    from linter.kb.freshness import DEFAULT_MAX_AGE_DAYS
+
+    def days(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of days") from None
+        if n < 0:
+            raise argparse.ArgumentTypeError(f"{text!r}: a number of days cannot be negative")
+        return n
+
+    p.add_argument(
+        "--calibration-max-age",
+        type=days,
+        default=DEFAULT_MAX_AGE_DAYS,
+        metavar="DAYS",
+        help="flag efficiency sets whose measurements were last checked more than DAYS days "
+        f"ago (default {DEFAULT_MAX_AGE_DAYS})",
+    )

@@ -7,7 +7,7 @@ import argparse
 import os
 from typing import Any
 
-from linter.commands.common import add_repo_argument, dump_json
+from linter.commands.common import add_calibration_age_argument, add_repo_argument, dump_json
 from linter.core.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from linter.core.findings import Finding
 from linter.lint import config as config_mod
@@ -66,6 +66,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="processes sharing --each-release on long histories (default: CPUs, at most 4)",
     )
+    add_calibration_age_argument(p)
     add_repo_argument(p)
 
 
@@ -91,7 +92,9 @@ def run(args: argparse.Namespace, io: Any) -> int:
         cfg = None
         if plans is not None:
             cfg = config_mod.load(args.config) if args.config else config_mod.discover()
-        review = build(hist, base, head, plans, cfg, args.each_release, args.jobs)
+        review = build(
+            hist, base, head, plans, cfg, args.each_release, args.jobs, args.calibration_max_age
+        )
         if args.format == "json":
             io.out.write(dump_json(review_json(review)))
         else:

@@ -6,8 +6,9 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from linter.commands.common import dump_json, open_kb
+from linter.commands.common import add_calibration_age_argument, dump_json, open_kb
 from linter.core.errors import EXIT_OK, UsageError
+from linter.kb.freshness import calibration_freshness
 from linter.kb.provenance import stats
 
 NAME = "stats"
@@ -19,6 +20,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as-of", metavar="YYYY-MM-DD", help="date to age sources against (default: today)"
     )
+    add_calibration_age_argument(p)
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
@@ -26,7 +28,13 @@ def run(args: argparse.Namespace, io: Any) -> int:
         today = dt.date.fromisoformat(args.as_of) if args.as_of else dt.date.today()
     except ValueError:
         raise UsageError(f"--as-of {args.as_of!r} is not a date YYYY-MM-DD") from None
-    s = stats(open_kb(args, checked=True), today)
+    kb = open_kb(args, checked=True)
+    s = stats(kb, today)
+    fresh = calibration_freshness(kb, today, args.calibration_max_age)
+    s["calibration"] = {
+        "max_age_days": args.calibration_max_age,
+        "sets": [f.to_dict() for f in fresh],
+    }
     if args.json:
         io.out.write(dump_json(s))
         return EXIT_OK
@@ -39,4 +47,11 @@ def run(args: argparse.Namespace, io: Any) -> int:
     )
     for u in s["unsourced_figures"]:
         io.out.write(f"  unsourced: {u}\n")
+    stale = [f for f in fresh if f.stale]
+    io.out.write(
+        f"calibration: {len(fresh)} efficiency sets, {len(stale)} calibrated more than "
+        f"{args.calibration_max_age} days ago\n"
+    )
+    for f in stale:
+        io.out.write(f"  stale calibration: {f.describe()}\n")
     return EXIT_OK

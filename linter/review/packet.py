@@ -3,13 +3,18 @@ why it changed, whether the release is consistent, and which plans change verdic
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from linter.core.errors import InputError
 from linter.core.findings import Finding
 from linter.kb.change_checks import LEVELS
+from linter.kb.freshness import DEFAULT_MAX_AGE_DAYS, Freshness, freshness
+from linter.kb.model.catalog import Efficiency
+from linter.kb.model.catalog import parse as parse_catalog
 from linter.kb.model.release import Release, changes_of
 from linter.kb.store import KIND_DIRS
 from linter.lint.config import Config
@@ -72,6 +77,8 @@ class Review:
     consistency: list[Finding]
     impact: list[PlanImpact] | None = None
     notes: list[str] = field(default_factory=list)
+    calibration: list[Freshness] = field(default_factory=list)
+    calibration_max_age_days: int = DEFAULT_MAX_AGE_DAYS
 
     def counts(self) -> dict[str, int]:
         entries = self.architectures + self.catalog
@@ -168,6 +175,7 @@ def build(
     config: Config | None = None,
     each_release: bool = False,
     jobs: int = 1,
+    max_age_days: int = DEFAULT_MAX_AGE_DAYS,
 ) -> Review:
     """The review packet from ``base`` to ``head``.
 
@@ -218,12 +226,38 @@ def build(
         consistency.dedupe(found),
     )
     review.notes = notes(hist)
+    review.calibration_max_age_days = max_age_days
+    review.calibration = calibration_at(hist, head, max_age_days)
     if plans is not None:
         with tempfile.TemporaryDirectory(prefix="refarch-review-") as tmp:
             old_kb, new_kb = kb_at(hist, base, Path(tmp)), kb_at(hist, head, Path(tmp))
             labels = (f"{hist.prefix}@{base.short}", f"{hist.prefix}@{head.short}")
             review.impact = impact(plans, old_kb, new_kb, config or Config(), labels)
     return review
+
+
+def calibration_at(hist: KBHistory, head: Revision, max_age_days: int) -> list[Freshness]:
+    """The freshness of every efficiency set at ``head``, aged against ``head``'s release
+    date (its commit date, or today for the working tree), so a packet reads the same
+    whenever it is made."""
+    doc = hist.release_doc(head)
+    day = Release.parse(doc.data if doc else None).date or head.day or dt.date.today().isoformat()
+    try:
+        today = dt.date.fromisoformat(day)
+    except ValueError:
+        today = dt.date.today()
+    out = []
+    prefix = f"{hist.prefix}/catalog/efficiency/" if hist.prefix else "catalog/efficiency/"
+    for path, blob in sorted(hist.files(head, recursive=True).items()):
+        if not (path.startswith(prefix) and path.endswith(".yaml")):
+            continue
+        try:
+            entry = parse_catalog("efficiency", stem(path), hist.doc(head, path, blob))
+        except InputError:
+            continue
+        if isinstance(entry, Efficiency):
+            out.append(freshness(entry, today, max_age_days))
+    return out
 
 
 def check_worktree(hist: KBHistory, base: Revision) -> list[Finding]:

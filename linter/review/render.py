@@ -158,9 +158,36 @@ def markdown(r: Review) -> str:
         out += ["## Catalog and standards", ""]
         for e in r.catalog:
             out += _entry_md(e)
+    if r.calibration:
+        out += ["## Calibration freshness", ""] + _calibration_md(r)
     if r.impact is not None:
         out += ["## Impact on plans", ""] + _impact_md(r.impact)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _calibration_md(r: Review) -> list[str]:
+    stale = [f for f in r.calibration if f.stale]
+    limit = r.calibration_max_age_days
+    head = (
+        f"{plural(len(stale), 'efficiency set')} calibrated more than {limit} days before this "
+        "release: refit them against newer published measurements."
+        if stale
+        else f"Every efficiency set was calibrated within {limit} days of this release."
+    )
+    out = [
+        head,
+        "",
+        "| set | calibrated | age | points | software | stale |",
+        "|---|---|---|---|---|---|",
+    ]
+    for f in r.calibration:
+        age = f"{f.age_days} days" if f.age_days is not None else "unknown"
+        soft = _cell("; ".join(f.software)) or "not stated"
+        out.append(
+            f"| `{f.id}` | {f.calibrated or 'unknown'} | {age} | {f.points} | {soft} | "
+            f"{'**stale**' if f.stale else ''} |"
+        )
+    return [*out, ""]
 
 
 def _rev_dict(rev: Revision, release: str) -> dict[str, Any]:
@@ -185,6 +212,10 @@ def review_json(r: Review) -> dict[str, Any]:
         "architectures": [e.to_dict() for e in r.architectures],
         "catalog": [e.to_dict() for e in r.catalog],
         "impact": None if r.impact is None else [p.to_dict() for p in r.impact],
+        "calibration": {
+            "max_age_days": r.calibration_max_age_days,
+            "sets": [f.to_dict() for f in r.calibration],
+        },
     }
 
 
