@@ -1,0 +1,67 @@
+"""The maintainers' CI workflows in .github/workflows: valid GitHub Actions workflows (the
+SchemaStore schema check-jsonschema vendors; actionlint cannot be installed from PyPI without a
+Go toolchain), and every refarch command in them is one refarch's parser accepts."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from linter.cli import build_parser
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+DOCS = ROOT / "site_src" / "docs" / "contributing.md"
+
+
+def test_there_are_the_two_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == ["kb-monthly.yml", "kb-review.yml"]
+
+
+def test_workflows_match_the_github_workflow_schema() -> None:
+    exe = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+    done = subprocess.run(
+        [exe, "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _commands(text: str) -> list[list[str]]:
+    """Every `refarch ...` command line in shell text, shell variables given sample values."""
+    text = text.replace("${GITHUB_BASE_REF}", "main").replace('"$GITHUB_STEP_SUMMARY"', "s.md")
+    out = []
+    for line in text.replace("\\\n", " ").splitlines():
+        line = line.strip().lstrip("-$ ").split("#")[0]
+        if line.startswith("refarch "):
+            words = shlex.split(line.split(">")[0])
+            out.append(words[1:])
+    return out
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_refarch_commands_parse(path: Path) -> None:
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    runs = [s["run"] for job in doc["jobs"].values() for s in job["steps"] if "run" in s]
+    commands = [c for run in runs for c in _commands(run)]
+    assert commands, path
+    for argv in commands:
+        build_parser(argv).parse_args(argv)  # SystemExit on an unknown option
+
+
+def test_gitlab_snippet_commands_parse() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    snippet = text[text.index("```yaml\n# .gitlab-ci.yml") :]
+    snippet = snippet[: snippet.index("```\n", 8)]
+    commands = _commands(snippet.replace("$CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"))
+    assert len(commands) == 3
+    for argv in commands:
+        build_parser(argv).parse_args(argv)
