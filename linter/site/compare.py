@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from linter.core.errors import RefarchError
+from linter.kb.model.release import change_for
 from linter.review.archdiff import arch_diff
 from linter.review.classify import Classified
 from linter.review.history import KBHistory
@@ -74,11 +75,12 @@ def _steps(hist: KBHistory, arch: str) -> list[Step]:
     for old, new in zip(versions, versions[1:], strict=False):
         d = arch_diff(hist, f"{arch}@{old}", f"{arch}@{new}")
         note = notes.get(new)
+        entry = change_for(hist.doc(d.new.rev, d.new.path).data, new)
         out.append(
             Step(
                 old=old,
                 new=new,
-                date=d.new.rev.day or "",
+                date=entry.date if entry else "",  # the version's own date, not a commit's
                 summary=note.summary if note else "",
                 why=note.why if note else "",
                 changes=_rows(d.changes),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'accelerator.schema.json': '1db2f328d5a5cdefa94b08f321c14073-6985', 'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381'}
+SOURCES = {'accelerator.schema.json': 'd94045f375a9a1022431a32715c00d7d-7181', 'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -37,7 +37,7 @@ _C7: Any = re.compile('^https?://')
 _C8: Any = re.compile('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$')
 _C9: Any = frozenset(['note', 'retrieved', 'title', 'url'])
 _C10: Any = ['title', 'retrieved']
-_C11: Any = ['hopper', 'blackwell', 'blackwell-ultra', 'ada', 'cdna3', 'cdna4', 'gaudi3']
+_C11: Any = ['hopper', 'blackwell', 'blackwell-ultra', 'ada', 'cdna3', 'cdna4', 'cdna5', 'rubin', 'gaudi3']
 _C12: Any = ['sxm', 'pcie', 'superchip', 'oam', 'mezzanine']
 _C13: Any = ['air', 'direct-liquid']
 _C14: Any = frozenset(['default', 'derived', 'note', 'range', 'source', 'sources', 'value'])
@@ -45,7 +45,7 @@ _C15: Any = ['value', 'source']
 _C16: Any = ['range', 'default', 'sources']
 _C17: Any = ['value', 'derived']
 _C18: Any = frozenset(['bf16_dense_tflops', 'bf16_sparse_tflops', 'cooling', 'form_factor', 'fp16_dense_tflops', 'fp4_dense_tflops', 'fp4_sparse_tflops', 'fp8_dense_tflops', 'fp8_sparse_tflops', 'generation', 'id', 'int8_dense_tops', 'int8_sparse_tops', 'kind', 'memory_bandwidth_tb_s', 'memory_gb', 'memory_type', 'name', 'notes', 'pcie_gen', 'scale_up_bandwidth_gb_s', 'scale_up_interconnect', 'sources', 'status', 'status_since', 'summary', 'tdp_w', 'vendor'])
-_C19: Any = ['id', 'kind', 'name', 'vendor', 'status', 'summary', 'sources', 'generation', 'form_factor', 'tdp_w', 'memory_gb', 'memory_bandwidth_tb_s']
+_C19: Any = ['id', 'kind', 'name', 'vendor', 'status', 'summary', 'sources', 'generation', 'form_factor', 'memory_gb']
 
 
 def _v3(d: Any) -> bool:
