@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import RunCli
+from conftest import FROZEN_KB, RunCli
 
 FIX = Path(__file__).parent / "fixtures" / "schemas"
 
@@ -54,10 +55,28 @@ def test_missing_file_and_directory_walk(run_cli: RunCli, tmp_path: Path) -> Non
     assert (code, err) == (0, "valid\n")
 
 
-def test_unknown_kind(run_cli: RunCli, tmp_path: Path) -> None:
-    p = tmp_path / "other.yaml"
+def test_yaml_that_is_not_refarch_is_skipped(run_cli: RunCli, tmp_path: Path) -> None:
+    """A pre-commit hook passes every YAML file: a CI config or a manifest is skipped, not
+    VAL009 (it used to fail the refarch-validate hook on .pre-commit-config.yaml itself)."""
+    p = tmp_path / ".pre-commit-config.yaml"
+    p.write_text("repos:\n  - repo: local\n    hooks: []\n")
+    k8s = tmp_path / "deploy.yaml"
+    k8s.write_text("apiVersion: apps/v1\nkind: Deployment\n")
+    assert run_cli("validate", str(p), str(k8s)) == (
+        0,
+        "",
+        "valid (2 files skipped: not refarch files)\n",
+    )
+    code, out, err = run_cli("validate", "--verbose", str(p))
+    assert code == 0 and f"refarch: skipped {p}: not a refarch file\n" in err
+
+
+def test_unknown_kind_inside_the_kb(run_cli: RunCli, tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    shutil.copytree(FROZEN_KB, kb)
+    p = kb / "other.yaml"
     p.write_text("hello: world\n")
-    code, out, _ = run_cli("validate", str(p))
+    code, out, _ = run_cli("--kb", str(kb), "validate", str(p))
     assert code == 1
     assert out.startswith(f"{p}:1:1: VAL009 [unknown-kind] $: unknown file kind")
 

@@ -13,6 +13,7 @@ from linter.commands.common import (
     say_kb,
 )
 from linter.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from linter.core.text import plural
 from linter.kb.validate import validate_kb, validate_paths
 
 NAME = "validate"
@@ -30,8 +31,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, io: Any) -> int:
     kb = open_kb(args)
     say_kb(args, kb, io)
+    skipped: list[str] = []
     if args.paths:
-        findings, errors = validate_paths(args.paths, kb)
+        findings, errors = validate_paths(args.paths, kb, skipped)
     else:
         findings, errors = validate_kb(kb)
     if args.format == "json":
@@ -41,6 +43,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
                     "kb": kb.identity(),
                     "findings": [f.to_dict() for f in findings],
                     "errors": [input_error_dict(e) for e in errors],
+                    "skipped": skipped,
                 }
             )
         )
@@ -51,8 +54,14 @@ def run(args: argparse.Namespace, io: Any) -> int:
             )
         for e in errors:
             io.err.write(f"refarch: error: {e}\n")
+        if args.verbose:
+            for path in skipped:
+                io.err.write(f"refarch: skipped {path}: not a refarch file\n")
         if not findings and not errors:
-            io.err.write("valid\n")
+            note = (
+                f" ({plural(len(skipped), 'file')} skipped: not refarch files)" if skipped else ""
+            )
+            io.err.write(f"valid{note}\n")
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings else EXIT_OK

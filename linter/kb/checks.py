@@ -74,7 +74,9 @@ VALIDATION: tuple[Code, ...] = (
          "Write a finite number."),
     _val("VAL009", "unknown-kind", "refarch cannot tell what kind of file this is.",
          "The kind of a file comes from its `$schema` modeline, its place in the KB, a `kind:` "
-         "key, or its top-level keys (a plan has `plan`, `reference` or `racks`).",
+         "key, or its top-level keys (a plan has `plan`, `reference` or `racks`). Inside the "
+         "knowledge base every YAML file must have a kind; outside it, a YAML file with none of "
+         "these (a CI configuration, a Kubernetes manifest) is skipped, as lint skips it.",
          "A file of unknown kind cannot be checked at all.",
          "```yaml\nservices: {web: {image: nginx}}\n```",
          "Add the modeline `# yaml-language-server: $schema=<...>/plan.schema.json`, or do not "

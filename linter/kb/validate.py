@@ -287,10 +287,18 @@ def _derived(doc: Document, kb: KnowledgeBase) -> Iterator[Finding]:
             )
 
 
-def validate_paths(paths: list[str], kb: KnowledgeBase) -> tuple[list[Finding], list[InputError]]:
-    """Validate files (directories are walked for *.yaml / *.yml)."""
+def validate_paths(
+    paths: list[str], kb: KnowledgeBase, skipped: list[str] | None = None
+) -> tuple[list[Finding], list[InputError]]:
+    """Validate files (directories are walked for *.yaml / *.yml).
+
+    A YAML file outside the KB that says nothing of being a refarch file (no ``$schema``
+    modeline, ``kind:`` or plan keys: a CI config, a Kubernetes manifest) is not checked and
+    is appended to ``skipped``, as lint skips what is not a plan; inside the KB every file must
+    be one, so there it is VAL009."""
     findings: list[Finding] = []
     errors: list[InputError] = []
+    root = kb.root.resolve()
     for path in expand_paths(paths, errors):
         try:
             doc = yamlio.load(path)
@@ -298,6 +306,10 @@ def validate_paths(paths: list[str], kb: KnowledgeBase) -> tuple[list[Finding], 
             errors.append(exc)
             continue
         kind = detect_kind(doc, kb.root)
+        if kind is None and not Path(path).resolve().is_relative_to(root):
+            if skipped is not None:
+                skipped.append(path)
+            continue
         if kind is None:
             findings.append(
                 _f(
