@@ -13,6 +13,7 @@ Library entry points (they never print or exit):
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -151,10 +152,13 @@ def lint_paths(
     config = config or Config()
 
     def one(path: str) -> FileReport | InputError:
+        start = time.perf_counter()
         try:
-            return lint_doc(plan.load(path), kb, config, today)
+            report = lint_doc(plan.load(path), kb, config, today)
         except InputError as exc:  # unreadable, or a KB entry the plan needs is invalid
             return exc
+        report.seconds = time.perf_counter() - start
+        return report
 
     result = LintResult(files=[], errors=[], config=config)
     for outcome in fork_map(one, paths, jobs):

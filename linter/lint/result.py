@@ -21,6 +21,7 @@ class FileReport:
     plan_id: str = ""
     skipped: str = ""  # why the file was not linted (not a plan)
     hot_spot: headroom.Headroom | None = None
+    seconds: float = 0.0  # wall time to load and lint the file (the JUnit time attribute)
 
 
 @dataclass
