@@ -9,7 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from conftest import RunCli
+from conftest import FROZEN_PLANS, RunCli
 from jsonschema import Draft4Validator
 
 from linter.kb.store import KnowledgeBase
@@ -165,6 +165,19 @@ def test_gitlab(plan: str, run_cli: RunCli) -> None:
     assert issues[0]["severity"] == "minor"
     assert issues[0]["location"] == {"path": plan, "lines": {"begin": 10, "end": 10}}
     assert len({i["fingerprint"] for i in issues}) == 2
+
+
+def test_gitlab_physical_errors_are_critical(run_cli: RunCli) -> None:
+    """An error that breaks a power or cooling limit is critical; other errors stay major."""
+    plan = str(FROZEN_PLANS / "nvl72-on-air.yaml")
+    issues = json.loads(run_cli("lint", "--format", "gitlab", plan)[1])
+    got = [(i["description"].split(" ", 1)[0], i["severity"]) for i in issues]
+    assert got == [
+        ("BPR001", "major"),  # an error, but a best practice: major
+        ("ARC006", "info"),
+        ("CLG001", "critical"),
+        ("CLG002", "critical"),
+    ]
 
 
 def test_input_errors_in_machine_formats(tmp_path: Path, run_cli: RunCli) -> None:

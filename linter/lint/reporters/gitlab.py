@@ -9,6 +9,16 @@ from typing import Any
 from linter.lint.result import LintResult
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+# Errors of these rule families break a physical limit (a breaker, a feed, the heat a rack can
+# shed): GitLab's highest level, so they sort above the rest of a merge request's findings.
+PHYSICAL = ("PWR", "CLG")
+
+
+def severity(rule: str, level: str) -> str:
+    """GitLab's severity for a finding: ``critical`` for a power or cooling error."""
+    if level == "error" and rule.startswith(PHYSICAL):
+        return "critical"
+    return SEVERITY.get(level, "info")
 
 
 def render(result: LintResult, color: bool = False) -> str:
@@ -28,7 +38,7 @@ def render(result: LintResult, color: bool = False) -> str:
                 "check_name": f.name,
                 "description": description,
                 "categories": ["Bug Risk"],
-                "severity": SEVERITY.get(f.severity, "info"),
+                "severity": severity(f.rule, f.severity),
                 "fingerprint": fingerprint,
                 "location": {
                     "path": f.file,
