@@ -59,7 +59,7 @@ def test_the_diff_of_a_pinned_version_shows_what_came_through_the_catalog(
     repo = released(tmp_path)
     repo.write("catalog/systems/test-server.yaml", server(10.5))
     code, out, err = run_cli("diff", "pod-a@2026.10", "pod-a@worktree", cwd=repo.root)
-    assert (code, err) == (0, "")
+    assert (code, err) == (1, "")  # differences, like git diff --exit-code
     assert out == (
         f"pod-a@2026.10 ({repo.short()}, 2026-10-01) -> pod-a@2026.10 (worktree)\n"
         "  through the catalog (the entries this architecture names, and its derived figures):\n"

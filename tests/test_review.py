@@ -461,7 +461,7 @@ def test_impact_lists_the_plans_a_status_change_affects(tmp_path: Path, run_cli:
 def test_diff_between_versions_commits_and_worktree(repo: KBRepo, run_cli: RunCli) -> None:
     c10, c11 = repo.short("HEAD~1"), repo.short("HEAD")
     code, out, err = run_cli("diff", "pod-a@2026.10", "pod-alpha@2026.11", cwd=repo.root)
-    assert (code, err) == (0, "")
+    assert (code, err) == (1, "")  # differences exit 1, none exit 0 (below)
     assert out.splitlines()[:3] == [
         f"pod-a@2026.10 ({c10}, 2026-10-01) -> pod-alpha@2026.11 ({c11}, 2026-11-01)",
         "  breaking  architecture-renamed        id: 'pod-a' -> 'pod-alpha'",

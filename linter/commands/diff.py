@@ -1,4 +1,8 @@
-"""refarch diff ARCH@A ARCH@B [--format text|md|json]"""
+"""refarch diff ARCH@A ARCH@B [--format text|md|json]
+
+Exits 1 when there are semantic differences (the architecture's or those reaching it through
+the catalog) and 0 when there are none, like ``git diff --exit-code``; 2 on a usage or git
+error."""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import argparse
 from typing import Any
 
 from linter.commands.common import add_repo_argument, dump_json
-from linter.core.errors import EXIT_OK
+from linter.core.errors import EXIT_FINDINGS, EXIT_OK
 from linter.review.archdiff import arch_diff
 from linter.review.ranges import open_history
 from linter.review.render import diff_markdown, diff_text
@@ -34,6 +38,6 @@ def run(args: argparse.Namespace, io: Any) -> int:
             io.out.write(diff_markdown(d.title, d.changes, d.catalog))
         else:
             io.out.write(diff_text(d.title, d.changes, d.catalog))
-        return EXIT_OK
+        return EXIT_FINDINGS if d.changes or d.catalog else EXIT_OK
     finally:
         hist.repo.close()
