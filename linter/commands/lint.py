@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from linter.commands.common import add_verbose_argument, open_kb, say_kb
-from linter.core.errors import EXIT_ERROR, EXIT_OK, InputError, UsageError
+from linter.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 from linter.core.paths import expand_paths
 from linter.core.text import escape_controls
 from linter.lint import baseline, config
 from linter.lint.batch import MIN_FILES_PER_JOB, lint_many
 from linter.lint.reporters import REPORTER_BY_NAME
+from linter.lint.reporters import text as text_reporter
 
 NAME = "lint"
 HELP = "check deployment plans against their pinned architecture, physics and best practices"
@@ -46,6 +47,35 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="lowest severity that fails the run (default: error, or the config's)",
     )
     p.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="run only these rules: codes, names or code prefixes, comma-separated (PWR,CLG002);"
+        " rules that cannot be ignored always run",
+    )
+    p.add_argument(
+        "--extend-select",
+        action="append",
+        metavar="RULES",
+        help="add rules to --select (or to the configuration's selection)",
+    )
+    p.add_argument(
+        "--ignore",
+        action="append",
+        metavar="RULES",
+        help="do not run these rules (codes, names or prefixes); not for rules that cannot be "
+        "ignored",
+    )
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 stays 2)")
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="text: the findings only, no summary lines"
+    )
+    p.add_argument(
+        "--statistics",
+        action="store_true",
+        help="text: after the report, the number of findings per rule",
+    )
+    p.add_argument(
         "--jobs",
         type=int,
         metavar="N",
@@ -53,6 +83,35 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "at most one per CPU)",
     )
     add_verbose_argument(p)
+
+
+def _selection(cfg: config.Config, args: argparse.Namespace) -> config.Config:
+    """The configuration with --select, --extend-select and --ignore applied."""
+    select = cfg.select
+    if args.select:
+        select = config.expand(args.select, "--select")
+    if args.extend_select:
+        extra = config.expand(args.extend_select, "--extend-select")
+        select = None if select is None else select | extra
+    disable = cfg.disable
+    if args.ignore:
+        ignored = config.expand(args.ignore, "--ignore")
+        fixed = sorted(c for c in ignored if not config.ignorable(c))
+        if fixed:
+            raise UsageError(f"--ignore: {', '.join(fixed)} cannot be ignored")
+        disable = disable | ignored
+    return replace(cfg, select=select, disable=disable)
+
+
+def _statistics(findings: list[Any]) -> str:
+    """``  3  PWR001  [rack-power-over-budget]  error`` per rule, most frequent first."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for f in findings:
+        key = (f.rule, f.name, f.severity)
+        counts[key] = counts.get(key, 0) + 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    width = max((len(str(n)) for _, n in rows), default=1)
+    return "".join(f"{n:>{width}}  {r}  [{name}]  {sev}\n" for (r, name, sev), n in rows)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -104,6 +163,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
     cfg = config.load(args.config) if args.config else config.discover()
     if args.fail_on:
         cfg = replace(cfg, fail_on=args.fail_on)
+    cfg = _selection(cfg, args)
     errors: list[InputError] = []
     paths = expand_paths(args.plans, errors)
     if not paths and not errors and not args.allow_empty:
@@ -131,6 +191,11 @@ def run(args: argparse.Namespace, io: Any) -> int:
         return EXIT_ERROR if result.errors else EXIT_OK
     to_terminal = args.format == "text" and not args.output
     report = REPORTER_BY_NAME[args.format](result, to_terminal and io.color)
+    if args.format == "text":
+        if args.quiet:
+            report = text_reporter.findings_only(result, to_terminal and io.color)
+        if args.statistics and result.findings:
+            report += ("\n" if report else "") + _statistics(result.findings)
     if args.output:
         _write(args.output, escape_controls(report))
     elif to_terminal and io.color:  # the reporter escaped what it quotes; the colour is ours
@@ -141,4 +206,6 @@ def run(args: argparse.Namespace, io: Any) -> int:
     if args.format in ("text", "gitlab") or args.output:
         for e in result.errors:
             io.err.write(f"refarch: error: {e}\n")
+    if args.exit_zero and result.exit_code == EXIT_FINDINGS:
+        return EXIT_OK
     return result.exit_code

@@ -49,8 +49,11 @@ class Config:
     fail_on: str = "error"
     root: Path | None = None  # directory of the config file
     source: str = ""  # the config file, for messages
+    select: frozenset[str] | None = None  # --select: only these codes run (None: every code)
 
     def enabled(self, code: str) -> bool:
+        if self.select is not None and code not in self.select and ignorable(code):
+            return False  # a rule that cannot be silenced runs whatever is selected
         return code not in self.disable and self.severity.get(code) != "off"
 
     def stamp(self, code: str, severity: str) -> str:
@@ -72,6 +75,35 @@ class Config:
 
     def fails(self, severity: str) -> bool:
         return SEVERITY_RANK.get(severity, 0) >= SEVERITY_RANK[self.fail_on]
+
+
+def ignorable(code: str) -> bool:
+    """Whether a code may be silenced (unknown codes count as ignorable)."""
+    from linter.lint import registry
+
+    found = registry.lookup(code)
+    return found is None or found.ignorable
+
+
+def expand(tokens: list[str], flag: str) -> frozenset[str]:
+    """Rule codes from command-line tokens: a code or name (``PWR001``,
+    ``rack-power-over-budget``) or a code prefix (``PWR``, ``CLG00``), as ruff reads them.
+    ConfigError names the flag for an unknown token."""
+    from linter.lint import registry
+
+    lint_codes = sorted({registry.resolve(t) or "" for t in registry.lint_tokens()} - {""})
+    out: set[str] = set()
+    for raw in tokens:
+        for token in (t.strip() for t in raw.split(",")):
+            if not token:
+                continue
+            code = registry.resolve(token)
+            matched = [code] if code else [c for c in lint_codes if c.startswith(token.upper())]
+            if not matched:
+                hint = did_you_mean(token, registry.lint_tokens(), cutoff=0.6)
+                raise ConfigError(f"{flag}: unknown rule or prefix {token!r}{hint}")
+            out.update(matched)
+    return frozenset(out)
 
 
 def _resolve(token: Any, where: str, loc: Location) -> str:

@@ -64,6 +64,12 @@ def summary(result: LintResult) -> list[str]:
     return out
 
 
+def findings_only(result: LintResult, color: bool = False) -> str:
+    """The findings without the summary and hot-spot lines (``--quiet``)."""
+    lines = [line for f in result.findings for line in finding_lines(f, color)]
+    return "\n".join(lines) + "\n" if lines else ""
+
+
 def render(result: LintResult, color: bool = False) -> str:
     lines: list[str] = []
     for f in result.findings:
