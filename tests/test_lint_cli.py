@@ -54,6 +54,8 @@ def test_text_output_and_exit_1(tmp_path: Path, run_cli: RunCli, dgx_kw: float) 
     assert out == (
         f"{plan}:9:16: PWR001 [rack-power-over-budget] rack group r01 (8 racks) draws "
         f"{rack:g} kW per rack at system maximum power, over its 40 kW budget\n"
+        "    |     budget_kw: 40\n"  # the plan's line, and a caret under the value
+        "    |                ^^\n"
         f"    error: 4 x {dgx_kw:g} kW = {rack:g} kW > 40 kW budget (limit: plan lab "
         "racks[0].budget_kw)\n"
         f"    fix: remove 1 dgx-h100 per rack or raise the budget to at least {rack:g} kW\n"
@@ -62,6 +64,8 @@ def test_text_output_and_exit_1(tmp_path: Path, run_cli: RunCli, dgx_kw: float) 
         f"Hot spot of lab: rack group r01 (8 racks) power: {rack:g} of 40 kW (over by "
         f"{round((rack - 40) / 40 * 100, 1):g} %).\n"
     )
+    # --no-source: the finding without the plan line
+    assert "    |" not in run_cli("lint", "--no-source", plan)[1]
 
 
 def test_warnings_pass_unless_fail_on_warning(tmp_path: Path, run_cli: RunCli) -> None:

@@ -71,6 +71,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "-q", "--quiet", action="store_true", help="text: the findings only, no summary lines"
     )
     p.add_argument(
+        "--no-source",
+        action="store_true",
+        help="text: do not show the plan line (and a caret) under each finding",
+    )
+    p.add_argument(
         "--statistics",
         action="store_true",
         help="text: after the report, the number of findings per rule",
@@ -192,8 +197,10 @@ def run(args: argparse.Namespace, io: Any) -> int:
     to_terminal = args.format == "text" and not args.output
     report = REPORTER_BY_NAME[args.format](result, to_terminal and io.color)
     if args.format == "text":
+        color, show = to_terminal and io.color, not args.no_source
+        report = text_reporter.render(result, color, show)
         if args.quiet:
-            report = text_reporter.findings_only(result, to_terminal and io.color)
+            report = text_reporter.findings_only(result, color, show)
         if args.statistics and result.findings:
             report += ("\n" if report else "") + _statistics(result.findings)
     if args.output:

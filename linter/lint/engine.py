@@ -102,7 +102,11 @@ def lint_doc(
     doc, problems = validate.check(doc, "plan", kb)
     if problems:
         kept = _stamp([f for f in problems if runs(f.rule)], config)
-        return FileReport(path=doc.path, findings=sorted(kept, key=Finding.sort_key))
+        return FileReport(
+            path=doc.path,
+            findings=sorted(kept, key=Finding.sort_key),
+            source=_source_lines(doc, kept),
+        )
     view = plan.from_data(doc.data)
     facts = Facts(view, kb)
     ctx = RuleContext(
@@ -130,7 +134,17 @@ def lint_doc(
         suppressed=list(outcome.silenced),
         plan_id=view.id,
         hot_spot=headroom.hot_spot(facts),
+        source=_source_lines(doc, kept),
     )
+
+
+def _source_lines(doc: Document, findings: list[Finding]) -> dict[int, str]:
+    """The text of each line a finding points at (the text report shows it), no more."""
+    wanted = {f.line for f in findings if f.file == doc.path and f.line > 0}
+    if not wanted:
+        return {}
+    lines = doc.text.splitlines()
+    return {n: lines[n - 1] for n in sorted(wanted) if n <= len(lines)}
 
 
 def lint_file(path: str, kb: KnowledgeBase, config: Config | None = None) -> list[Finding]:

@@ -22,6 +22,7 @@ class FileReport:
     skipped: str = ""  # why the file was not linted (not a plan)
     hot_spot: headroom.Headroom | None = None
     seconds: float = 0.0  # wall time to load and lint the file (the JUnit time attribute)
+    source: dict[int, str] = field(default_factory=dict)  # line -> text, lines with findings
 
 
 @dataclass

@@ -15,6 +15,14 @@ def _c(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
+def source_lines(text: str, column: int, end_column: int, color: bool = False) -> list[str]:
+    """The plan line a finding points at, with a caret under the span (the line escaped)."""
+    shown = one_line(text.expandtabs(1))
+    width = max(1, end_column - column) if end_column > column else 1
+    caret = " " * (column - 1) + "^" * width
+    return [f"    | {shown}", f"    | {_c(caret, '1;31', color)}"]
+
+
 def finding_lines(f: Finding, color: bool = False) -> list[str]:
     """The finding's lines; what it quotes (file names, plan and KB text) is escaped before
     any colour is added, so no control sequence but refarch's own reaches the terminal."""
@@ -64,16 +72,27 @@ def summary(result: LintResult) -> list[str]:
     return out
 
 
-def findings_only(result: LintResult, color: bool = False) -> str:
+def _with_source(result: LintResult, color: bool, show_source: bool) -> list[str]:
+    sources = {(r.path, n): t for r in result.files for n, t in r.source.items()}
+    lines: list[str] = []
+    for f in result.findings:
+        block = finding_lines(f, color)
+        text = sources.get((f.file, f.line)) if show_source else None
+        if text is not None and f.column > 0:
+            end = f.end_column if f.end_line == f.line else len(text) + 1
+            block[1:1] = source_lines(text, f.column, end, color)
+        lines.extend(block)
+    return lines
+
+
+def findings_only(result: LintResult, color: bool = False, show_source: bool = True) -> str:
     """The findings without the summary and hot-spot lines (``--quiet``)."""
-    lines = [line for f in result.findings for line in finding_lines(f, color)]
+    lines = _with_source(result, color, show_source)
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def render(result: LintResult, color: bool = False) -> str:
-    lines: list[str] = []
-    for f in result.findings:
-        lines.extend(finding_lines(f, color))
+def render(result: LintResult, color: bool = False, show_source: bool = True) -> str:
+    lines = _with_source(result, color, show_source)
     if lines:
         lines.append("")
     lines.extend(summary(result))
