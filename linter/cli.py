@@ -42,10 +42,14 @@ class IO:
 
     @property
     def color(self) -> bool:
+        """NO_COLOR wins, then FORCE_COLOR; otherwise colour on a terminal that is not
+        ``TERM=dumb``."""
         if os.environ.get("NO_COLOR"):
             return False
         if os.environ.get("FORCE_COLOR"):
             return True
+        if os.environ.get("TERM") == "dumb":
+            return False
         return hasattr(self.out, "isatty") and self.out.isatty()
 
 
@@ -76,7 +80,9 @@ class _Escaping(io_module.TextIOBase):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise RefarchError(f"{self.prog}: {message} (see --help)")
+        raise RefarchError(
+            f"{message} (see {self.prog} --help)"
+        )  # "refarch: error: " is added once
 
 
 def _command_name(argv: Sequence[str]) -> str | None:

@@ -198,7 +198,7 @@ def test_an_option_after_the_flag_is_a_usage_error(repo: KBRepo, run_cli: RunCli
     assert (code, out) == (2, "")
     assert (
         err
-        == "refarch: error: refarch review: argument --from: expected one argument (see --help)\n"
+        == "refarch: error: argument --from: expected one argument (see refarch review --help)\n"
     )
 
 

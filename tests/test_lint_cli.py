@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -159,8 +160,10 @@ def test_output_file_and_directory_argument(tmp_path: Path, run_cli: RunCli) -> 
 def test_usage_errors(run_cli: RunCli) -> None:
     code, out, err = run_cli("lint")
     assert (code, out) == (2, "")
-    assert err.startswith(
-        "refarch: error: refarch lint: the following arguments are required: PLAN"
+    # one "refarch: error:" prefix, and the help to read
+    assert (
+        err
+        == "refarch: error: the following arguments are required: PLAN (see refarch lint --help)\n"
     )
     assert run_cli("lint", "--format", "xml", "x.yaml")[0] == 2
 
@@ -172,3 +175,18 @@ def test_input_errors_alone_print_no_summary(tmp_path: Path, run_cli: RunCli) ->
     code, out, err = run_cli("lint", str(bad))
     assert (code, out) == (2, "")
     assert err.startswith(f"refarch: error: {bad}:2:1: YAML syntax error")
+
+
+def test_term_dumb_is_not_coloured(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert IO(Tty(), Tty()).color is True
+    monkeypatch.setenv("TERM", "dumb")
+    assert IO(Tty(), Tty()).color is False
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert IO(Tty(), Tty()).color is True

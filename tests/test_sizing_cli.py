@@ -250,6 +250,7 @@ def test_curve_is_a_frontier(run_cli: RunCli) -> None:
         "ms",
     ]
     code, _, err = run_cli("size", "--curve", "--model", "llama-3.3-70b", "--system", "dgx-h100")
-    assert code == 2 and "missing --precision, --input-tokens, --output-tokens" in err
+    needs = "--precision, --input-tokens, --output-tokens"
+    assert (code, err) == (2, f"refarch: error: --curve needs {needs} (see refarch size --help)\n")
     code, _, err = run_cli(*args, "--system", "dgx-h100", "--curve-points", "0")
     assert code == 2 and "--curve-points must be between 1 and 100,000" in err

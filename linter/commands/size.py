@@ -153,7 +153,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
             io.out.write("\n" + calibration_report.model_error_text(error))
     else:
         if not args.system:
-            raise UsageError("refarch size: give --system or --compare (see --help)")
+            raise UsageError("give --system or --compare (see refarch size --help)")
         r = size(kb, w, args.system, opts)
         error = calibration_report.model_error(kb, r.efficiency)
         io.out.write(derived + report.result_text(w, r, error))
@@ -189,7 +189,7 @@ def _curve(kb: KnowledgeBase, args: argparse.Namespace) -> str:
     missing = [k for k, v in given.items() if v is None]
     if missing or not (args.system or args.compare):
         missing += [] if (args.system or args.compare) else ["--system or --compare"]
-        raise UsageError(f"refarch size --curve: missing {', '.join(missing)} (see --help)")
+        raise UsageError(f"--curve needs {', '.join(missing)} (see refarch size --help)")
     if not 1 <= args.curve_points <= 100_000:
         raise UsageError("--curve-points must be between 1 and 100,000")
     ids = report.system_ids(args.compare) if args.compare else [args.system]

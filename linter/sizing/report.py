@@ -44,7 +44,7 @@ def workload(
     if tokens_per_s is None and itl_ms is None:
         missing.append("--tokens-per-s or --itl-ms")
     if missing:
-        raise UsageError(f"refarch size: missing {', '.join(missing)} (see --help)")
+        raise UsageError(f"missing {', '.join(missing)} (see refarch size --help)")
     assert model is not None and precision is not None
     assert input_tokens is not None and output_tokens is not None and ttft_ms is not None
     if itl_ms is not None and itl_ms <= 0:
@@ -97,7 +97,7 @@ def sizing_json(
         rows = compare(kb, w, compare_ids, opts)
         return {"workload": w.__dict__, "results": [json_row(s, r) for s, r in rows]}
     if not system:
-        raise UsageError("refarch size: give --system or --compare (see --help)")
+        raise UsageError("give --system or --compare (see refarch size --help)")
     return size(kb, w, system, opts).to_dict()
 
 
