@@ -61,9 +61,9 @@ def test_text_output_and_exit_1(tmp_path: Path, run_cli: RunCli, dgx_kw: float) 
         "racks[0].budget_kw)\n"
         f"    fix: remove 1 dgx-h100 per rack or raise the budget to at least {rack:g} kW\n"
         "\n"
-        "1 finding (1 error) in 1 of 1 plan.\n"
         f"Hot spot of lab: rack group r01 (8 racks) power: {rack:g} of 40 kW (over by "
         f"{round((rack - 40) / 40 * 100, 1):g} %).\n"
+        "1 finding (1 error) in 1 of 1 plan.\n"  # the verdict last: tail -1 shows it
     )
     # --no-source: the finding without the plan line
     assert "    |" not in run_cli("lint", "--no-source", plan)[1]
@@ -125,7 +125,7 @@ def test_non_plan_yaml_is_skipped(tmp_path: Path, run_cli: RunCli) -> None:
     other = write(tmp_path, "compose.yaml", "services:\n  web: {image: nginx}\n")
     code, out, err = run_cli("lint", other)
     assert (code, err) == (0, "")
-    assert out == f"No findings in 0 plans.\nSkipped {other}: not a plan.\n"
+    assert out == f"Skipped {other}: not a plan.\nNo findings in 0 plans.\n"
 
 
 def test_plans_are_never_modified(tmp_path: Path, run_cli: RunCli) -> None:
@@ -190,3 +190,19 @@ def test_term_dumb_is_not_coloured(monkeypatch: pytest.MonkeyPatch) -> None:
     assert IO(Tty(), Tty()).color is False
     monkeypatch.setenv("FORCE_COLOR", "1")
     assert IO(Tty(), Tty()).color is True
+
+
+def test_a_batch_ends_with_its_verdict(tmp_path: Path, run_cli: RunCli) -> None:
+    """Twelve plans: ten hot-spot lines, tightest first, a count of the rest, then the
+    verdict as the last line."""
+    budgets = [57 - i for i in range(12)]  # 46 kW is the tightest, 57 kW the loosest
+    paths = [
+        write(tmp_path, f"p{i:02d}.yaml", OVER.replace("budget_kw: 40", f"budget_kw: {b}"))
+        for i, b in enumerate(budgets)
+    ]
+    code, out, _ = run_cli("lint", *paths)
+    lines = out.splitlines()
+    assert lines[-1] == "No findings in 12 plans."
+    assert lines[-2] == "... and 2 more hot spots (--format json lists every plan's)."
+    spots = [line for line in lines if line.startswith("Hot spot of ")]
+    assert len(spots) == 10 and "of 46 kW" in spots[0] and "of 55 kW" in spots[-1]

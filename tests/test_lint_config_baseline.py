@@ -135,7 +135,7 @@ def test_baseline_adopts_existing_findings(repo: Path, run_cli: RunCli) -> None:
     ]
     code, out, _ = run_cli("lint", "--baseline", "baseline.json", "plans/lab.yaml")
     assert code == 0
-    assert out.startswith("No findings in 1 plan; 0 suppressed, 3 baselined.\n")
+    assert out.endswith("No findings in 1 plan; 0 suppressed, 3 baselined.\n")
     # moving lines does not resurrect a baselined finding; a new rack's finding is new
     plan = repo / "plans" / "lab.yaml"
     text = "# moved down\n" + plan.read_text(encoding="utf-8").replace(

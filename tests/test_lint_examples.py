@@ -98,9 +98,9 @@ def test_clean_example_cli(run_cli: RunCli, kb: KnowledgeBase) -> None:
     code, out, err = run_cli("lint", str(EXAMPLES / "superpod-h100-training.yaml"))
     assert (code, err) == (0, "")
     assert out == (
-        "No findings in 1 plan.\n"
         f"Hot spot of superpod-h100-training: rack group su1 (8 racks) power: {rack_kw:g} of 46 kW "
         f"({headroom:g} % headroom).\n"
+        "No findings in 1 plan.\n"
     )
 
 

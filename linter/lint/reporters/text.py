@@ -42,9 +42,13 @@ def finding_lines(f: Finding, color: bool = False) -> list[str]:
     return lines
 
 
+HOT_SPOT_LINES = 10  # a batch of thousands of plans still ends with its verdict in view
+
+
 def summary(result: LintResult) -> list[str]:
-    """The closing lines; none when nothing could be linted and errors say why (a "No findings
-    in 0 plans." before them reads as a pass)."""
+    """The closing lines: the hot spots (tightest first, at most HOT_SPOT_LINES), the skipped
+    files, then the verdict, last, so ``tail -1`` of any run shows it. None when nothing could
+    be linted and errors say why (a "No findings in 0 plans." before them reads as a pass)."""
     findings = result.findings
     if not result.files and result.errors:
         return []
@@ -61,15 +65,22 @@ def summary(result: LintResult) -> list[str]:
     baselined = sum(len(r.baselined) for r in result.files)
     if suppressed or baselined:
         line += f"; {suppressed} suppressed, {baselined} baselined"
-    out = [line + "."]
-    for r in linted:
-        if r.hot_spot is not None:
-            where = one_line(r.plan_id or r.path)
-            out.append(f"Hot spot of {where}: {one_line(r.hot_spot.describe())}.")
-    for r in result.files:
-        if r.skipped:
-            out.append(f"Skipped {one_line(r.path)}: {one_line(r.skipped)}.")
-    return out
+    out = []
+    spots = [r for r in linted if r.hot_spot is not None]
+    spots.sort(key=lambda r: r.hot_spot.pct if r.hot_spot else 0.0)
+    for r in spots[:HOT_SPOT_LINES]:
+        assert r.hot_spot is not None
+        where = one_line(r.plan_id or r.path)
+        out.append(f"Hot spot of {where}: {one_line(r.hot_spot.describe())}.")
+    if len(spots) > HOT_SPOT_LINES:
+        rest = len(spots) - HOT_SPOT_LINES
+        out.append(f"... and {plural(rest, 'more hot spot')} (--format json lists every plan's).")
+    skipped = [r for r in result.files if r.skipped]
+    for r in skipped[:HOT_SPOT_LINES]:
+        out.append(f"Skipped {one_line(r.path)}: {one_line(r.skipped)}.")
+    if len(skipped) > HOT_SPOT_LINES:
+        out.append(f"... and {plural(len(skipped) - HOT_SPOT_LINES, 'more file')} skipped.")
+    return [*out, line + "."]
 
 
 def _with_source(result: LintResult, color: bool, show_source: bool) -> list[str]:
