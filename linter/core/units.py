@@ -160,7 +160,11 @@ def parse_quantity(text: str, target: Unit) -> float:
         )
     unit = lookup(m.group("unit"))
     if unit is None:
-        raise ValueError(f"unknown unit {_shown(m.group('unit'))} in {_shown(text)}")
+        accepted = ", ".join(u.symbol for u in UNITS.values() if u.dimension == target.dimension)
+        raise ValueError(
+            f"unknown unit {_shown(m.group('unit'))} in {_shown(text)}"
+            f" ({target.dimension} units accepted: {accepted})"
+        )
     if unit.dimension != target.dimension:
         hint = ""
         if {unit.dimension, target.dimension} == {"power", "apparent power"}:
