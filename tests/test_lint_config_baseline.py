@@ -162,3 +162,20 @@ def test_bad_baseline_exit_2(repo: Path, run_cli: RunCli, text: str) -> None:
 def test_config_error_type() -> None:
     with pytest.raises(ConfigError, match="no \\[tool.refarch\\] table"):
         config.load(str(Path(__file__).resolve().parent.parent / "pyproject.toml"))
+
+
+def test_the_docs_name_exactly_the_rules_that_cannot_be_suppressed() -> None:
+    """linting.md's "Cannot be suppressed" list of power and cooling rules is the registry's."""
+    import re
+
+    from conftest import ROOT
+
+    from linter.lint import registry
+
+    text = (ROOT / "site_src" / "docs" / "linting.md").read_text(encoding="utf-8")
+    section = text[text.index("* **Cannot be suppressed**") : text.index("* **Can be suppressed**")]
+    documented = set(re.findall(r"\b(?:PWR|CLG)\d{3}\b", section))
+    fixed = {
+        c.code for c in registry.codes() if c.code.startswith(("PWR", "CLG")) and not c.ignorable
+    }
+    assert documented == fixed == {"PWR002", "PWR006", "CLG002", "CLG004", "CLG007"}
