@@ -16,7 +16,6 @@ from linter.core.text import escape_controls
 from linter.lint import baseline, config
 from linter.lint.batch import MIN_FILES_PER_JOB, lint_many
 from linter.lint.reporters import REPORTER_BY_NAME
-from linter.lint.reporters import text as text_reporter
 
 NAME = "lint"
 HELP = "check deployment plans against their pinned architecture, physics and best practices"
@@ -195,14 +194,16 @@ def run(args: argparse.Namespace, io: Any) -> int:
         io.err.write(f"wrote {len(result.findings)} findings to {args.write_baseline}\n")
         return EXIT_ERROR if result.errors else EXIT_OK
     to_terminal = args.format == "text" and not args.output
-    report = REPORTER_BY_NAME[args.format](result, to_terminal and io.color)
+    color = to_terminal and io.color
     if args.format == "text":
-        color, show = to_terminal and io.color, not args.no_source
-        report = text_reporter.render(result, color, show)
-        if args.quiet:
-            report = text_reporter.findings_only(result, color, show)
+        from linter.lint.reporters import text as text_reporter  # the one format with options
+
+        write = text_reporter.findings_only if args.quiet else text_reporter.render
+        report = write(result, color, not args.no_source)
         if args.statistics and result.findings:
             report += ("\n" if report else "") + _statistics(result.findings)
+    else:
+        report = REPORTER_BY_NAME[args.format](result, color)
     if args.output:
         _write(args.output, escape_controls(report))
     elif to_terminal and io.color:  # the reporter escaped what it quotes; the colour is ours

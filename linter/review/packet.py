@@ -227,7 +227,7 @@ def build(
     )
     review.notes = notes(hist)
     review.calibration_max_age_days = max_age_days
-    review.calibration = calibration_at(hist, head, max_age_days)
+    review.calibration = calibration_at(hist, head, max_age_days, new_all)
     if plans is not None:
         with tempfile.TemporaryDirectory(prefix="refarch-review-") as tmp:
             old_kb, new_kb = kb_at(hist, base, Path(tmp)), kb_at(hist, head, Path(tmp))
@@ -236,7 +236,9 @@ def build(
     return review
 
 
-def calibration_at(hist: KBHistory, head: Revision, max_age_days: int) -> list[Freshness]:
+def calibration_at(
+    hist: KBHistory, head: Revision, max_age_days: int, files: dict[str, str]
+) -> list[Freshness]:
     """The freshness of every efficiency set at ``head``, aged against ``head``'s release
     date (its commit date, or today for the working tree), so a packet reads the same
     whenever it is made."""
@@ -248,7 +250,7 @@ def calibration_at(hist: KBHistory, head: Revision, max_age_days: int) -> list[F
         today = dt.date.today()
     out = []
     prefix = f"{hist.prefix}/catalog/efficiency/" if hist.prefix else "catalog/efficiency/"
-    for path, blob in sorted(hist.files(head, recursive=True).items()):
+    for path, blob in sorted(files.items()):  # head's KB files, as build already listed them
         if not (path.startswith(prefix) and path.endswith(".yaml")):
             continue
         try:

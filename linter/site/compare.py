@@ -61,16 +61,11 @@ def _rows(changes: list[Classified]) -> list[Row]:
     return [Row(c.level, c.check, c.change.where, c.change.detail()) for c in changes]
 
 
-def _versions(hist: KBHistory, arch: str) -> list[str]:
-    """The versions of ``arch`` in history order, each once."""
-    lin = hist.lineage(arch)
-    return list(dict.fromkeys(r.version for r in lin.versions if r.version)) if lin else []
-
-
 def _steps(hist: KBHistory, arch: str) -> list[Step]:
     lin = hist.lineage(arch)
-    notes = {r.version: r for r in lin.versions} if lin else {}
-    versions = _versions(hist, arch)
+    records = lin.versions if lin else []
+    notes = {r.version: r for r in records}
+    versions = list(dict.fromkeys(r.version for r in records if r.version))  # in history order
     out = []
     for old, new in zip(versions, versions[1:], strict=False):
         d = arch_diff(hist, f"{arch}@{old}", f"{arch}@{new}")

@@ -11,9 +11,9 @@ they are now.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import Any, Protocol, TypedDict
 
 from markupsafe import Markup
 
@@ -71,10 +71,14 @@ def review_data(site: Site, repo: Path, release: str) -> dict[str, Any]:
     repository's example plans, if any, for the impact."""
     hist = open_history(repo, site.options.kb_root)
     try:
-        hist.repo.require_commits()
-        return _review(hist, repo, release)
+        return _history_review(hist, repo, release)
     finally:
         hist.repo.close()
+
+
+def _history_review(hist: KBHistory, repo: Path, release: str) -> dict[str, Any]:
+    hist.repo.require_commits()
+    return _review(hist, repo, release)
 
 
 def _review(hist: KBHistory, repo: Path, release: str) -> dict[str, Any]:
@@ -83,9 +87,10 @@ def _review(hist: KBHistory, repo: Path, release: str) -> dict[str, Any]:
     return review_json(build(hist, base, head, plans, cfg))
 
 
-def _packet(hist: KBHistory, repo: Path, release: str) -> tuple[Markup, str]:
+def _rendered(data_of: Callable[[], dict[str, Any]]) -> tuple[Markup, str]:
+    """The packet ``data_of`` builds, rendered, or why there is none."""
     try:
-        data = _review(hist, repo, release)
+        data = data_of()
     except RefarchError as exc:
         return Markup(""), str(exc).strip() or "no review packet"
     return Markup(jsonmd.render(data, level=3)), ""
@@ -100,32 +105,56 @@ def packet(site: Site, release: str) -> tuple[Markup, str]:
     repo = site.options.kb_root.resolve().parent
     if not (repo / ".git").exists():
         return Markup(""), "the knowledge base is not in a git repository"
-    try:
-        data = review_data(site, repo, release)
-    except RefarchError as exc:
-        return Markup(""), str(exc).strip() or "no review packet"
-    return Markup(jsonmd.render(data, level=3)), ""
+    return _rendered(lambda: review_data(site, repo, release))
 
 
-def _current(site: Site) -> ReleaseContext:
-    """The release the KB is at, from the KB itself."""
+class _Note(Protocol):
+    """A version's change note: an architecture's ``changes`` entry or a history record."""
+
+    @property
+    def summary(self) -> str: ...
+
+    @property
+    def why(self) -> str: ...
+
+
+def _row(
+    here: str,
+    arch_id: str,
+    title: str,
+    target: str,
+    version: str,
+    changed: bool,
+    note: _Note | None,
+) -> ArchitectureRelease:
+    """One architecture's row; ``target`` is the id of its page ("" when it has none)."""
+    return ArchitectureRelease(
+        id=arch_id,
+        title=title,
+        link=rel(here, page_path(target)) if target else "",
+        version=version,
+        changed="yes" if changed else "",
+        summary=note.summary if note else "",
+        why=note.why if note else "",
+    )
+
+
+def _current(site: Site, pkt: Markup, error: str) -> ReleaseContext:
+    """The release the KB is at, from the KB itself, with its packet (or why none)."""
     here = page_path_release(site.release)
     manifest = site.kb.release
-    rows = []
-    for arch in site.kb.architectures():
-        note = arch.change(arch.version)
-        rows.append(
-            ArchitectureRelease(
-                id=arch.id,
-                title=arch.title or arch.id,
-                link=rel(here, page_path(arch.id)),
-                version=manifest.architectures.get(arch.id, arch.version),
-                changed="yes" if arch.version == site.release else "",
-                summary=note.summary if note else "",
-                why=note.why if note else "",
-            )
+    rows = [
+        _row(
+            here,
+            arch.id,
+            arch.title or arch.id,
+            arch.id,
+            manifest.architectures.get(arch.id, arch.version),
+            arch.version == site.release,
+            arch.change(arch.version),
         )
-    pkt, error = packet(site, site.release)
+        for arch in site.kb.architectures()
+    ]
     return ReleaseContext(
         release=site.release,
         date=site.release_date,
@@ -146,21 +175,12 @@ def _past(site: Site, hist: KBHistory, repo: Path, release: HistoryRelease) -> R
         lin = hist.lineage(arch_id)
         note = next((r for r in lin.versions if r.version == version), None) if lin else None
         current = lin.id if lin else arch_id
-        rows.append(
-            ArchitectureRelease(
-                id=arch_id,
-                title=arch_id,
-                link=rel(here, page_path(current)) if site.kb.has("architecture", current) else "",
-                version=version,
-                changed="yes" if version == release.release else "",
-                summary=note.summary if note else "",
-                why=note.why if note else "",
-            )
-        )
+        target = current if site.kb.has("architecture", current) else ""
+        rows.append(_row(here, arch_id, arch_id, target, version, version == release.release, note))
     if release == hist.releases()[0]:
         pkt, error = Markup(""), "it is the first release in the knowledge base's history"
     else:
-        pkt, error = _packet(hist, repo, release.release)
+        pkt, error = _rendered(lambda: _review(hist, repo, release.release))
     return ReleaseContext(
         release=release.release,
         date=manifest.date,
@@ -173,20 +193,21 @@ def _past(site: Site, hist: KBHistory, repo: Path, release: HistoryRelease) -> R
 
 def contexts(site: Site) -> list[ReleaseContext]:
     """Every release in the KB's git history, oldest first, the current one read from the
-    KB itself; only the current one without git history."""
-    current = _current(site)
+    KB itself; only the current one without git history. The history is opened once."""
     repo = site.options.kb_root.resolve().parent
     if not (repo / ".git").exists():
-        return [current]
+        return [_current(site, *packet(site, site.release))]
     try:
         hist = open_history(repo, site.options.kb_root)
-    except RefarchError:
-        return [current]
+    except RefarchError as exc:
+        return [_current(site, Markup(""), str(exc).strip() or "no review packet")]
     try:
-        hist.repo.require_commits()
-        past = [_past(site, hist, repo, r) for r in hist.releases() if r.release != site.release]
-    except RefarchError:
-        past = []
+        current = _current(site, *_rendered(lambda: _history_review(hist, repo, site.release)))
+        try:
+            releases = [r for r in hist.releases() if r.release != site.release]
+            past = [_past(site, hist, repo, r) for r in releases]
+        except RefarchError:
+            past = []
     finally:
         hist.repo.close()
     return sorted([*past, current], key=lambda c: c["release"])
