@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,dev]'
+	$(PY) -m pip install -q -e '.[site,review,test,dev]'
 	touch $@
 
 venv: $(VENV)/.installed
@@ -52,7 +52,7 @@ bench: venv
 	@command -v hyperfine >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q hyperfine; }
-	$(PY) -m pip install -q -e '.[test,bench]'
+	$(PY) -m pip install -q -e '.[site,review,test,bench]'
 	$(PY) bench/run.py
 
 clean:

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-__version__ = "2026.11.0"
+__version__ = "2026.12.0"

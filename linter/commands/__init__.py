@@ -2,7 +2,9 @@
 
 Each entry names a command and its one-line help; the module ``linter/commands/<name>.py``
 (with ``NAME``, ``HELP``, ``add_arguments(p)`` and ``run(args, io)``) is imported only when
-that command runs, so ``refarch lint`` never pays for GitPython or the sizing engine.
+that command runs, so ``refarch lint`` never pays for GitPython or the sizing engine, and a lean
+install (``pip install refarch``: PyYAML and jsonschema) runs every command that does not read
+git history. A command whose extra is missing says which one to install (:data:`EXTRAS`).
 ``tests/test_commands_registry.py`` checks that each entry's help matches its module's.
 """
 
@@ -13,6 +15,11 @@ import importlib
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Protocol
+
+from linter.core.errors import RefarchError
+
+# The top-level package each optional extra provides, and the extra (pyproject.toml).
+EXTRAS = {"git": "review", "jinja2": "site", "mkdocs": "site", "material": "site"}
 
 
 class Command(Protocol):
@@ -33,7 +40,16 @@ class LazyCommand:
 
     @property
     def module(self) -> ModuleType:
-        return importlib.import_module(f"linter.commands.{self.NAME}")
+        try:
+            return importlib.import_module(f"linter.commands.{self.NAME}")
+        except ModuleNotFoundError as exc:
+            extra = EXTRAS.get((exc.name or "").partition(".")[0])
+            if extra is None:
+                raise
+            raise RefarchError(
+                f"refarch {self.NAME} needs the {extra!r} extra ({exc.name} is not installed):"
+                f" pip install 'refarch[{extra}]'"
+            ) from None
 
     def add_arguments(self, parser: argparse.ArgumentParser) -> None:
         self.module.add_arguments(parser)
