@@ -228,3 +228,22 @@ def test_sarif_carries_a_release_finding_with_its_help_uri(tmp_path: Path) -> No
     assert rule["help"]["markdown"].startswith(
         "An architecture's content changed but its version did not."
     )
+
+
+def test_related_locations_are_never_machine_paths(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The KB shipped with refarch is named by its published YAML on the site, in JSON and
+    SARIF alike, not by a path into site-packages or a checkout elsewhere on the machine."""
+    monkeypatch.delenv("REFARCH_KB", raising=False)
+    plan = tmp_path / "hall.yaml"
+    plan.write_text(PLAN, encoding="utf-8")
+    url = "https://refarch.dev/kb/catalog/systems/dgx-h100.yaml"
+    code, out, _ = run_cli("lint", "--format", "json", "hall.yaml", cwd=tmp_path)
+    assert code == 0
+    (pwr,) = [f for f in json.loads(out)["findings"] if f["rule"] == "PWR001"]
+    assert [r["file"] for r in pwr["related"]] == [url]
+    code, out, _ = run_cli("lint", "--format", "sarif", "hall.yaml", cwd=tmp_path)
+    (result,) = [r for r in json.loads(out)["runs"][0]["results"] if r["ruleId"] == "PWR001"]
+    related = result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]
+    assert related == {"uri": url}

@@ -7,6 +7,8 @@ from pathlib import Path
 
 # linter/core/resources.py -> the package root, linter/
 _PKG = Path(__file__).resolve().parent.parent
+# The documentation site: rule pages at rules/NAME/, schemas at schema/, the KB's YAML at kb/.
+SITE_URL = "https://refarch.dev/"
 
 
 def _data_root() -> Path:
@@ -56,3 +58,24 @@ def locate_kb(flag: str | None) -> tuple[Path, str]:
     if checkout is not None:
         return checkout, "checkout"
     return _data_root() / "architectures", "built-in"
+
+
+def kb_file_location(kb_root: Path, path: str) -> str:
+    """How a finding names a KB file, never by a path inside site-packages or a machine's
+    home: relative to the current directory when the file is under it (a checkout:
+    ``architectures/catalog/systems/dgx-h100.yaml``); for the KB shipped with refarch, its
+    published YAML on the site (``https://refarch.dev/kb/catalog/systems/dgx-h100.yaml``);
+    otherwise the KB directory as the user gave it, joined with the file's place in it."""
+    try:
+        absolute, root = Path(path).resolve(), kb_root.resolve()
+        cwd = Path.cwd().resolve()
+    except OSError:  # the current directory was removed
+        return path
+    if absolute.is_relative_to(cwd):
+        return absolute.relative_to(cwd).as_posix()
+    if not absolute.is_relative_to(root):
+        return path
+    rel = absolute.relative_to(root).as_posix()
+    if root == (_data_root() / "architectures").resolve():
+        return f"{SITE_URL}kb/{rel}"
+    return (kb_root / rel).as_posix()

@@ -189,7 +189,7 @@ def plan_yaml(data: dict[str, Any]) -> str:
     """The plan as a YAML file, with the schema comment editors read."""
     import yaml
 
-    from linter.lint.reporters.sarif import SITE_URL
+    from linter.core.resources import SITE_URL
 
     head = f"# yaml-language-server: $schema={SITE_URL}schema/plan.schema.json\n"
     return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

@@ -17,10 +17,10 @@ from urllib.parse import quote
 
 from linter import __version__
 from linter.core.findings import Finding
+from linter.core.resources import SITE_URL
 from linter.lint.registry import codes
 from linter.lint.result import LintResult
 
-SITE_URL = "https://refarch.dev/"
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -31,7 +31,10 @@ def help_uri(name: str) -> str:
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI for files under the working directory, else an absolute file URI."""
+    """A URL as it is (a KB file on the site), a relative URI for files under the working
+    directory, else an absolute file URI."""
+    if path.startswith(("https://", "http://")):
+        return path
     absolute = Path(os.path.abspath(path))
     try:
         rel = absolute.relative_to(Path.cwd())

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from linter.core.findings import Finding, Related, at
+from linter.core.resources import kb_file_location
 from linter.core.text import fmt
 from linter.core.yamlio import Document, PathT
 from linter.kb.model import Architecture, Located, Standard
@@ -86,9 +87,11 @@ class RuleContext:
         return f"{entry.kind} {entry.id} {dotted}"
 
     def related(self, entry: Located, *keys: str | int, message: str = "") -> Related:
-        """Where a KB figure is written: file, line and column from the KB document's spans."""
+        """Where a KB figure is written: file (:func:`kb_file_location`), line and column from
+        the KB document's spans."""
         s = entry.doc.span(tuple(keys))
-        return Related(entry.path, s.line, s.column, message or self.source(entry, *keys))
+        file = kb_file_location(self.kb.root, entry.path)
+        return Related(file, s.line, s.column, message or self.source(entry, *keys))
 
     def grade(self, value: float, limit: float) -> str | None:
         """Severity of ``value`` against an upper ``limit``: error above it, warning within the
