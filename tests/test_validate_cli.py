@@ -116,3 +116,64 @@ def test_bad_inputs_exit_2_without_traceback(tmp_path: Path) -> None:
         assert r.returncode == 2, (name, r.stderr)
         assert "Traceback" not in r.stderr
         assert r.stderr.startswith(f"refarch: error: {tmp_path / name}"), r.stderr
+
+
+def _extra_key(tmp_path: Path) -> tuple[str, str]:
+    """A plan with one VAL001 finding at 6:3, and an unrelated YAML file, in ``tmp_path``."""
+    shutil.copy(FIX / "plan/invalid/extra-key.yaml", tmp_path / "plan.yaml")
+    (tmp_path / "ci.yaml").write_text("jobs: {build: {}}\n", encoding="utf-8")
+    return "plan.yaml", "ci.yaml"
+
+
+def test_validate_github_format(run_cli: RunCli, tmp_path: Path) -> None:
+    code, out, err = run_cli("validate", "--format", "github", *_extra_key(tmp_path), cwd=tmp_path)
+    assert (code, err) == (1, "")
+    assert out.startswith(
+        "::error file=plan.yaml,line=6,col=3,endLine=6,endColumn=10,"
+        "title=VAL001 [schema-violation]::unexpected key 'colling' (allowed: "
+    )
+    assert out.count("::error ") == 1
+
+
+def test_validate_sarif_format(run_cli: RunCli, tmp_path: Path) -> None:
+    from jsonschema import Draft4Validator
+
+    schema = json.loads((FIX.parent / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    code, out, _ = run_cli("validate", "--format", "sarif", *_extra_key(tmp_path), cwd=tmp_path)
+    assert code == 1
+    sarif = json.loads(out)
+    Draft4Validator(schema).validate(sarif)
+    (result,) = sarif["runs"][0]["results"]
+    assert (result["ruleId"], result["level"]) == ("VAL001", "error")
+    loc = result["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "plan.yaml"
+    assert (loc["region"]["startLine"], loc["region"]["startColumn"]) == (6, 3)
+
+
+def test_validate_junit_and_gitlab_formats(run_cli: RunCli, tmp_path: Path) -> None:
+    from xml.etree import ElementTree as ET
+
+    code, out, _ = run_cli("validate", "--format", "junit", *_extra_key(tmp_path), cwd=tmp_path)
+    assert code == 1
+    root = ET.fromstring(out)
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert set(suites) == {"plan.yaml"}  # a file that is not a refarch file is no test
+    assert suites["plan.yaml"].get("failures") == "1"
+    code, out, _ = run_cli("validate", "--format", "gitlab", *_extra_key(tmp_path), cwd=tmp_path)
+    (issue,) = json.loads(out)
+    assert (issue["check_name"], issue["severity"]) == ("schema-violation", "major")
+    assert issue["location"] == {"path": "plan.yaml", "lines": {"begin": 6, "end": 6}}
+
+
+def test_json_alias_everywhere(run_cli: RunCli, tmp_path: Path) -> None:
+    """``--json`` is ``--format json`` for every command that has a json format."""
+    plan = str(FIX / "plan/valid/units.yaml")
+    for argv in (
+        ("validate", plan),
+        ("lint", plan),
+        ("rules",),
+        ("stats",),
+        ("show", "dgx-h100"),
+    ):
+        assert run_cli(*argv, "--json")[:2] == run_cli(*argv, "--format", "json")[:2], argv
+        json.loads(run_cli(*argv, "--json")[1])

@@ -36,6 +36,27 @@ def say_kb(args: argparse.Namespace, kb: KnowledgeBase, io: Any) -> None:
         io.err.write(f"refarch: {kb.describe()}\n")
 
 
+def add_format_argument(
+    p: argparse.ArgumentParser, choices: tuple[str, ...], default: str = "text", help: str = ""
+) -> None:
+    """``--format`` with ``choices``, the one output option of every command; where ``json``
+    is a choice, ``--json`` is kept as its alias (``--format json``)."""
+    p.add_argument(
+        "--format",
+        choices=choices,
+        default=default,
+        help=help or f"output format (default: {default})",
+    )
+    if "json" in choices:
+        p.add_argument(
+            "--json",
+            dest="format",
+            action="store_const",
+            const="json",
+            help="the same as --format json",
+        )
+
+
 def add_repo_argument(p: argparse.ArgumentParser) -> None:
     """``--repo DIR``, for the commands that read the KB's git history."""
     p.add_argument(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from linter.commands.common import add_repo_argument, dump_json
+from linter.commands.common import add_format_argument, add_repo_argument, dump_json
 from linter.core.errors import EXIT_FINDINGS, EXIT_OK
 from linter.review.archdiff import arch_diff
 from linter.review.ranges import open_history
@@ -24,7 +24,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "old", metavar="ARCH@A", help="A: a version (2026.10), commit, tag, branch or 'worktree'"
     )
     p.add_argument("new", metavar="ARCH@B", help="B: the same kinds as A")
-    p.add_argument("--format", choices=("text", "md", "json"), default="text")
+    add_format_argument(p, ("text", "md", "json"))
     add_repo_argument(p)
 
 

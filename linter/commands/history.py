@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from linter.commands.common import add_repo_argument, dump_json
+from linter.commands.common import add_format_argument, add_repo_argument, dump_json
 from linter.core.errors import EXIT_OK
 from linter.review.lineages import lineage_json, lineage_text, select
 from linter.review.packet import notes
@@ -17,7 +17,7 @@ HELP = "versions of each architecture from git history (renames followed)"
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("arch", nargs="?", metavar="ARCH", help="one architecture (default: all)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_argument(p, ("text", "json"))
     add_repo_argument(p)
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from linter.commands.common import add_verbose_argument, open_kb, say_kb
+from linter.commands.common import add_format_argument, add_verbose_argument, open_kb, say_kb
 from linter.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 from linter.core.paths import expand_paths
 from linter.core.text import escape_controls
@@ -23,7 +23,7 @@ HELP = "check deployment plans against their pinned architecture, physics and be
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("plans", nargs="+", metavar="PLAN", help="plan files or directories")
-    p.add_argument("--format", choices=sorted(REPORTER_BY_NAME), default="text")
+    add_format_argument(p, tuple(REPORTER_BY_NAME))
     p.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument(
         "--config",

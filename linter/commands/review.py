@@ -7,7 +7,12 @@ import argparse
 import os
 from typing import Any
 
-from linter.commands.common import add_calibration_age_argument, add_repo_argument, dump_json
+from linter.commands.common import (
+    add_calibration_age_argument,
+    add_format_argument,
+    add_repo_argument,
+    dump_json,
+)
 from linter.core.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from linter.core.findings import Finding
 from linter.lint import config as config_mod
@@ -42,9 +47,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="lint the plans in these directories against both KBs",
     )
     p.add_argument("--config", metavar="FILE", help="linter configuration for --plans")
-    p.add_argument(
-        "--format",
-        choices=("md", "json", "sarif"),
+    add_format_argument(
+        p,
+        ("md", "json", "sarif"),
         default="md",
         help="md or json: the packet; sarif (with --check): the release findings as SARIF 2.1.0",
     )

@@ -8,6 +8,7 @@ import argparse
 import json
 from typing import Any
 
+from linter.commands.common import add_format_argument
 from linter.lint.registry import FAMILIES, codes
 
 NAME = "rules"
@@ -15,7 +16,7 @@ HELP = "list every code: validation checks, lint rules, release and change check
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_argument(p, ("text", "json"))
 
 
 def rows() -> list[dict[str, Any]]:
@@ -35,7 +36,7 @@ def rows() -> list[dict[str, Any]]:
 
 def run(args: argparse.Namespace, io: Any) -> int:
     data = rows()
-    if args.json:
+    if args.format == "json":
         io.out.write(json.dumps(data, indent=2) + "\n")
         return 0
     width = max(len(r["name"]) for r in data if r["code"] != r["name"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from linter.commands.common import dump_json, open_kb
+from linter.commands.common import add_format_argument, dump_json, open_kb
 from linter.core.errors import EXIT_OK, UsageError
 from linter.core.text import did_you_mean
 from linter.kb.model import Architecture
@@ -18,7 +18,7 @@ HELP = "print a catalog entry, standard or architecture with every figure's unit
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", metavar="ID", help="e.g. dgx-h100, gb200-nvl72, dgx-superpod-h100")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_argument(p, ("text", "json"))
 
 
 def run(args: argparse.Namespace, io: Any) -> int:
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
     rows = resolve(entry.doc)
     typed = entry.typed
     version = typed.version if isinstance(typed, Architecture) else ""
-    if args.json:
+    if args.format == "json":
         io.out.write(
             dump_json(
                 {

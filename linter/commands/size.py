@@ -8,7 +8,13 @@ import os
 import shlex
 from typing import Any
 
-from linter.commands.common import add_verbose_argument, dump_json, open_kb, say_kb
+from linter.commands.common import (
+    add_format_argument,
+    add_verbose_argument,
+    dump_json,
+    open_kb,
+    say_kb,
+)
 from linter.core.atomic import write_text
 from linter.core.errors import EXIT_OK, UsageError
 from linter.kb.specs import KV_PRECISIONS, PRECISIONS
@@ -54,7 +60,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stack", default="trtllm", help="serving stack of the efficiency factors")
     p.add_argument("--architecture", metavar="ID", help="take the rack profile from this one")
     p.add_argument("--tensor-parallel", type=int, metavar="T", help="force a tensor-parallel size")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_argument(p, ("text", "json"))
     p.add_argument(
         "--curve",
         action="store_true",
@@ -90,7 +96,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         sets = calibration_report.calibration_sets(kb)
         io.out.write(
             dump_json({"efficiency": sets})
-            if args.json
+            if args.format == "json"
             else calibration_report.calibration_text(sets)
         )
         return EXIT_OK
@@ -128,7 +134,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         raise UsageError("--emit-plan sizes one system: give --system, not --compare")
     if args.emit_plan and os.path.lexists(args.emit_plan):
         raise UsageError(f"--emit-plan: {args.emit_plan} exists; refarch never overwrites a plan")
-    if args.json:
+    if args.format == "json":
         doc = report.sizing_json(kb, w, args.system, ids, opts)
         if args.emit_plan:
             _emit(kb, w, size(kb, w, args.system, opts), args.emit_plan, None)
@@ -198,7 +204,7 @@ def _curve(kb: KnowledgeBase, args: argparse.Namespace) -> str:
                     args.stack, args.curve_points, args.kv_precision)
         for sid in ids
     ]  # fmt: skip
-    if args.json:
+    if args.format == "json":
         return dump_json({
             "model": args.model, "precision": args.precision,
             "input_tokens": args.input_tokens, "output_tokens": args.output_tokens,

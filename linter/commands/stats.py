@@ -6,7 +6,12 @@ import argparse
 import datetime as dt
 from typing import Any
 
-from linter.commands.common import add_calibration_age_argument, dump_json, open_kb
+from linter.commands.common import (
+    add_calibration_age_argument,
+    add_format_argument,
+    dump_json,
+    open_kb,
+)
 from linter.core.errors import EXIT_OK, UsageError
 from linter.kb.freshness import calibration_freshness
 from linter.kb.provenance import stats
@@ -16,7 +21,7 @@ HELP = "knowledge-base coverage and provenance health"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_format_argument(p, ("text", "json"))
     p.add_argument(
         "--as-of", metavar="YYYY-MM-DD", help="date to age sources against (default: today)"
     )
@@ -35,7 +40,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         "max_age_days": args.calibration_max_age,
         "sets": [f.to_dict() for f in fresh],
     }
-    if args.json:
+    if args.format == "json":
         io.out.write(dump_json(s))
         return EXIT_OK
     io.out.write(f"knowledge base release {s['release']} (as of {s['as_of']})\n")

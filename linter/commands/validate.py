@@ -6,25 +6,30 @@ import argparse
 from typing import Any
 
 from linter.commands.common import (
+    add_format_argument,
     add_verbose_argument,
     dump_json,
     input_error_dict,
     open_kb,
     say_kb,
 )
-from linter.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from linter.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, InputError
+from linter.core.findings import Finding
 from linter.core.text import plural
+from linter.kb.store import KnowledgeBase
 from linter.kb.validate import validate_kb, validate_paths
 
 NAME = "validate"
 HELP = "check KB files and plans against their schemas and cross-references"
+# text and json are validate's own; the others are lint's reporters over the same findings.
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or directories (default: the KB)"
     )
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    add_format_argument(p, FORMATS)
     add_verbose_argument(p)
 
 
@@ -32,11 +37,14 @@ def run(args: argparse.Namespace, io: Any) -> int:
     kb = open_kb(args)
     say_kb(args, kb, io)
     skipped: list[str] = []
+    checked: list[str] = []
     if args.paths:
-        findings, errors = validate_paths(args.paths, kb, skipped)
+        findings, errors = validate_paths(args.paths, kb, skipped, checked)
     else:
-        findings, errors = validate_kb(kb)
-    if args.format == "json":
+        findings, errors = validate_kb(kb, checked)
+    if args.format not in ("text", "json"):
+        io.out.write(_report(args.format, kb, findings, errors, checked, skipped))
+    elif args.format == "json":
         io.out.write(
             dump_json(
                 {
@@ -65,3 +73,26 @@ def run(args: argparse.Namespace, io: Any) -> int:
     if errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if findings else EXIT_OK
+
+
+def _report(
+    fmt: str,
+    kb: KnowledgeBase,
+    findings: list[Finding],
+    errors: list[InputError],
+    checked: list[str],
+    skipped: list[str],
+) -> str:
+    """The validation findings through lint's reporter ``fmt``: one file report per file
+    checked (with its findings) and per file skipped, as lint reports a run."""
+    from linter.lint.config import Config
+    from linter.lint.reporters import REPORTER_BY_NAME
+    from linter.lint.result import FileReport, LintResult
+
+    by_file: dict[str, list[Finding]] = {path: [] for path in checked}
+    for f in findings:
+        by_file.setdefault(f.file, []).append(f)
+    files = [FileReport(path, findings=found) for path, found in by_file.items()]
+    files += [FileReport(path, skipped="not a refarch file") for path in skipped]
+    result = LintResult(files, errors, Config(), kb.identity())
+    return REPORTER_BY_NAME[fmt](result, False)

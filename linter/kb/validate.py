@@ -288,14 +288,17 @@ def _derived(doc: Document, kb: KnowledgeBase) -> Iterator[Finding]:
 
 
 def validate_paths(
-    paths: list[str], kb: KnowledgeBase, skipped: list[str] | None = None
+    paths: list[str],
+    kb: KnowledgeBase,
+    skipped: list[str] | None = None,
+    checked: list[str] | None = None,
 ) -> tuple[list[Finding], list[InputError]]:
     """Validate files (directories are walked for *.yaml / *.yml).
 
     A YAML file outside the KB that says nothing of being a refarch file (no ``$schema``
     modeline, ``kind:`` or plan keys: a CI config, a Kubernetes manifest) is not checked and
     is appended to ``skipped``, as lint skips what is not a plan; inside the KB every file must
-    be one, so there it is VAL009."""
+    be one, so there it is VAL009. The files checked are appended to ``checked``."""
     findings: list[Finding] = []
     errors: list[InputError] = []
     root = kb.root.resolve()
@@ -310,6 +313,8 @@ def validate_paths(
             if skipped is not None:
                 skipped.append(path)
             continue
+        if checked is not None:
+            checked.append(path)
         if kind is None:
             findings.append(
                 _f(
@@ -324,5 +329,7 @@ def validate_paths(
     return sorted(findings, key=Finding.sort_key), errors
 
 
-def validate_kb(kb: KnowledgeBase) -> tuple[list[Finding], list[InputError]]:
-    return validate_paths([str(p) for _, p in kb.files()], kb)
+def validate_kb(
+    kb: KnowledgeBase, checked: list[str] | None = None
+) -> tuple[list[Finding], list[InputError]]:
+    return validate_paths([str(p) for _, p in kb.files()], kb, checked=checked)
