@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import RunCli
+from conftest import FROZEN_PLANS, RunCli
 
 from linter.cli import IO, main
 from linter.kb.store import KnowledgeBase
@@ -206,3 +207,40 @@ def test_a_batch_ends_with_its_verdict(tmp_path: Path, run_cli: RunCli) -> None:
     assert lines[-2] == "... and 2 more hot spots (--format json lists every plan's)."
     spots = [line for line in lines if line.startswith("Hot spot of ")]
     assert len(spots) == 10 and "of 46 kW" in spots[0] and "of 55 kW" in spots[-1]
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_stdin_plan_with_stdin_filename(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, (FROZEN_PLANS / "nvl72-on-air.yaml").read_bytes())
+    code, out, err = run_cli(
+        "lint", "-", "--stdin-filename", "plans/air.yaml", "--no-source", "--quiet"
+    )
+    assert (code, err) == (1, "")
+    heads = [line.split(" [")[0] for line in out.splitlines() if not line.startswith(" ")]
+    assert heads == [
+        "plans/air.yaml:8:12: BPR001",
+        "plans/air.yaml:13:1: ARC006",
+        "plans/air.yaml:14:9: CLG001",
+        "plans/air.yaml:17:17: CLG002",
+    ]
+
+
+def test_stdin_errors(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, b"a: [\n")
+    assert run_cli("lint", "-") == (
+        2,
+        "",
+        "refarch: error: -:2:1: YAML syntax error: did not find expected node content\n",
+    )
+    assert run_cli("lint", "-", "-")[0::2] == (
+        2,
+        "refarch: error: standard input (-) can be read once\n",
+    )
+    plan = str(FROZEN_PLANS / "superpod-h100-training.yaml")
+    assert run_cli("lint", plan, "--stdin-filename", "x.yaml")[0::2] == (
+        2,
+        "refarch: error: --stdin-filename names the plan read from standard input: add -\n",
+    )

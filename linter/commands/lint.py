@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from linter.commands.common import add_format_argument, add_verbose_argument, open_kb, say_kb
+from linter.core import yamlio
 from linter.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 from linter.core.paths import expand_paths
 from linter.core.text import escape_controls
 from linter.lint import baseline, config
 from linter.lint.batch import MIN_FILES_PER_JOB, lint_many
+from linter.lint.engine import lint_doc
 from linter.lint.reporters import REPORTER_BY_NAME
 
 NAME = "lint"
@@ -22,7 +26,14 @@ HELP = "check deployment plans against their pinned architecture, physics and be
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("plans", nargs="+", metavar="PLAN", help="plan files or directories")
+    p.add_argument(
+        "plans", nargs="+", metavar="PLAN", help="plan files or directories; - reads standard input"
+    )
+    p.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the file name findings give the plan read from standard input (default: -)",
+    )
     add_format_argument(p, tuple(REPORTER_BY_NAME))
     p.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument(
@@ -87,6 +98,33 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "at most one per CPU)",
     )
     add_verbose_argument(p)
+
+
+def _read_stdin(args: argparse.Namespace) -> tuple[str, str | None]:
+    """The name and text of the plan on standard input when ``-`` is among the plans (read
+    once, within the size limit of a plan file), else ``(name, None)``."""
+    name = args.stdin_filename or "-"
+    count = args.plans.count("-")
+    if count == 0:
+        if args.stdin_filename:
+            raise UsageError("--stdin-filename names the plan read from standard input: add -")
+        return name, None
+    if count > 1:
+        raise UsageError("standard input (-) can be read once")
+    raw = sys.stdin.buffer.read(yamlio.MAX_BYTES + 1)
+    return name, yamlio.decode(raw, name)
+
+
+def _lint_stdin(result: Any, name: str, text: str, kb: Any, known: Counter[str] | None) -> None:
+    """Lint the plan read from standard input into ``result``, first, as lint_paths would."""
+    try:
+        report = lint_doc(yamlio.loads(text, name), kb, result.config)
+    except InputError as exc:
+        result.errors.insert(0, exc)
+        return
+    if known is not None:
+        report.findings, report.baselined = baseline.apply(report.findings, known)
+    result.files.insert(0, report)
 
 
 def _selection(cfg: config.Config, args: argparse.Namespace) -> config.Config:
@@ -169,8 +207,9 @@ def run(args: argparse.Namespace, io: Any) -> int:
         cfg = replace(cfg, fail_on=args.fail_on)
     cfg = _selection(cfg, args)
     errors: list[InputError] = []
-    paths = expand_paths(args.plans, errors)
-    if not paths and not errors and not args.allow_empty:
+    stdin_name, stdin_text = _read_stdin(args)
+    paths = expand_paths([p for p in args.plans if p != "-"], errors)
+    if not paths and stdin_text is None and not errors and not args.allow_empty:
         raise UsageError(
             f"no plan files in {' '.join(args.plans)}: nothing to lint (a directory is searched "
             "for *.yaml and *.yml; pass --allow-empty to accept an empty set)"
@@ -186,6 +225,8 @@ def run(args: argparse.Namespace, io: Any) -> int:
         raise UsageError(f"--jobs must be at least 1, not {args.jobs}")
     result = lint_many(paths, kb, cfg, known, args.jobs)
     result.errors[:0] = errors
+    if stdin_text is not None:
+        _lint_stdin(result, stdin_name, stdin_text, kb, known)
     result.kb = kb.identity()
     if args.write_baseline:
         _write(args.write_baseline, baseline.dumps(result.findings))
