@@ -92,4 +92,5 @@ COMMANDS: tuple[Command, ...] = (
         "release",
         "prepare a KB release: bump release.yaml, check it, write the review as release notes",
     ),
+    LazyCommand("completion", "print a shell completion script (bash, zsh or fish)"),
 )
