@@ -62,8 +62,9 @@ def test_every_command_and_option_is_in_each_script(run_cli: RunCli) -> None:
     for cmd in linter.commands.COMMANDS:
         assert f"-a {cmd.NAME} -d " in scripts["fish"]
         assert cmd.NAME in scripts["bash"]
-    assert "complete -c refarch -n '__fish_seen_subcommand_from lint' -l format -x -a" in (
-        scripts["fish"]
+    assert (
+        "complete -c refarch -n '__fish_seen_subcommand_from lint' -l format -x -a"
+        in (scripts["fish"])
     )
 
 
