@@ -244,3 +244,32 @@ def test_stdin_errors(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
         2,
         "refarch: error: --stdin-filename names the plan read from standard input: add -\n",
     )
+
+
+def test_validation_findings_carry_a_fix(run_cli: RunCli, tmp_path: Path) -> None:
+    """A VAL finding prints its severity and its fix on one line (no empty detail line): a
+    missing reference names the format and the architectures to pin, a typo the key meant."""
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan: p\nfacility:\n  colling: air\n  cooling: air\nracks: []\n", encoding="utf-8"
+    )
+    code, out, _ = run_cli("lint", "--no-source", str(plan))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[:6] == [
+        f"{plan}:1:1: VAL001 [schema-violation] the plan pins no reference architecture"
+        " (reference: ARCH-ID@YYYY.MM)",
+        "    error, fix: add reference: ARCH-ID@YYYY.MM, one of amd-mi300x-cluster@2026.11,"
+        " amd-mi355x-cluster@2026.11, dgx-superpod-b200@2026.11, dgx-superpod-b300@2026.11,"
+        " dgx-superpod-b300-xdr@2026.11, dgx-superpod-gb200@2026.11,"
+        " dgx-superpod-h100@2026.11, enterprise-pcie-inference@2026.11,"
+        " gaudi3-cluster@2026.11, gb300-nvl72-rack-scale@2026.11,"
+        " hgx-h200-air-inference@2026.11, legacy-hall-retrofit@2026.11",
+        f"{plan}:3:3: VAL001 [schema-violation] unexpected key 'colling' (allowed: ashrae_class,"
+        " cdu_capacity_kw, cdus, cooling, hall_budget_kw, inlet_temp_c, name, power,"
+        " power_policy, pue, pue_justification, rear_door, row_budget_kw, water_class,"
+        " water_temp_c)",
+        "    error, fix: rename 'colling' to 'cooling'",
+        f"{plan}:5:8: VAL001 [schema-violation] [] should be non-empty",
+        "    error, fix: give at least 1 item",
+    ]

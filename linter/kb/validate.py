@@ -20,7 +20,7 @@ from linter.core.errors import InputError
 from linter.core.findings import Finding, at
 from linter.core.formula import FormulaError, evaluate
 from linter.core.paths import expand_paths
-from linter.core.text import unsafe_character
+from linter.core.text import close_matches, unsafe_character
 from linter.core.yamlio import Document, PathT
 from linter.kb.checks import VALIDATION
 from linter.kb.figures import figure_value, is_figure
@@ -28,6 +28,7 @@ from linter.kb.model.architecture import parse as parse_architecture
 from linter.kb.model.base import text
 from linter.kb.model.release import Release
 from linter.kb.store import CATALOG_KINDS, KnowledgeBase, kind_for_path
+from linter.kb.versions import current_version, known_versions
 from linter.schemas import loader as schemas
 
 _MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S*?([a-z]+)\.schema\.json")
@@ -95,15 +96,9 @@ def check(doc: Document, kind: str, kb: KnowledgeBase | None) -> tuple[Document,
             out.append(_f(doc, path, "VAL010", found, on_key=found.startswith("key")))
     bad_paths = {f.path for f in out}
     for err in schemas.errors(kind, doc.data):
-        path = tuple(err.absolute_path)
-        if yamlio.json_path(path) in bad_paths:
+        if yamlio.json_path(tuple(err.absolute_path)) in bad_paths:
             continue
-        on_key = err.validator == "additionalProperties"
-        if on_key:
-            extra = _unexpected_key(err)
-            if extra is not None:
-                path = (*path, extra)
-        out.append(_f(doc, path, "VAL001", _schema_message(err), on_key=on_key))
+        out.append(_schema_finding(doc, err, kind, kb))
     if out or not isinstance(doc.data, dict):
         return doc, out
     if kind in CATALOG_KINDS or kind in ("architecture", "standard"):
@@ -128,6 +123,92 @@ def _unexpected_key(err: Any) -> str | None:
     return sorted(extra)[0] if extra else None
 
 
+def _schema_finding(doc: Document, err: Any, kind: str, kb: KnowledgeBase | None) -> Finding:
+    """VAL001 for one schema error, in words, with a fix: a plan's reference without a
+    version names the versions to pin, a missing reference the architectures to pin, an
+    unexpected key the key it is closest to."""
+    path: PathT = tuple(err.absolute_path)
+    on_key = err.validator == "additionalProperties"
+    if on_key and (extra := _unexpected_key(err)) is not None:
+        path = (*path, extra)
+    message, fix = _schema_message(err), _schema_fix(err, kind)
+    if kind == "plan" and kb is not None:
+        if path == ("reference",) and err.validator in ("pattern", "type"):
+            message, fix = _reference_words(err.instance, kb)
+        elif err.validator == "required" and _missing(err) == "reference":
+            message = "the plan pins no reference architecture (reference: ARCH-ID@YYYY.MM)"
+            fix = f"add reference: ARCH-ID@YYYY.MM, one of {_pins(kb)}"
+    return replace(_f(doc, path, "VAL001", message, on_key=on_key), fix=fix)
+
+
+def _pins(kb: KnowledgeBase) -> str:
+    return ", ".join(f"{a.id}@{current_version(kb, a)}" for a in kb.architectures())
+
+
+def _reference_words(value: Any, kb: KnowledgeBase) -> tuple[str, str]:
+    """Message and fix for a plan's ``reference`` that is not ARCH-ID@YYYY.MM."""
+    if not isinstance(value, str):
+        return (
+            f"reference is {value!r}: write ARCH-ID@YYYY.MM",
+            f"pin one of {_pins(kb)}",
+        )
+    arch_id, _, version = value.partition("@")
+    arch = kb.architecture(arch_id)
+    if arch is None:
+        hint = kb.did_you_mean("architecture", arch_id)
+        return (
+            f"reference {value!r} is not ARCH-ID@YYYY.MM and names no known architecture{hint}",
+            f"pin one of {_pins(kb)}",
+        )
+    versions = ", ".join(known_versions(kb, arch))
+    what = "has no version" if not version else f"has a version {version!r} not written YYYY.MM"
+    return (
+        f"reference {value!r} {what}: a plan pins ARCH-ID@YYYY.MM",
+        f"pin reference: {arch.id}@{current_version(kb, arch)} (versions: {versions})",
+    )
+
+
+def _missing(err: Any) -> str:
+    """The property a ``required`` error names."""
+    m = re.match(r"'(.+)' is a required property", str(err.message))
+    return m.group(1) if m else ""
+
+
+def _schema_fix(err: Any, kind: str) -> str:
+    """What to do about a schema error, in words; the schema file as the last resort."""
+    if err.validator == "additionalProperties":
+        extra = _unexpected_key(err)
+        allowed = sorted(err.schema.get("properties", {}))
+        near = close_matches(extra or "", allowed, 0.6)
+        if near:
+            return f"rename {extra!r} to {near[0]!r}"
+        return f"remove {extra!r}" + (f" or use one of: {', '.join(allowed)}" if allowed else "")
+    if err.validator == "required":
+        missing = _missing(err)
+        about = err.schema.get("properties", {}).get(missing, {}).get("description", "")
+        return f"add {missing}:" + (f" ({about.rstrip('.')})" if about else "")
+    if err.validator == "enum":
+        return f"use one of: {', '.join(str(v) for v in err.validator_value)}"
+    if err.validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        words = {
+            "minimum": "at least",
+            "exclusiveMinimum": "above",
+            "maximum": "at most",
+            "exclusiveMaximum": "below",
+        }[err.validator]
+        return f"use a value {words} {err.validator_value:g}"
+    if err.validator == "minItems":
+        n = err.validator_value
+        return f"give at least {n} {'item' if n == 1 else 'items'}"
+    if err.validator == "type":
+        wanted = err.validator_value
+        return f"write {' or '.join(wanted) if isinstance(wanted, list) else wanted}"
+    if err.validator == "pattern":
+        return f"write a value of that form (schema/{kind}.schema.json)"
+    about = str(err.schema.get("description", "")).rstrip(".")
+    return f"see schema/{kind}.schema.json" + (f" ({about})" if about else "")
+
+
 def _schema_message(err: Any) -> str:
     if err.validator == "additionalProperties":
         extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
@@ -144,6 +225,9 @@ def _schema_message(err: Any) -> str:
         and "object" in str(err.validator_value)
     ):
         return f"{err.instance!r} is a bare number: write it as a figure {{value, source}}"
+    if err.validator == "pattern" and err.schema.get("description"):
+        about = str(err.schema["description"]).rstrip(".")
+        return f"{err.instance!r} is not of the expected form ({about[:1].lower()}{about[1:]})"
     return str(err.message)
 
 

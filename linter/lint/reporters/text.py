@@ -32,6 +32,8 @@ def finding_lines(f: Finding, color: bool = False) -> list[str]:
         f"{one_line(f.message)}"
     )
     detail = _c(f.severity, _COLORS.get(f.severity, "0"), color)
+    if not f.arithmetic and not f.limit_source:  # a validation finding: no arithmetic to show
+        return [head, f"    {detail}, fix: {one_line(f.fix)}" if f.fix else f"    {detail}"]
     if f.arithmetic:
         detail += f": {one_line(f.arithmetic)}"
     if f.limit_source:

@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
-from linter.lint.rules._versions import current_version, known_versions
+from linter.kb.versions import current_version, known_versions
 from linter.lint.rules.base import RuleContext
 
 CODE = "ARC002"

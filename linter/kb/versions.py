@@ -1,4 +1,5 @@
-"""Versions of the pinned architecture: current (release.yaml, else the file) and known ones."""
+"""Versions of an architecture: current (release.yaml, else the file) and known ones (its
+``changes`` and the current one)."""
 
 from __future__ import annotations
 
