@@ -129,3 +129,43 @@ def test_live_outdated_pin_names_what_changed(live_kb: KnowledgeBase) -> None:
     assert "changed since: 2026.12 The rear-door rack profile names the door it needs" in (
         findings[0].message
     )
+
+
+def test_psu_fix_names_a_feed_count_only_where_one_exists(
+    kb: KnowledgeBase, tmp_path: Path
+) -> None:
+    """4+2 supplies ride through a feed loss on three feeds; 5+1 supplies would need six,
+    which no facility builds, so the fix says so and offers capping instead (PWR005)."""
+    fixes = {}
+    for model in ("dgx-h100", "dgx-b200"):
+        plan = tmp_path / f"{model}.yaml"
+        plan.write_text(
+            f"plan: lab\nreference: dgx-superpod-b200@2026.11\nfacility:\n  cooling: air\n"
+            f"  power: {{feeds: 2}}\nracks:\n  - id: r01\n"
+            f"    systems: [{{model: {model}, count: 1}}]\n",
+            encoding="utf-8",
+        )
+        (pwr,) = [f for f in lint_file(str(plan), kb) if f.rule == "PWR005"]
+        fixes[model] = pwr.fix
+    assert fixes == {
+        "dgx-h100": "feed dgx-h100 from 3 feeds, or document reduced performance on feed loss",
+        "dgx-b200": "no A/B or A/B/C feed layout keeps dgx-b200 at full power on feed loss"
+        " (its 5+1 supplies would need 6 feeds): cap its power to what 3 supplies deliver,"
+        " or document reduced performance on feed loss",
+    }
+
+
+def test_cooling_numbers_agree(run_cli: RunCli) -> None:
+    """CLG001's limit, its fix and the hot-spot line name the same kW: the error is measured
+    against the published ceiling (41 kW) and so is the hot spot, each saying which it is."""
+    code, out, _ = run_cli("lint", "--no-source", str(EXAMPLES / "nvl72-on-air.yaml"))
+    assert code == 1
+    lines = out.splitlines()
+    i = next(n for n, line in enumerate(lines) if " CLG001 " in line)
+    assert lines[i + 1] == (
+        "    error: 1 x 132 kW = 132 kW > 41 kW (limit: cooling air-contained rack_kw_max)"
+    )
+    assert (
+        "Hot spot of nvl72-pilot-air: rack nvl01 air-contained capacity (published ceiling):"
+        " 132 of 41 kW (over by 222 %)." in lines
+    )

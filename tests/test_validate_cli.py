@@ -177,3 +177,24 @@ def test_json_alias_everywhere(run_cli: RunCli, tmp_path: Path) -> None:
     ):
         assert run_cli(*argv, "--json")[:2] == run_cli(*argv, "--format", "json")[:2], argv
         json.loads(run_cli(*argv, "--json")[1])
+
+
+def test_a_per_rack_figure_in_megawatts_is_a_warning(run_cli: RunCli, tmp_path: Path) -> None:
+    """budget_kw: 30 MW is read as 30,000 kW per rack, and said so (VAL011, a warning)."""
+    text = (FIX / "plan/valid/units.yaml").read_text(encoding="utf-8")
+    assert "budget_kw: 40000 W" in text
+    plan = tmp_path / "mw.yaml"
+    plan.write_text(text.replace("budget_kw: 40000 W", "budget_kw: 30 MW"), encoding="utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "budget_kw: 40000 W" in t)
+    code, out, err = run_cli("validate", str(plan))
+    assert (code, err) == (0, "valid (1 warning)\n")
+    assert out == (
+        f"{plan}:{line}:16: VAL011 [unit-magnitude] $.racks[0].budget_kw: budget_kw: 30 MW is"
+        " 30000 kW per rack\n"
+    )
+    code, out, _ = run_cli("lint", "--no-source", "--quiet", str(plan))
+    assert code == 0
+    assert out.splitlines()[1:3] == [
+        "    warning: 30 MW = 30 x 1000 kW = 30000 kW",
+        "    fix: if 30 kW was meant, write budget_kw: 30",
+    ]

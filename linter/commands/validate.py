@@ -65,14 +65,16 @@ def run(args: argparse.Namespace, io: Any) -> int:
         if args.verbose:
             for path in skipped:
                 io.err.write(f"refarch: skipped {path}: not a refarch file\n")
-        if not findings and not errors:
-            note = (
-                f" ({plural(len(skipped), 'file')} skipped: not refarch files)" if skipped else ""
-            )
+        if not any(f.severity == "error" for f in findings) and not errors:
+            notes = [plural(len(findings), "warning")] if findings else []
+            if skipped:
+                notes.append(f"{plural(len(skipped), 'file')} skipped: not refarch files")
+            note = f" ({'; '.join(notes)})" if notes else ""
             io.err.write(f"valid{note}\n")
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if findings else EXIT_OK
+    # Warnings (VAL011) are reported but do not fail, as lint's default --fail-on error.
+    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
 def _report(

@@ -180,9 +180,22 @@ def parse_quantity(text: str, target: Unit) -> float:
     return round(result, 9)
 
 
-def normalize(data: Any) -> tuple[Any, list[tuple[PathT, str]]]:
+def scale(text: str, target: Unit) -> float:
+    """How many of ``target``'s unit one unit of the quantity ``text`` is (``"30 MW"`` in kW:
+    1000), or 1.0 when ``text`` is not a quantity refarch reads."""
+    m = _QUANTITY.match(text)
+    unit = lookup(m.group("unit")) if m else None
+    if unit is None or unit.dimension != target.dimension or unit.offset or target.offset:
+        return 1.0
+    return unit.factor / target.factor
+
+
+def normalize(
+    data: Any, scaled: list[tuple[PathT, str, float]] | None = None
+) -> tuple[Any, list[tuple[PathT, str]]]:
     """``data`` with every ``"<number> <unit>"`` string under a unit-suffixed key converted,
     and the problems found as (path, message); the values at those paths are left as is.
+    Each converted value is appended to ``scaled`` as (path, text, value in the key's unit).
 
     ``data`` is not modified: the containers on the way to a converted value are copied,
     the rest is shared with the input.
@@ -203,6 +216,8 @@ def normalize(data: Any) -> tuple[Any, list[tuple[PathT, str]]]:
                     except ValueError as exc:
                         problems.append((child, str(exc)))
                         continue
+                    if scaled is not None:
+                        scaled.append((child, value, new))
                 else:
                     new = walk(child, value)
                     if new is value:

@@ -10,8 +10,17 @@ from __future__ import annotations
 from linter.core.codes import Code, page
 
 
-def _val(code: str, name: str, title: str, what: str, why: str, example: str, fix: str) -> Code:
-    return Code(code, name, "validation", "error", False, page(title, what, why, example, fix))
+def _val(
+    code: str,
+    name: str,
+    title: str,
+    what: str,
+    why: str,
+    example: str,
+    fix: str,
+    severity: str = "error",
+) -> Code:
+    return Code(code, name, "validation", severity, False, page(title, what, why, example, fix))
 
 
 def _rel(code: str, name: str, title: str, what: str, why: str, example: str, fix: str) -> Code:
@@ -91,6 +100,16 @@ VALIDATION: tuple[Code, ...] = (
          "passes the schema, so the check is made on the loaded text.",
          "```yaml\nname: \"DGX\\e[2J H100\"\n```",
          "Delete the character, or write what it stood for in words."),
+    _val("VAL011", "unit-magnitude", "A per-rack figure's unit makes it a thousand times larger.",
+         "A quantity under a rack (`budget_kw`, and every other unit-suffixed key of a rack "
+         "group) written in a unit at least a thousand times the key's own (`30 MW` for a key "
+         "in kW) is converted, and reported with the figure it became. A warning: the value "
+         "is used as converted.",
+         "`budget_kw: 30 MW` is 30,000 kW per rack, a hundred times the largest rack the "
+         "catalog holds; one letter turned a typo into a budget every power check passes.",
+         "```yaml\nracks:\n  - id: r01\n    budget_kw: 30 MW   # VAL011: 30,000 kW per rack\n```",
+         "Write the figure in the key's unit (`budget_kw: 30`).",
+         severity="warning"),
 )  # fmt: skip
 
 RELEASE: tuple[Code, ...] = (

@@ -20,7 +20,7 @@ from linter.core.errors import InputError
 from linter.core.findings import Finding, at
 from linter.core.formula import FormulaError, evaluate
 from linter.core.paths import expand_paths
-from linter.core.text import close_matches, unsafe_character
+from linter.core.text import close_matches, fmt, unsafe_character
 from linter.core.yamlio import Document, PathT
 from linter.kb.checks import VALIDATION
 from linter.kb.figures import figure_value, is_figure
@@ -34,14 +34,23 @@ from linter.schemas import loader as schemas
 _MODELINE = re.compile(r"#\s*yaml-language-server:\s*\$schema=\S*?([a-z]+)\.schema\.json")
 _PIN = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)@([0-9]{4}\.(?:0[1-9]|1[0-2]))$")
 DERIVED_TOLERANCE = 0.005
+# A per-rack figure written in a unit a thousand times the key's (MW for kW) is a warning.
+SCALE_WARNING = 1000.0
 
 # Validation checks, documented in `refarch rules` next to the lint rules.
 # code -> (name, summary), from the declarations in linter.kb.checks
 CHECKS = {c.code: (c.name, c.summary) for c in VALIDATION}
 
 
-def _f(doc: Document, path: PathT, code: str, message: str, on_key: bool = False) -> Finding:
-    return at(doc, path, code, CHECKS[code][0], message, on_key=on_key)
+def _f(
+    doc: Document,
+    path: PathT,
+    code: str,
+    message: str,
+    on_key: bool = False,
+    severity: str = "error",
+) -> Finding:
+    return at(doc, path, code, CHECKS[code][0], message, on_key=on_key, severity=severity)
 
 
 # A document with any of these top-level keys (and no modeline or kind saying otherwise) is a
@@ -70,12 +79,74 @@ def detect_kind(doc: Document, kb_root: Path | None) -> str | None:
     return None
 
 
-def normalise(doc: Document) -> tuple[Document, list[Finding]]:
+def normalise(doc: Document, kb: KnowledgeBase | None = None) -> tuple[Document, list[Finding]]:
     """A plan with its ``"40 kW"`` strings converted to numbers (a new document; ``doc`` is
-    left as loaded), and a VAL002 finding for each value that could not be converted."""
-    data, problems = units.normalize(doc.data)
+    left as loaded), a VAL002 finding for each value that could not be converted and a VAL011
+    warning for each per-rack figure whose unit multiplies it by a thousand or more."""
+    scaled: list[tuple[PathT, str, float]] = []
+    data, problems = units.normalize(doc.data, scaled)
     new = doc if data is doc.data else replace(doc, data=data)
-    return new, [_f(doc, path, "VAL002", msg) for path, msg in problems]
+    out = [_kva_fix(doc, path, _f(doc, path, "VAL002", msg), kb) for path, msg in problems]
+    for path, written, value in scaled:
+        target = units.unit_for_key(str(path[-1]))
+        if path[0] != "racks" or target is None:
+            continue
+        factor = units.scale(written, target)
+        if factor >= SCALE_WARNING:
+            number = written.split()[0] if written.split() else written
+            finding = _f(
+                doc,
+                path,
+                "VAL011",
+                f"{path[-1]}: {written.strip()} is {fmt(value)} {target.symbol} per rack",
+                severity="warning",
+            )
+            out.append(
+                replace(
+                    finding,
+                    arithmetic=f"{written.strip()} = {number} x {fmt(factor)} {target.symbol}"
+                    f" = {fmt(value)} {target.symbol}",
+                    fix=f"if {number} {target.symbol} was meant, write {path[-1]}: {number}",
+                )
+            )
+    return new, out
+
+
+def _kva_fix(doc: Document, path: PathT, f: Finding, kb: KnowledgeBase | None) -> Finding:
+    """A VAL002 for kVA under a kW key, with the kW figure at the plan's power factor (else
+    the electrical standard's default) in its fix."""
+    written: Any = doc.data
+    for step in path:
+        if isinstance(written, dict):
+            written = written.get(step)
+        elif isinstance(written, list) and isinstance(step, int) and step < len(written):
+            written = written[step]
+        else:
+            written = None
+    apparent = units.lookup("kVA")
+    target = units.unit_for_key(str(path[-1])) if path else None
+    if not isinstance(written, str) or apparent is None or target is None or kb is None:
+        return f
+    if target.dimension != "power":
+        return f
+    try:
+        kva = units.parse_quantity(written, apparent)
+    except ValueError:
+        return f
+    plan_pf = ((doc.data.get("facility") or {}).get("power") or {}).get("power_factor")
+    if isinstance(plan_pf, int | float) and not isinstance(plan_pf, bool) and plan_pf > 0:
+        pf, where = float(plan_pf), "the plan's facility.power.power_factor"
+    else:
+        elec = kb.standard("electrical")
+        figure = elec.figure("power_factor_default") if elec is not None else None
+        if figure is None or figure.value is None:
+            return f
+        pf, where = figure.value, "the electrical standard's default"
+    kw = kva * pf * apparent.factor / target.factor  # kVA x PF is real power
+    return replace(
+        f,
+        fix=f"write {path[-1]}: {fmt(kw)} ({fmt(kva)} kVA x power factor {fmt(pf)}, {where})",
+    )
 
 
 def validate_doc(doc: Document, kind: str, kb: KnowledgeBase | None) -> list[Finding]:
@@ -87,19 +158,19 @@ def check(doc: Document, kind: str, kb: KnowledgeBase | None) -> tuple[Document,
     """The document as the checks read it (a plan normalised) and every problem with it."""
     out: list[Finding] = []
     if kind == "plan":
-        doc, out = normalise(doc)
+        doc, out = normalise(doc, kb)
     text_checked = kind not in ("plan", "config")  # plan values are escaped where shown
     for path, value in yamlio.walk(doc.data):
         if isinstance(value, float) and not math.isfinite(value):
             out.append(_f(doc, path, "VAL008", f"{value} is not a finite number"))
         elif text_checked and path and (found := _control(value, path[-1])) is not None:
             out.append(_f(doc, path, "VAL010", found, on_key=found.startswith("key")))
-    bad_paths = {f.path for f in out}
+    bad_paths = {f.path for f in out if f.severity == "error"}
     for err in schemas.errors(kind, doc.data):
         if yamlio.json_path(tuple(err.absolute_path)) in bad_paths:
             continue
         out.append(_schema_finding(doc, err, kind, kb))
-    if out or not isinstance(doc.data, dict):
+    if any(f.severity == "error" for f in out) or not isinstance(doc.data, dict):
         return doc, out
     if kind in CATALOG_KINDS or kind in ("architecture", "standard"):
         out.extend(_check_id_and_sources(doc))

@@ -48,8 +48,14 @@ def headrooms(facts: Facts) -> list[Headroom]:
         if g.budget_kw:
             out.append(Headroom(f"{g.label} power", kw, g.budget_kw, "kW"))
         cap = cooling_capacity(kb, g.cooling, g.rear_door)
-        if cap is not None:
-            out.append(Headroom(f"{g.label} {cap.entry.id} capacity", kw, cap.planning_kw, "kW"))
+        if cap is not None:  # measured against the limit CLG001 measures it against
+            limit, which = cap.planning_kw, "planning figure"
+            if kw > cap.ceiling_kw + 1e-9:
+                limit, which = cap.ceiling_kw, "published ceiling"
+            label = f"{g.label} {cap.entry.id} capacity"
+            if cap.ceiling_kw != cap.planning_kw:
+                label += f" ({which})"
+            out.append(Headroom(label, kw, limit, "kW"))
         c = circuit(plan, g, kw, kb)
         if c is not None:
             what = "branch circuit with one feed lost" if c.failover else "branch circuit"

@@ -36,7 +36,9 @@ racks:
 
 Feed the systems from as many feeds as their supply groups need (three feeds for 4+2 supplies
 in pairs), or accept and document reduced performance on feed loss by suppressing the finding
-with a reason.
+with a reason. Supplies in N+1 redundancy guard against one supply failing, not a feed: where
+only four or more feeds would do, the fix says so and suggests capping the system's power to
+what the remaining supplies deliver instead.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ CODE = "PWR005"
 NAME = "psu-redundancy-on-feed-loss"
 DEFAULT_SEVERITY = "warning"
 IGNORABLE = True
+# Beyond three feeds (A/B/C) the fix is not a feed count a facility would build.
+PRACTICAL_FEEDS = 3
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -91,6 +95,18 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 for f in range(feeds + 1, int(count) + 2)
                 if supplies_left(count, f) >= required or f > count
             )
+            if need_feeds <= PRACTICAL_FEEDS:
+                fix = (
+                    f"feed {line.model} from {need_feeds} feeds, or document reduced "
+                    "performance on feed loss"
+                )
+            else:  # N+1 supplies guard against a supply failing, not a feed
+                fix = (
+                    f"no A/B or A/B/C feed layout keeps {line.model} at full power on feed loss "
+                    f"(its {fmt(required)}+{fmt(count - required)} supplies would need "
+                    f"{need_feeds} feeds): cap its power to what {fmt(left)} supplies deliver, "
+                    "or document reduced performance on feed loss"
+                )
             yield ctx.finding(
                 (*line.path, "model"),
                 f"{line.model} keeps {fmt(left)} of {fmt(count)} power supplies when one of "
@@ -101,8 +117,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     f"{fmt(count)} supplies / {feeds} feeds = {fmt(lost)} on the lost feed; "
                     f"{fmt(count)} - {fmt(lost)} = {fmt(left)} < {fmt(required)} required"
                 ),
-                fix=f"feed {line.model} from at least {need_feeds} feeds, or document reduced "
-                "performance on feed loss",
+                fix=fix,
                 key=ctx.key("racks", group.id, line.model, "psu"),
                 related=related,
             )

@@ -86,8 +86,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         assumed = f"; {cap.assumed}" if cap.assumed else ""
         per_sys = max((t.kw_each or 0.0) for t in load.terms)
         fix = (
-            f"reduce the rack to at most {fmt(cap.planning_kw)} kW or use a cooling mode rated "
-            f"for at least {fmt(kw)} kW per rack"
+            f"reduce the rack to at most {fmt(cap.planning_kw)} kW"
+            + (" (the planning figure)" if cap.planning_kw != cap.ceiling_kw else "")
+            + f" or use a cooling mode rated for at least {fmt(kw)} kW per rack"
         )
         if severity == "warning" and kw <= cap.ceiling_kw:
             fix += " (or confirm the capacity with a site-specific airflow/CFD study)"
