@@ -78,6 +78,32 @@ class _Escaping(io_module.TextIOBase):
         return self.stream.fileno()
 
 
+DESCRIPTION = """\
+AI-factory reference architectures as code: check deployment plans against their
+pinned architecture and physical limits, size infrastructure from model, users
+and targets, and review the knowledge base's monthly releases."""
+EXIT_CODES = """exit codes:
+  0    clean: no finding at or above the failure level
+  1    findings at or above the failure level (diff: the two sides differ;
+       review --check: release problems)
+  2    usage, input or internal error (a message names the file and line)
+  130  interrupted (SIGINT)
+  143  terminated (SIGTERM)"""
+TOP_EXAMPLES = (
+    "refarch lint plans/",
+    "refarch size --model llama-3.3-70b --precision fp8 --system dgx-h100 --users 1000 "
+    "--input-tokens 5000 --output-tokens 500 --ttft-ms 1000 --tokens-per-s 17",
+    "refarch show gb200-nvl72",
+    "refarch review --from 2026.11 --to 2026.12",
+    "refarch COMMAND --help",
+)
+
+
+def _epilog(examples: Sequence[str]) -> str:
+    shown = "\n".join(f"  {e}" for e in examples)
+    return (f"examples:\n{shown}\n\n" if examples else "") + EXIT_CODES
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise RefarchError(
@@ -105,14 +131,28 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     imported, its options added), so start-up pays for that one command alone."""
     selected = None if argv is None else _command_name(argv)
     commands = [c for c in COMMANDS if selected == c.NAME] or COMMANDS
-    parser = _Parser(prog="refarch", description=__doc__.splitlines()[0] if __doc__ else "")
+    parser = _Parser(
+        prog="refarch",
+        description=DESCRIPTION,
+        epilog=_epilog(TOP_EXAMPLES),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"refarch {__version__}")
     parser.add_argument(
-        "--kb", metavar="DIR", help="knowledge base directory (default: $REFARCH_KB or built-in)"
+        "--kb",
+        metavar="DIR",
+        help="knowledge base directory (default: $REFARCH_KB, else the architectures/ of the "
+        "refarch checkout you are in, else the KB shipped with refarch)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for cmd in commands:
-        p = sub.add_parser(cmd.NAME, help=cmd.HELP, description=cmd.HELP)
+        p = sub.add_parser(
+            cmd.NAME,
+            help=cmd.HELP,
+            description=cmd.HELP,
+            epilog=_epilog(getattr(cmd, "EXAMPLES", ())),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         if argv is None or selected == cmd.NAME:
             cmd.add_arguments(p)
         p.set_defaults(_run=cmd.run)

@@ -51,3 +51,31 @@ def test_lint_imports_only_what_linting_a_valid_plan_needs() -> None:
 def test_help_imports_no_command() -> None:
     mods = _modules_after("--help")
     assert {m for m in mods if m.startswith("linter.commands.")} == set()
+
+
+def test_help_states_exit_codes_and_runnable_examples() -> None:
+    """`refarch --help` and every command's `--help` end with examples and the exit codes;
+    every example parses (the command and options exist, values are accepted)."""
+    import shlex
+
+    from linter.cli import DESCRIPTION, EXIT_CODES, TOP_EXAMPLES
+
+    top = build_parser([]).format_help()
+    assert DESCRIPTION in top and "The only module" not in top
+    assert top.rstrip().endswith(EXIT_CODES)
+    examples = list(TOP_EXAMPLES)
+    for cmd in linter.commands.COMMANDS:
+        sub = next(a for a in build_parser([cmd.NAME])._actions if a.dest == "command")
+        page = sub.choices[cmd.NAME].format_help()  # type: ignore[index]
+        assert page.rstrip().endswith(EXIT_CODES), cmd.NAME
+        assert cmd.EXAMPLES, f"{cmd.NAME} shows no example"  # type: ignore[attr-defined]
+        for example in cmd.EXAMPLES:  # type: ignore[attr-defined]
+            assert f"  {example}\n" in page
+            examples.append(example)
+    for example in examples:
+        words = shlex.split(example.split("|")[-1], comments=True)
+        words = words[: words.index(">")] if ">" in words else words
+        assert words[0] == "refarch", example
+        if words[1:] == ["COMMAND", "--help"]:
+            continue
+        build_parser(words[1:]).parse_args(words[1:])

@@ -33,10 +33,11 @@ class Command(Protocol):
 
 @dataclass
 class LazyCommand:
-    """A command whose module is imported on first use."""
+    """A command whose module is imported on first use; ``EXAMPLES`` end its ``--help``."""
 
     NAME: str
     HELP: str
+    EXAMPLES: tuple[str, ...] = ()
 
     @property
     def module(self) -> ModuleType:
@@ -59,38 +60,90 @@ class LazyCommand:
 
 
 COMMANDS: tuple[Command, ...] = (
-    LazyCommand("validate", "check KB files and plans against their schemas and cross-references"),
+    LazyCommand(
+        "validate",
+        "check KB files and plans against their schemas and cross-references",
+        (
+            "refarch validate                       # the whole knowledge base",
+            "refarch validate plans/ --format github  # plans, as pull-request annotations",
+        ),
+    ),
     LazyCommand(
         "lint",
         "check deployment plans against their pinned architecture, physics and best practices",
+        (
+            "refarch lint plans/                      # every plan under plans/",
+            "refarch lint plans/ --format sarif --output refarch.sarif",
+            "cat plan.yaml | refarch lint - --stdin-filename plan.yaml",
+            "refarch lint plans/ --select PWR,CLG --fail-on warning",
+        ),
     ),
     LazyCommand(
-        "rules", "list every code: validation checks, lint rules, release and change checks"
+        "rules",
+        "list every code: validation checks, lint rules, release and change checks",
+        (
+            "refarch rules",
+            "refarch rules --json",
+        ),
     ),
     LazyCommand(
-        "explain", "print the documentation page of a code (a rule, a VAL, REL or change check)"
+        "explain",
+        "print the documentation page of a code (a rule, a VAL, REL or change check)",
+        (
+            "refarch explain PWR001",
+            "refarch explain rack-power-over-budget",
+        ),
     ),
     LazyCommand(
         "size",
         "size a deployment (GPUs, systems, racks, kW, cooling) from model, users and targets",
+        (
+            "refarch size --model llama-3.3-70b --precision fp8 --system dgx-h100 --users 1000"
+            " --input-tokens 5000 --output-tokens 500 --ttft-ms 1000 --tokens-per-s 17",
+            "refarch size --calibration            # the published points behind the model",
+        ),
     ),
     LazyCommand(
         "show",
         "print a catalog entry, standard or architecture with every figure's unit and source",
+        (
+            "refarch show gb200-nvl72",
+            "refarch show dgx-superpod-h100 --json",
+        ),
     ),
-    LazyCommand("stats", "knowledge-base coverage and provenance health"),
-    LazyCommand("history", "versions of each architecture from git history (renames followed)"),
+    LazyCommand("stats", "knowledge-base coverage and provenance health", ("refarch stats",)),
+    LazyCommand(
+        "history",
+        "versions of each architecture from git history (renames followed)",
+        (
+            "refarch history",
+            "refarch history dgx-superpod-gb200 --json",
+        ),
+    ),
     LazyCommand(
         "diff",
         "semantic diff of an architecture between two versions, revisions or the working tree",
+        (
+            "refarch diff dgx-superpod-gb200@2026.11 dgx-superpod-gb200@2026.12",
+            "refarch diff dgx-superpod-gb200@2026.11 dgx-superpod-gb200@worktree --format md",
+        ),
     ),
     LazyCommand(
         "review",
         "the monthly review packet: changes, classification, release consistency, plan impact",
+        (
+            "refarch review --from 2026.11 --to 2026.12 --plans examples/plans",
+            "refarch review --check                 # release consistency of the working tree",
+        ),
     ),
     LazyCommand(
         "release",
         "prepare a KB release: bump release.yaml, check it, write the review as release notes",
+        ("refarch release 2026.12 --plans examples/plans",),
     ),
-    LazyCommand("completion", "print a shell completion script (bash, zsh or fish)"),
+    LazyCommand(
+        "completion",
+        "print a shell completion script (bash, zsh or fish)",
+        ("refarch completion bash > ~/.local/share/bash-completion/completions/refarch",),
+    ),
 )
