@@ -99,7 +99,7 @@ def test_explicit_config_file(repo: Path, run_cli: RunCli) -> None:
         ("disable: [PWR001, no-such-rule]\n", ":1:19: disable: unknown rule 'no-such-rule'"),
         (
             "severity: {PWR001: fatal}\n",
-            ":1:20: $.severity.PWR001: 'fatal' is not one of ['error', 'warning', 'info', 'off']",
+            ":1:20: $.severity.PWR001: 'fatal' is not one of error, warning, info, off",
         ),
         ("margin_pct: -1\n", ":1:13: $.margin_pct: -1 is less than the minimum of 0"),
         (
@@ -179,3 +179,33 @@ def test_the_docs_name_exactly_the_rules_that_cannot_be_suppressed() -> None:
         c.code for c in registry.codes() if c.code.startswith(("PWR", "CLG")) and not c.ignorable
     }
     assert documented == fixed == {"PWR002", "PWR006", "CLG002", "CLG004", "CLG007"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "margin_pct: 10\nfial-on: warning\n",
+            ":2:1: $.fial-on: unknown key 'fial-on' (did you mean fail_on?) (allowed: disable,"
+            " fail_on, margin_pct, per_file_ignores, severity, temperature_margin_k)",
+        ),
+        (
+            "margin_pct: 10\nignore: [PWR005]\n",
+            ":2:1: $.ignore: unknown key 'ignore' (did you mean disable?) (allowed: disable,"
+            " fail_on, margin_pct, per_file_ignores, severity, temperature_margin_k)",
+        ),
+        (
+            "margin_pct: 10\nfail_on: warnin\n",
+            ":2:10: $.fail_on: 'warnin' is not one of error, warning, info (did you mean"
+            " warning?)",
+        ),
+    ],
+)
+def test_config_typos_name_their_line_and_the_word_meant(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    cfg = tmp_path / ".refarch.yaml"
+    cfg.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        config.load(str(cfg))
+    assert str(caught.value) == f"{cfg}{message}"

@@ -116,6 +116,35 @@ def _resolve(token: Any, where: str, loc: Location) -> str:
     raise ConfigError(f"{where}: unknown rule {token!r}{hint}", loc)
 
 
+# What users of ruff and yamllint reach for, and the key refarch calls it.
+_KEY_ALIASES = {"ignore": "disable", "select": "disable", "exclude": "per_file_ignores"}
+
+
+def _config_error(e: Any, loc: Any) -> ConfigError:
+    """A schema error of the configuration in words: an unknown key at its own line with the
+    key it is closest to, a value outside an enumeration with the value it is closest to."""
+    path = tuple(e.absolute_path)
+    if e.validator == "additionalProperties" and isinstance(e.instance, dict):
+        allowed = sorted(e.schema.get("properties", {}))
+        extra = sorted(k for k in e.instance if k not in allowed)[0]
+        near = did_you_mean(str(extra), allowed, cutoff=0.6)
+        if not near and extra in _KEY_ALIASES:
+            near = f" (did you mean {_KEY_ALIASES[extra]}?)"
+        return ConfigError(
+            f"{yamlio.json_path((*path, extra))}: unknown key {extra!r}{near}"
+            f" (allowed: {', '.join(allowed)})",
+            loc(*path, extra, key=True),
+        )
+    if e.validator == "enum":
+        choices = [str(v) for v in e.validator_value]
+        near = did_you_mean(str(e.instance), choices, cutoff=0.6)
+        return ConfigError(
+            f"{yamlio.json_path(path)}: {e.instance!r} is not one of {', '.join(choices)}{near}",
+            loc(*path),
+        )
+    return ConfigError(f"{yamlio.json_path(path)}: {e.message}", loc(*path))
+
+
 def from_mapping(
     data: Any, source: str = "<config>", root: Path | None = None, doc: Document | None = None
 ) -> Config:
@@ -133,9 +162,7 @@ def from_mapping(
         data = {}
     errs = schemas.errors("config", data)
     if errs:
-        e = errs[0]
-        path = tuple(e.absolute_path)
-        raise ConfigError(f"{yamlio.json_path(path)}: {e.message}", loc(*path))
+        raise _config_error(errs[0], loc)
     margin = data.get("margin_pct", DEFAULT_MARGIN_PCT)
     if isinstance(margin, float) and math.isnan(margin):  # NaN passes every schema bound
         raise ConfigError("$.margin_pct: nan is not a number", loc("margin_pct"))
