@@ -196,8 +196,7 @@ def test_the_docs_name_exactly_the_rules_that_cannot_be_suppressed() -> None:
         ),
         (
             "margin_pct: 10\nfail_on: warnin\n",
-            ":2:10: $.fail_on: 'warnin' is not one of error, warning, info (did you mean"
-            " warning?)",
+            ":2:10: $.fail_on: 'warnin' is not one of error, warning, info (did you mean warning?)",
         ),
     ],
 )
