@@ -184,8 +184,14 @@ def test_unknown_ids_list_close_matches(kb: KnowledgeBase) -> None:
         size(kb, Workload("llama-3.3-70", "fp8", 1, 1, 1, 1000, 1), "dgx-h100")
     with pytest.raises(SizingInputError, match="did you mean dgx-h100"):
         size(kb, W, "dgx-h10")
-    with pytest.raises(SizingInputError, match="no efficiency factors 'cdna3-trtllm'"):
+    with pytest.raises(SizingInputError) as refused:
         size(kb, W, "amd-mi300x-platform")
+    assert str(refused.value) == (
+        "cannot size throughput and latency on Cdna3 accelerators served with TensorRT-LLM: the"
+        " knowledge base has no published measurements of that combination to calibrate the"
+        " serving model against, and refarch does not guess; throughput and latency can be"
+        " sized for: Blackwell with TensorRT-LLM, Hopper with TensorRT-LLM"
+    )
 
 
 def test_compare_keeps_refusals_per_system(kb: KnowledgeBase) -> None:

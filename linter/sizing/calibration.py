@@ -66,9 +66,36 @@ def _or(fig: Figure, absent: float) -> float:
     return fig.value if fig.value is not None else absent
 
 
+STACK_NAMES = {"trtllm": "TensorRT-LLM", "vllm": "vLLM", "sglang": "SGLang"}
+
+
+def _stack_name(stack: str) -> str:
+    return STACK_NAMES.get(stack, stack)
+
+
 def factors_for(kb: KnowledgeBase, generation: str, stack: str = DEFAULT_STACK) -> Factors:
-    """The factors of an accelerator generation and serving stack (``hopper-trtllm``)."""
-    return load_factors(kb, f"{generation}-{stack}")
+    """The factors of an accelerator generation and serving stack (``hopper-trtllm``); when
+    the KB has none, a refusal in plain words: what is missing, why sizing stops there, and
+    what it can size instead."""
+    entry = kb.efficiency(f"{generation}-{stack}")
+    if entry is not None:
+        return factors_of(entry)
+    covered = [i.rsplit("-", 1) for i in kb.ids("efficiency") if "-" in i]
+    same_generation = sorted(_stack_name(s) for g, s in covered if g == generation)
+    other = ", ".join(sorted(f"{g.capitalize()} with {_stack_name(s)}" for g, s in covered))
+    if same_generation:
+        instead = (
+            f"{generation.capitalize()} can be sized with {', '.join(same_generation)} "
+            f"(--stack {' or --stack '.join(s for g, s in covered if g == generation)})"
+        )
+    else:
+        instead = f"throughput and latency can be sized for: {other or 'nothing yet'}"
+    raise SizingInputError(
+        f"cannot size throughput and latency on {generation.capitalize()} accelerators served "
+        f"with {_stack_name(stack)}: the knowledge base has no published measurements of that "
+        f"combination to calibrate the serving model against, and refarch does not guess; "
+        f"{instead}"
+    )
 
 
 @dataclass(frozen=True)
