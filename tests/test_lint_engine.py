@@ -87,3 +87,29 @@ def test_lint_path_modules_import_no_git_jinja_or_mkdocs() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert out == "[]\n"
+
+
+def test_a_wrong_pin_does_not_cascade(kb: KnowledgeBase, tmp_path: Path) -> None:
+    """A pinned version that does not exist gives ARC001 alone of the architecture's checks
+    (no fabric, rack-profile or best-practice findings against a version the plan did not
+    pin); the physics rules still run."""
+    plan = tmp_path / "pin.yaml"
+    plan.write_text(
+        "plan: lab\nreference: dgx-superpod-gb200@2026.10\nfacility:\n  cooling: air\n"
+        "  power: {feeds: 2}\nracks:\n  - id: r01\n    systems: [{model: dgx-b200, count: 1}]\n",
+        encoding="utf-8",
+    )
+    found = [(f.rule, f.line, f.column) for f in lint_file(str(plan), kb)]
+    assert found == [("ARC001", 2, 12), ("FRG005", 6, 1), ("PWR005", 8, 23)]
+
+
+def test_a_validation_warning_does_not_stop_the_rules(kb: KnowledgeBase, tmp_path: Path) -> None:
+    plan = tmp_path / "mw.yaml"
+    plan.write_text(
+        "plan: lab\nreference: dgx-superpod-b200@2026.11\nfacility:\n  cooling: air\n"
+        "  power: {feeds: 2}\nracks:\n  - id: r01\n    budget_kw: 30 MW\n"
+        "    systems: [{model: dgx-b200, count: 1}]\n",
+        encoding="utf-8",
+    )
+    found = [(f.rule, f.severity) for f in lint_file(str(plan), kb)]
+    assert ("VAL011", "warning") in found and ("PWR005", "warning") in found

@@ -42,7 +42,7 @@ def test_lint_doc_leaves_the_document_as_loaded(kb: KnowledgeBase) -> None:
     assert [f.rule for f in report.findings if f.rule.startswith("VAL")] == []
     assert report.hot_spot is not None
     assert (report.hot_spot.resource, report.hot_spot.used, report.hot_spot.limit) == (
-        "rack r01 air-contained capacity",
+        "rack r01 air-contained capacity (planning figure)",
         20.4,
         20.0,
     )

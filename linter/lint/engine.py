@@ -25,6 +25,7 @@ from linter.core.parallel import fork_map
 from linter.core.yamlio import Document
 from linter.kb import validate
 from linter.kb.store import KnowledgeBase
+from linter.kb.versions import known_versions
 from linter.lint import baseline as baseline_mod
 from linter.lint import headroom, plan, suppress
 from linter.lint.config import Config
@@ -73,6 +74,16 @@ def _run(rules: tuple[Rule, ...], ctx: RuleContext, runs: Callable[[str], bool])
     return out
 
 
+PIN_RULE = "ARC001"  # the unknown pinned version; the other rules wait for a valid pin
+
+
+def _split(rules: tuple[Rule, ...], code: str) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    return (
+        tuple(r for r in rules if code == r.CODE),
+        tuple(r for r in rules if code != r.CODE),
+    )
+
+
 def _stamp(findings: list[Finding], config: Config) -> list[Finding]:
     """The findings with the configured severity of their rule."""
     out = []
@@ -100,8 +111,9 @@ def lint_doc(
         return config.enabled(code) and not config.ignored(doc.path, code)
 
     doc, problems = validate.check(doc, "plan", kb)
-    if problems:
-        kept = _stamp([f for f in problems if runs(f.rule)], config)
+    problems = _stamp([f for f in problems if runs(f.rule)], config)
+    if any(f.severity == "error" and f.rule.startswith("VAL") for f in problems):
+        kept = problems
         return FileReport(
             path=doc.path,
             findings=sorted(kept, key=Finding.sort_key),
@@ -109,16 +121,24 @@ def lint_doc(
         )
     view = plan.from_data(doc.data)
     facts = Facts(view, kb)
+    arch = kb.architecture(view.arch_id)
     ctx = RuleContext(
         doc=doc,
         plan=view,
         kb=kb,
-        arch=kb.architecture(view.arch_id),
+        arch=arch,
         facts=facts,
         margin_pct=config.margin_pct,
         margin_k=config.temperature_margin_k,
     )
-    found = _stamp(_run(PLAN_RULES, ctx, runs), config)
+    if arch is not None and view.version and view.version not in known_versions(kb, arch):
+        # ARC001 reports the pin; every other rule runs as for a plan with no architecture,
+        # so nothing is measured against a version the plan did not pin (no cascade).
+        pin, rest = _split(PLAN_RULES, PIN_RULE)
+        found = _run(pin, ctx, runs) + _run(rest, replace(ctx, arch=None), runs)
+    else:
+        found = _run(PLAN_RULES, ctx, runs)
+    found = problems + _stamp(found, config)
     outcome = suppress.apply(
         found,
         suppress.parse(doc.text, _resolve, _string_test(doc)),

@@ -59,7 +59,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         limit=current,
         limit_source=f"{arch.id}@{current} version",
         arithmetic=f"{ctx.version} not in {{{', '.join(versions)}}}",
-        fix=f"pin reference: {arch.id}@{current}",
+        fix=f"pin reference: {arch.id}@{current} (until then the checks against the "
+        "architecture wait: the plan's physics is still checked)",
         key=ctx.key("reference"),
         related=(ctx.related(arch, "version"),),
     )
