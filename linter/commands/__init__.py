@@ -79,6 +79,14 @@ COMMANDS: tuple[Command, ...] = (
         ),
     ),
     LazyCommand(
+        "init",
+        "write a starting plan from an architecture's rack profiles",
+        (
+            "refarch init --architecture dgx-superpod-h100 plans/hall-c.yaml",
+            "refarch init --architecture dgx-superpod-h100 --profile compute-half-density",
+        ),
+    ),
+    LazyCommand(
         "rules",
         "list every code: validation checks, lint rules, release and change checks",
         (

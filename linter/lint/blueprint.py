@@ -18,9 +18,12 @@ from linter.lint.emit import MIN_CDUS, _feeds, _follow_best_practices, _whole, n
 LIQUID = ("direct-liquid", "immersion")
 
 
-def blueprint(kb: KnowledgeBase, arch: Architecture) -> dict[str, Any] | None:
-    """The plan of ``arch``'s rack profiles, as ``refarch lint`` reads it (None when no
-    profile holds a catalog system: an envelope-only architecture has no design to lint)."""
+def blueprint(
+    kb: KnowledgeBase, arch: Architecture, profiles: set[str] | None = None
+) -> dict[str, Any] | None:
+    """The plan of ``arch``'s rack profiles (of those in ``profiles``, if given), as
+    ``refarch lint`` reads it (None when no profile holds a catalog system: an envelope-only
+    architecture has no design to lint)."""
     fac = arch.facility
     cooling = fac.cooling or "air"
     facility: dict[str, Any] = {"name": f"{arch.id} blueprint", "cooling": cooling}
@@ -35,6 +38,8 @@ def blueprint(kb: KnowledgeBase, arch: Architecture) -> dict[str, Any] | None:
     racks: list[dict[str, Any]] = []
     models: list[str] = []
     for p in arch.rack_profiles:
+        if profiles is not None and p.id not in profiles:
+            continue
         systems = [
             {"model": it.model, "count": int(it.count.value or 1)}
             for it in p.contents
