@@ -216,7 +216,7 @@ def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
 def test_stdin_plan_with_stdin_filename(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     _stdin(monkeypatch, (FROZEN_PLANS / "nvl72-on-air.yaml").read_bytes())
     code, out, err = run_cli(
-        "lint", "-", "--stdin-filename", "plans/air.yaml", "--no-source", "--quiet"
+        "lint", "-", "--stdin-filename", "plans/air.yaml", "--no-source", "--quiet", "--no-fold"
     )
     assert (code, err) == (1, "")
     heads = [line.split(" [")[0] for line in out.splitlines() if not line.startswith(" ")]

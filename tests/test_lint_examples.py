@@ -24,8 +24,7 @@ EXPECTED: dict[str, list[tuple[str, int, int, str]]] = {
     ],
     "fabric-shortcuts.yaml": [
         ("ARC005", 26, 1, "error"),
-        ("ARC004", 30, 23, "error"),
-        ("BPR001", 30, 23, "error"),
+        ("ARC004", 30, 23, "error"),  # with BPR001 at 30:23 as its note (one cause)
         ("FRG004", 31, 29, "warning"),
         ("ARC008", 32, 52, "error"),
     ],
@@ -38,10 +37,8 @@ EXPECTED: dict[str, list[tuple[str, int, int, str]]] = {
         ("ARC003", 23, 34, "warning"),
         ("ARC007", 30, 14, "warning"),
     ],
-    "nvl72-on-air.yaml": [
-        ("BPR001", 8, 12, "error"),
+    "nvl72-on-air.yaml": [  # BPR001 8:12 and CLG001 14:9 are notes of CLG002 (one cause)
         ("ARC006", 13, 1, "info"),
-        ("CLG001", 14, 9, "error"),
         ("CLG002", 17, 17, "error"),
     ],
     "gb300-power-capped.yaml": [
@@ -158,7 +155,8 @@ def test_psu_fix_names_a_feed_count_only_where_one_exists(
 def test_cooling_numbers_agree(run_cli: RunCli) -> None:
     """CLG001's limit, its fix and the hot-spot line name the same kW: the error is measured
     against the published ceiling (41 kW) and so is the hot spot, each saying which it is."""
-    code, out, _ = run_cli("lint", "--no-source", str(EXAMPLES / "nvl72-on-air.yaml"))
+    plan = str(EXAMPLES / "nvl72-on-air.yaml")
+    code, out, _ = run_cli("lint", "--no-source", "--no-fold", plan)
     assert code == 1
     lines = out.splitlines()
     i = next(n for n, line in enumerate(lines) if " CLG001 " in line)
@@ -169,3 +167,20 @@ def test_cooling_numbers_agree(run_cli: RunCli) -> None:
         "Hot spot of nvl72-pilot-air: rack nvl01 air-contained capacity (published ceiling):"
         " 132 of 41 kW (over by 222 %)." in lines
     )
+
+
+def test_one_cause_one_finding(run_cli: RunCli) -> None:
+    """An air-cooled NVL72 is one mistake: CLG002 names it, and the best practice it breaks
+    (BPR001) and the heat air cannot remove (CLG001) are its notes, at their own lines."""
+    code, out, _ = run_cli("lint", "--no-source", str(EXAMPLES / "nvl72-on-air.yaml"))
+    assert code == 1
+    lines = out.splitlines()
+    i = next(n for n, line in enumerate(lines) if " CLG002 " in line)
+    assert lines[i + 3 : i + 5] == [
+        "    also 8:12: BPR001 [best-practice] Direct liquid cooling is mandatory"
+        " (dgx-superpod-gb200.liquid): facility.cooling = air",
+        "    also 14:9: CLG001 [rack-heat-over-cooling] rack nvl01 gives off 132 kW of heat,"
+        " above the published ceiling of air cooling (air-contained) (planning figure 20 kW,"
+        " published up to 41 kW)",
+    ]
+    assert lines[-1] == "2 findings (1 error, 1 info) in 1 of 1 plan."

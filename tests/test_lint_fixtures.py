@@ -10,6 +10,7 @@ from conftest import FROZEN_KB
 from lint_support import expectations, history_kb
 
 from linter.kb.store import KnowledgeBase
+from linter.lint.config import Config
 from linter.lint.engine import lint_doc
 from linter.lint.plan import load
 from linter.lint.rules import RULES, lookup
@@ -46,7 +47,7 @@ def test_fixture(path: Path, kb: KnowledgeBase, kb_with_history: KnowledgeBase) 
     assert rule is not None
     use_kb = kb_with_history if rule.NAME in NEEDS_HISTORY else kb
     doc = load(str(path))
-    report = lint_doc(doc, use_kb)
+    report = lint_doc(doc, use_kb, Config(fold_causes=False))  # each rule on its own
     assert not [f for f in report.findings if f.rule.startswith("VAL")], report.findings
     got = sorted(
         (f.rule, f.line, f.column, f.severity) for f in report.findings if f.rule == rule.CODE

@@ -76,6 +76,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="do not run these rules (codes, names or prefixes); not for rules that cannot be "
         "ignored",
     )
+    p.add_argument(
+        "--no-fold",
+        action="store_true",
+        help="report every rule's finding on its own, not one finding per cause with the "
+        "others as notes",
+    )
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 stays 2)")
     p.add_argument(
         "-q", "--quiet", action="store_true", help="text: the findings only, no summary lines"
@@ -206,6 +212,8 @@ def run(args: argparse.Namespace, io: Any) -> int:
     if args.fail_on:
         cfg = replace(cfg, fail_on=args.fail_on)
     cfg = _selection(cfg, args)
+    if args.no_fold:
+        cfg = replace(cfg, fold_causes=False)
     errors: list[InputError] = []
     stdin_name, stdin_text = _read_stdin(args)
     paths = expand_paths([p for p in args.plans if p != "-"], errors)

@@ -50,6 +50,7 @@ class Config:
     root: Path | None = None  # directory of the config file
     source: str = ""  # the config file, for messages
     select: frozenset[str] | None = None  # --select: only these codes run (None: every code)
+    fold_causes: bool = True  # one finding per cause (linter.lint.causes); --no-fold: each rule
 
     def enabled(self, code: str) -> bool:
         if self.select is not None and code not in self.select and ignorable(code):

@@ -27,7 +27,7 @@ from linter.kb import validate
 from linter.kb.store import KnowledgeBase
 from linter.kb.versions import known_versions
 from linter.lint import baseline as baseline_mod
-from linter.lint import headroom, plan, suppress
+from linter.lint import causes, headroom, plan, suppress
 from linter.lint.config import Config
 from linter.lint.facts import Facts
 from linter.lint.result import FileReport, LintResult
@@ -100,7 +100,8 @@ def lint_doc(
 
     The pipeline: normalise and validate (a new document and its problems), build the plan
     view, run the plan rules over shared facts, apply the suppression comments (a frozen
-    outcome), run the suppression rules over that outcome. The baseline is applied by
+    outcome), fold findings of one cause into one (:mod:`linter.lint.causes`), run the
+    suppression rules over that outcome. The baseline is applied by
     :func:`lint_paths`, once per run.
     """
     config = config or Config()
@@ -147,7 +148,10 @@ def lint_doc(
         not_run=lambda code: not runs(code),
     )
     on_suppressions = replace(ctx, suppressions=outcome.suppressions)
-    kept = [*outcome.kept, *_stamp(_run(SUPPRESSION_RULES, on_suppressions, runs), config)]
+    kept = [
+        *(causes.fold(outcome.kept) if config.fold_causes else outcome.kept),
+        *_stamp(_run(SUPPRESSION_RULES, on_suppressions, runs), config),
+    ]
     return FileReport(
         path=doc.path,
         findings=sorted(kept, key=Finding.sort_key),

@@ -41,6 +41,9 @@ def finding_lines(f: Finding, color: bool = False) -> list[str]:
     lines = [head, f"    {detail}"]
     if f.fix:
         lines.append(f"    fix: {one_line(f.fix)}")
+    for r in f.related:  # findings of the same cause, folded into this one
+        if r.file == f.file:
+            lines.append(f"    also {r.line}:{r.column}: {one_line(r.message)}")
     return lines
 
 
