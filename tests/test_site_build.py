@@ -196,3 +196,21 @@ def test_compare_page_and_what_changed_box() -> None:
     assert "every change, version to version" in page
     unchanged = words(article(text_of(site, "architectures/dgx-superpod-h100/index.html")))
     assert "Unchanged in release 2026.12" in unchanged
+
+
+def test_catalog_entry_page() -> None:
+    """A page per catalog entry: figures with unit, source and date, where it is used, its
+    history, its YAML as text; the catalog table links to it, not to a YAML download."""
+    site = real_site().site
+    page = text_of(site, "catalog/systems/dgx-h100/index.html")
+    dgx = yamlio.load(str(ROOT / "architectures" / "catalog" / "systems" / "dgx-h100.yaml"))
+    kw = dgx.data["max_power_kw"]["value"]
+    assert f"<td><code>max_power_kw</code></td>\n<td>{kw:g} kW</td>" in page
+    assert (
+        '<a href="../../../architectures/dgx-superpod-h100/">architecture dgx-superpod-h100</a>'
+        in page
+    )
+    assert '<h2 id="history">History' in page and "<td>2026-" in page
+    assert '<pre class="refarch-yaml"><code>' in page and "max_power_kw:" in page
+    table = text_of(site, "catalog/systems/index.html")
+    assert '<a href="dgx-h100/">NVIDIA DGX H100</a>' in table

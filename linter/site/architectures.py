@@ -10,8 +10,7 @@ from linter.kb.change_checks import LEVELS
 from linter.kb.model import Architecture
 from linter.site import compare
 from linter.site import sections as sec
-from linter.site.catalog import anchor
-from linter.site.catalog import page_path as catalog_path
+from linter.site.catalog import entry_path
 from linter.site.core import Page, Site, kb_file_path, rel, slug
 from linter.site.escape import plain
 from linter.site.figures import SourceRow, source_rows, value_text
@@ -118,7 +117,7 @@ def context(site: Site, arch: Architecture) -> ArchitectureContext:
         def link(id_: str) -> str:
             if not site.kb.has(kind, id_):
                 return ""
-            return f"{rel(here, catalog_path(kind))}#{anchor(id_)}"
+            return rel(here, entry_path(kind, id_))
 
         return link
 

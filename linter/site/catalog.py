@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from linter.kb.figures import Figure
 from linter.kb.model import Located
-from linter.site.core import Page, Site, kb_file_path, rel
+from linter.site.core import Page, Site, rel, slug
 from linter.site.escape import plain
 from linter.site.figures import value_text
 
@@ -183,6 +183,12 @@ def page_path(kind: str) -> str:
     return f"catalog/{slug}.md"
 
 
+def entry_path(kind: str, id_: str) -> str:
+    """The entry page of a catalog entry (``catalog/systems/dgx-h100.md``)."""
+    table_slug = next((t.slug for t in TABLES if t.kind == kind), kind)
+    return f"catalog/{table_slug}/{slug(id_)}.md"
+
+
 def anchor(id_: str) -> Markup:
     """An HTML id for a catalog entry (the KB id, reduced to ``[a-z0-9-]``)."""
     return Markup(re.sub(r"[^a-z0-9-]", "-", id_.lower()))
@@ -205,7 +211,7 @@ def context(site: Site, table: Table) -> CatalogContext:
             id=e.id,
             anchor=anchor(e.id),
             name=getattr(e, "name", "") or e.id,
-            yaml=rel(here, kb_file_path(site, e.path)),
+            yaml=rel(here, entry_path(table.kind, e.id)),
             cells=[cell(e, c.key) for c in table.columns],
         )
         for e in site.kb.typed(table.kind)
