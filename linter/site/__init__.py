@@ -28,6 +28,7 @@ from linter.site import (
     releases,
     rules,
     schemas,
+    sidebyside,
     sizing,
 )
 from linter.site.core import Fragment, Page, Provider, Site, SiteOptions
@@ -49,6 +50,7 @@ PROVIDERS: tuple[Provider, ...] = (
     compare.pages,
     catalog.pages,
     entries.pages,
+    sidebyside.pages,
     density.pages,
     rules.pages,
     schemas.pages,

@@ -1,0 +1,116 @@
+"""Side-by-side pages: two or more systems, or two or more architectures, one column each.
+
+``compare/systems.md`` and ``compare/architectures.md`` hold every entry as a column and every
+field as a row, rendered at build time. A link names the entries to show:
+``compare/systems/?ids=dgx-h100,gb200-nvl72``; ``assets/compare.js`` hides the other columns
+and keeps the checkboxes and the address in step, so a comparison is a URL people can share.
+Without JavaScript the page shows every entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, TypedDict
+
+from linter.kb.model import Architecture, Located
+from linter.site.architectures import page_path as arch_page
+from linter.site.catalog import TABLES, cell, entry_path
+from linter.site.core import Page, Site, rel
+from linter.site.entries import lifecycle_text
+from linter.site.figures import value_text
+
+NA = "n/a"  # a field the entry's sources do not publish (the entry page says which)
+
+
+class Column(TypedDict):
+    id: str
+    label: str
+    link: str
+
+
+class Row(TypedDict):
+    field: str
+    cells: list[str]
+
+
+def _arch_fields() -> list[tuple[str, Callable[[Architecture], str]]]:
+    def su(a: Architecture, key: str, unit: str = "") -> str:
+        unit_of = a.scalable_unit
+        return value_text(getattr(unit_of, key), unit) if unit_of is not None else ""
+
+    def net(a: Architecture, role: str) -> str:
+        n = a.network(role)
+        return n.fabric if n is not None else ""
+
+    return [
+        ("vendor", lambda a: a.vendor),
+        ("version", lambda a: a.version),
+        ("status", lifecycle_text),
+        ("use", lambda a: ", ".join(a.use)),
+        ("max kW per rack", lambda a: value_text(a.facility.rack_kw_max, "kW")),
+        ("cooling", lambda a: a.facility.cooling),
+        ("ASHRAE class", lambda a: a.facility.ashrae_class),
+        ("power redundancy", lambda a: a.facility.power_redundancy),
+        ("rack profiles", lambda a: ", ".join(p.id for p in a.rack_profiles)),
+        ("scalable unit", lambda a: a.scalable_unit.name if a.scalable_unit else ""),
+        ("GPUs per unit", lambda a: su(a, "gpus")),
+        ("racks per unit", lambda a: su(a, "racks")),
+        ("power per unit", lambda a: su(a, "power_kw", "kW")),
+        ("compute fabric", lambda a: net(a, "compute")),
+        ("storage fabric", lambda a: net(a, "storage")),
+        ("storage read", lambda a: value_text(a.storage.read_gb_s, "GB/s")),
+        ("best practices", lambda a: str(len(a.best_practices))),
+        ("fragile points", lambda a: str(len(a.fragile_points))),
+    ]
+
+
+def _table(
+    here: str,
+    entries: list[Located],
+    fields: list[tuple[str, Callable[[Any], str]]],
+    page_of: Callable[[Located], str],
+) -> dict[str, Any]:
+    columns = [Column(id=e.id, label=e.label, link=rel(here, page_of(e))) for e in entries]
+    rows = [Row(field=name, cells=[get(e) or NA for e in entries]) for name, get in fields]
+    return {"columns": columns, "rows": rows}
+
+
+def pages(site: Site) -> Iterator[Page]:
+    systems_table = next(t for t in TABLES if t.kind == "system")
+
+    def field(key: str) -> Callable[[Any], str]:
+        return lambda e: cell(e, key)
+
+    system_fields = [(c.header, field(c.key)) for c in systems_table.columns]
+    systems = list(site.kb.typed("system"))
+    here = "compare/systems.md"
+    yield Page(
+        here,
+        site.render(
+            "side-by-side.md.j2",
+            {
+                "title": "Systems side by side",
+                "kind": "systems",
+                "release": site.release,
+                "example": ",".join(s.id for s in systems[:2]),
+                **_table(here, systems, system_fields, lambda e: entry_path("system", e.id)),
+            },
+        ),
+        title="Systems side by side",
+    )
+    archs: list[Located] = list(site.kb.architectures())
+    here = "compare/architectures.md"
+    yield Page(
+        here,
+        site.render(
+            "side-by-side.md.j2",
+            {
+                "title": "Architectures side by side",
+                "kind": "architectures",
+                "release": site.release,
+                "example": ",".join(a.id for a in archs[:2]),
+                **_table(here, archs, _arch_fields(), lambda e: arch_page(e.id)),
+            },
+        ),
+        title="Architectures side by side",
+    )
