@@ -23,6 +23,10 @@ chromium:
 lint-examples: venv
 	-$(REFARCH) lint examples/plans/*.yaml
 
+# Material's notice about MkDocs 2 is printed once per mkdocs run; it says nothing about this
+# site, and `make demo` runs mkdocs twice.
+export NO_MKDOCS_2_WARNING := 1
+
 site: venv
 	$(VENV)/bin/mkdocs build --strict
 

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
 from linter.core.errors import RefarchError
+from linter.core.resources import SITE_URL
 from linter.site import Page, Site, SiteError, SiteOptions, expand_fragments, generate
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +35,9 @@ def _options(config: MkDocsConfig) -> SiteOptions:
         kb_root=kb,
         schema_dir=_ROOT / "schema",
         site_src=_ROOT / "site_src",
-        site_url=config.site_url or "",
+        # The published address, not the dev server's: `mkdocs serve` rewrites config.site_url
+        # to http://127.0.0.1:8000/, which must not reach the schema modelines people copy.
+        site_url=os.environ.get("REFARCH_SITE_URL") or SITE_URL,
     )
 
 

@@ -116,7 +116,12 @@ def test_docstring_examples_produce_exactly_their_findings(
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.CODE)
 def test_explain_prints_the_docstring(rule: object, run_cli: RunCli) -> None:
-    page = inspect.cleandoc(rule.__doc__ or "") + "\n"
+    """The page is the docstring without its example's test markers (``# expect: ...``)."""
+    doc = inspect.cleandoc(rule.__doc__ or "") + "\n"
+    page = "".join(
+        line for line in doc.splitlines(True) if not line.lstrip().startswith("# expect: ")
+    )
+    assert "# expect:" not in page
     assert run_cli("explain", rule.CODE) == (0, page, "")
     assert run_cli("explain", rule.NAME) == (0, page, "")
     assert run_cli("explain", rule.CODE.lower()) == (0, page, "")

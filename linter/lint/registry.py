@@ -10,6 +10,7 @@ in ``linter/lint/rules/`` (their docstrings are their pages), VAL and REL codes 
 from __future__ import annotations
 
 import inspect
+import re
 from functools import cache
 
 from linter.core.codes import Code
@@ -50,15 +51,21 @@ _PREFIX = {
 LINT_FAMILIES = frozenset(FAMILIES) - {"release", "change"}
 
 
+# The test markers in a rule's example (``# expect: PWR001 9:16``): tests/test_lint_docs.py
+# reads them from the docstring; readers of the page, `refarch explain` and SARIF do not.
+_EXPECT = re.compile(r"^[ \t]*# expect: .*\n", re.M)
+
+
 def rule_code(rule: Rule) -> Code:
-    """A lint rule as a registry code: its page is its module docstring."""
+    """A lint rule as a registry code: its page is its module docstring without the test
+    markers of its example."""
     return Code(
         rule.CODE,
         rule.NAME,
         _PREFIX[rule.CODE[:3]],
         rule.DEFAULT_SEVERITY,
         rule.IGNORABLE,
-        inspect.cleandoc(rule.__doc__ or ""),
+        _EXPECT.sub("", inspect.cleandoc(rule.__doc__ or "")),
     )
 
 

@@ -18,10 +18,13 @@ from linter.site.figures import value_text
 
 @dataclass(frozen=True)
 class Column:
-    """One column: a header and the entry key it shows (a figure, text or list)."""
+    """One column: a header and the entry key it shows (a figure, text or list). A column
+    not ``in_table`` is left out of the catalog table (so it fits a laptop's column) and shown
+    on the entry pages and the side-by-side pages."""
 
     header: str
     key: str
+    in_table: bool = True
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,18 @@ class Table:
     columns: tuple[Column, ...]
 
 
+# Columns the catalog tables leave to the entry and side-by-side pages.
+DETAIL = frozenset(
+    {
+        "form_factor", "memory_type", "fp4_dense_tflops", "scale_up_interconnect",
+        "height_u", "weight_kg", "psu_redundancy", "inlet_temp_min_c", "nvlink_domain_gpus",
+        "hidden_size", "attention_heads", "head_dim",
+    }
+)  # fmt: skip
+
+
 def _cols(*pairs: tuple[str, str]) -> tuple[Column, ...]:
-    return tuple(Column(h, k) for h, k in pairs)
+    return tuple(Column(h, k, k not in DETAIL) for h, k in pairs)
 
 
 # The order here is the order of the catalog pages.
@@ -160,6 +173,9 @@ TABLES: tuple[Table, ...] = (
 )
 
 
+NA = "n/a"  # a figure the entry's sources do not publish (its page lists the sources read)
+
+
 class Row(TypedDict):
     id: str
     anchor: Markup
@@ -206,24 +222,25 @@ def cell(entry: Located, key: str) -> str:
 
 def context(site: Site, table: Table) -> CatalogContext:
     here = page_path(table.kind)
+    columns = [c for c in table.columns if c.in_table]
     rows = [
         Row(
             id=e.id,
             anchor=anchor(e.id),
             name=getattr(e, "name", "") or e.id,
             yaml=rel(here, entry_path(table.kind, e.id)),
-            cells=[cell(e, c.key) for c in table.columns],
+            cells=[cell(e, c.key) for c in columns],
         )
         for e in site.kb.typed(table.kind)
     ]
-    used = [i for i, c in enumerate(table.columns) if any(r["cells"][i] for r in rows)]
+    used = [i for i, c in enumerate(columns) if any(r["cells"][i] for r in rows)]
     for r in rows:
-        r["cells"] = [r["cells"][i] for i in used]
+        r["cells"] = [r["cells"][i] or NA for i in used]
     return CatalogContext(
         title=table.title,
         intro=table.intro,
         release=site.release,
-        headers=[table.columns[i].header for i in used],
+        headers=[columns[i].header for i in used],
         rows=rows,
     )
 

@@ -79,11 +79,12 @@ class Site:
 
     @cached_property
     def build_date(self) -> str:
-        """``SOURCE_DATE_EPOCH`` as a UTC date, else the release date: never the clock."""
+        """``SOURCE_DATE_EPOCH`` as a UTC date, else ``""``: never the clock (a build is
+        reproducible) and never another date passed off as the build's."""
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
         if epoch.isdigit():
             return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%d")
-        return self.release_date
+        return ""
 
 
 Provider = Callable[[Site], Iterable[Page]]

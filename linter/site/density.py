@@ -117,7 +117,9 @@ def chart(site: Site) -> ChartContext:
     )
     step = next(s for s in (10, 20, 25, 50, 100, 200, 500, 1000) if top_kw / s <= 8)
     axis_max = step * (int(top_kw // step) + 1)
-    left, top, plot_width, bar_h, gap = 200, 58, 560, 20, 10
+    # Each tier's label has a line of its own above the plot, so none overlaps another.
+    left, plot_width, bar_h, gap = 200, 560, 20, 10
+    top = 44 + 15 * len(tier_list)
 
     def x(kw: float) -> float:
         return round(left + plot_width * kw / axis_max, 2)

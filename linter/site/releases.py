@@ -227,6 +227,7 @@ def pages(site: Site) -> Iterator[Page]:
             "releases-index.md.j2",
             {
                 "build_date": site.build_date,
+                "current_date": site.release_date,
                 "current": site.release,
                 "releases": [
                     {

@@ -18,7 +18,7 @@ from linter.core.errors import RefarchError, UsageError
 from linter.kb.store import KnowledgeBase
 from linter.site import jsonmd
 from linter.site.core import Page, Site
-from linter.site.escape import md_inline, plain
+from linter.site.escape import md_inline, number, plain
 from linter.sizing import Options, report
 from linter.sizing.calibration_report import accuracy_markdown
 
@@ -97,7 +97,14 @@ def headline(data: Any) -> tuple[list[str], list[list[str]]]:
     items = [r for r in results if isinstance(r, dict)] if isinstance(results, list) else [data]
     items = [i for i in items if isinstance(i, dict)]
     keys = [(k, h) for k, h in HEADLINE if any(k in i for i in items)]
-    return [h for _, h in keys], [[plain(i.get(k, "")) for k, _ in keys] for i in items]
+    return [h for _, h in keys], [[_cell(i.get(k, "")) for k, _ in keys] for i in items]
+
+
+def _cell(value: Any) -> str:
+    """A headline value: numbers to one decimal (``96.7`` kW, not ``96.696``)."""
+    if isinstance(value, float):
+        return number(round(value, 1))
+    return plain(value)
 
 
 def _number(example: dict[str, Any], key: str, kind: type[int] | type[float]) -> Any:
