@@ -218,3 +218,19 @@ def test_catalog_entry_page() -> None:
     assert '<pre class="refarch-yaml"><code>' in page and "max_power_kw:" in page
     table = text_of(site, "catalog/systems/index.html")
     assert '<a href="dgx-h100/">NVIDIA DGX H100</a>' in table
+
+
+def test_rack_elevation_and_one_line_are_drawn_from_the_kb() -> None:
+    """Each architecture page draws its rack profiles: DGX H100 at its catalog height (8 U,
+    four to a compute rack), NVL72 hatched where its height is not published."""
+    site = real_site().site
+    page = text_of(site, "architectures/dgx-superpod-h100/index.html")
+    svg = page[page.index('<svg xmlns="http://www.w3.org/2000/svg" class="refarch-elevation"') :]
+    svg = svg[: svg.index("</svg>")]
+    dgx = yamlio.load(str(ROOT / "architectures" / "catalog" / "systems" / "dgx-h100.yaml"))
+    height_px = dgx.data["height_u"]["value"] * 9 - 2
+    assert svg.count(f'height="{height_px:g}" rx="2" fill="#4e79a7"') == 4 + 2  # both profiles
+    assert svg.count(">dgx-h100</text>") == 6
+    assert "6 PSUs (4+2)" in page and 'class="refarch-one-line"' in page
+    nvl = text_of(site, "architectures/dgx-superpod-gb200/index.html")
+    assert 'fill="url(#refarch-hatch)"' in nvl and "height n/a" in nvl

@@ -6,12 +6,15 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TypedDict
 
+from markupsafe import Markup
+
 from linter.kb.change_checks import LEVELS
 from linter.kb.model import Architecture
 from linter.site import compare
 from linter.site import sections as sec
 from linter.site.catalog import entry_path
 from linter.site.core import Page, Site, kb_file_path, rel, slug
+from linter.site.elevations import elevation, one_line
 from linter.site.escape import plain
 from linter.site.figures import SourceRow, source_rows, value_text
 
@@ -48,6 +51,8 @@ class ArchitectureContext(TypedDict):
     changes: list[sec.ChangeRow]
     sources: list[SourceRow]
     what_changed: WhatChanged
+    elevation: Markup
+    one_line: Markup
 
 
 class WhatChanged(TypedDict):
@@ -154,6 +159,8 @@ def context(site: Site, arch: Architecture) -> ArchitectureContext:
         changes=sec.change_rows(arch.changes),
         sources=source_rows(src),
         what_changed=what_changed(site, arch),
+        elevation=elevation(site, arch),
+        one_line=one_line(site, arch),
     )
 
 
