@@ -128,8 +128,8 @@ def test_xss_payloads_reach_no_markup() -> None:
         for el in elements(article(text)):
             where = f"{page.relative_to(site)}: <{el.tag} {el.attrs}>"
             assert el.tag not in ("script", "iframe", "object", "embed", "svg", "b"), where
-            if el.tag == "img":
-                assert el.attrs["src"].endswith("rack-kw.svg"), where
+            if el.tag == "img":  # only the build-time drawings, each an SVG the site made
+                assert re.search(r"(rack-kw|-elevation|-power)\.svg$", el.attrs["src"]), where
 
 
 def test_xss_text_renders_literally() -> None:
@@ -225,12 +225,12 @@ def test_rack_elevation_and_one_line_are_drawn_from_the_kb() -> None:
     four to a compute rack), NVL72 hatched where its height is not published."""
     site = real_site().site
     page = text_of(site, "architectures/dgx-superpod-h100/index.html")
-    svg = page[page.index('<svg xmlns="http://www.w3.org/2000/svg" class="refarch-elevation"') :]
-    svg = svg[: svg.index("</svg>")]
+    assert 'src="../dgx-superpod-h100-elevation.svg"' in page  # an image: no script runs in it
+    svg = text_of(site, "architectures/dgx-superpod-h100-elevation.svg")
     dgx = yamlio.load(str(ROOT / "architectures" / "catalog" / "systems" / "dgx-h100.yaml"))
     height_px = dgx.data["height_u"]["value"] * 9 - 2
     assert svg.count(f'height="{height_px:g}" rx="2" fill="#4e79a7"') == 4 + 2  # both profiles
     assert svg.count(">dgx-h100</text>") == 6
-    assert "6 PSUs (4+2)" in page and 'class="refarch-one-line"' in page
-    nvl = text_of(site, "architectures/dgx-superpod-gb200/index.html")
+    assert "6 PSUs (4+2)" in text_of(site, "architectures/dgx-superpod-h100-power.svg")
+    nvl = text_of(site, "architectures/dgx-superpod-gb200-elevation.svg")
     assert 'fill="url(#refarch-hatch)"' in nvl and "height n/a" in nvl

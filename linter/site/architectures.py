@@ -6,8 +6,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import TypedDict
 
-from markupsafe import Markup
-
 from linter.kb.change_checks import LEVELS
 from linter.kb.model import Architecture
 from linter.site import compare
@@ -51,8 +49,8 @@ class ArchitectureContext(TypedDict):
     changes: list[sec.ChangeRow]
     sources: list[SourceRow]
     what_changed: WhatChanged
-    elevation: Markup
-    one_line: Markup
+    elevation: str  # the drawing's file, relative to the page ("" when none)
+    one_line: str
 
 
 class WhatChanged(TypedDict):
@@ -159,8 +157,8 @@ def context(site: Site, arch: Architecture) -> ArchitectureContext:
         changes=sec.change_rows(arch.changes),
         sources=source_rows(src),
         what_changed=what_changed(site, arch),
-        elevation=elevation(site, arch),
-        one_line=one_line(site, arch),
+        elevation=f"{slug(arch.id)}-elevation.svg" if arch.rack_profiles else "",
+        one_line=f"{slug(arch.id)}-power.svg" if arch.rack_profiles else "",
     )
 
 
@@ -169,6 +167,9 @@ def pages(site: Site) -> Iterator[Page]:
     for arch in site.kb.architectures():
         ctx = context(site, arch)
         yield Page(page_path(arch.id), site.render("architecture.md.j2", ctx), title=arch.id)
+        if arch.rack_profiles:
+            yield Page(f"architectures/{slug(arch.id)}-elevation.svg", elevation(site, arch))
+            yield Page(f"architectures/{slug(arch.id)}-power.svg", one_line(site, arch))
         kw = rack_kw(arch)
         rows.append(
             IndexRow(

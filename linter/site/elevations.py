@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from typing import Any, TypedDict
 
-from markupsafe import Markup
-
 from linter.kb.model import Architecture, RackProfile
 from linter.site.core import Site
 from linter.site.escape import number
@@ -83,11 +81,11 @@ def _rack(site: Site, profile: RackProfile, x: float) -> Rack:
     )
 
 
-def elevation(site: Site, arch: Architecture) -> Markup:
-    """The rack elevations of ``arch`` as inline SVG (empty when it has no profiles)."""
+def elevation(site: Site, arch: Architecture) -> str:
+    """The rack elevations of ``arch`` as an SVG file (empty when it has no profiles)."""
     racks = [_rack(site, p, 20 + i * (RACK_W + RACK_GAP)) for i, p in enumerate(arch.rack_profiles)]
     if not racks:
-        return Markup("")
+        return ""
     tallest = max(r["height"] for r in racks)
     for r in racks:  # align the racks' floors
         shift = tallest - r["height"]
@@ -103,13 +101,13 @@ def elevation(site: Site, arch: Architecture) -> Markup:
         "racks": racks,
         "floor": TOP + tallest,
     }
-    return Markup(site.render("elevation.svg.j2", ctx).strip())
+    return site.render("elevation.svg.j2", ctx)
 
 
-def one_line(site: Site, arch: Architecture) -> Markup:
-    """The power one-line diagram of ``arch``'s first rack profile, as inline SVG."""
+def one_line(site: Site, arch: Architecture) -> str:
+    """The power one-line diagram of ``arch``'s first rack profile, as an SVG file."""
     if not arch.rack_profiles:
-        return Markup("")
+        return ""
     profile = arch.rack_profiles[0]
     fac = arch.facility
     feeds = fac.feeds_per_rack.value
@@ -139,4 +137,4 @@ def one_line(site: Site, arch: Architecture) -> Markup:
         "systems": systems,
         "height": 30 + 46 * max(1, len(systems)),
     }
-    return Markup(site.render("one-line.svg.j2", ctx).strip())
+    return site.render("one-line.svg.j2", ctx)
