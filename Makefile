@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 REFARCH := $(VENV)/bin/refarch
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test check venv chromium lint-examples site serve bench clean accuracy
+.PHONY: demo test check venv chromium lint-examples site serve bench clean accuracy sizing-grid
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -34,6 +34,11 @@ site: venv
 # points; tests/test_sizing_accuracy.py fails when it drifts. The site builds the same page.
 accuracy: venv
 	$(PY) -m linter.sizing.calibration_report architectures architectures/ACCURACY.md
+
+# The sizing form's answers (site_src/sizing-grid.json), computed by the engine from the KB;
+# tests/test_sizing_grid.py fails when it drifts (regenerate after a KB update).
+sizing-grid: venv
+	$(PY) -m linter.site.sizing_grid architectures site_src/sizing-grid.json
 
 serve: venv
 	$(VENV)/bin/mkdocs serve -a $(HOST)

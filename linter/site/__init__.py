@@ -30,6 +30,7 @@ from linter.site import (
     schemas,
     sidebyside,
     sizing,
+    sizing_form,
 )
 from linter.site.core import Fragment, Page, Provider, Site, SiteOptions
 from linter.site.render import Renderer
@@ -55,6 +56,7 @@ PROVIDERS: tuple[Provider, ...] = (
     rules.pages,
     schemas.pages,
     sizing.pages,
+    sizing_form.pages,
     curves.pages,
     releases.pages,
     files.pages,
