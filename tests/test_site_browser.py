@@ -176,7 +176,8 @@ def test_mermaid_diagram_renders_as_svg(visit: Any, real_url: str, artifacts: Pa
 
 XSS_PAGES = ["", "architectures/", "architectures/xss-arch/", "catalog/systems/",
              "catalog/accelerators/", "catalog/rack-density/", "releases/", "releases/2026.11/",
-             "architectures/xss-arch-changes/",
+             "architectures/xss-arch-changes/", "catalog/systems/xss-system/",
+             "compare/systems/", "compare/architectures/", "sizing/form/",
              "sizing/examples/"]  # fmt: skip
 
 
@@ -204,3 +205,144 @@ def test_xss_fixtures_open_no_dialog_and_run_no_script(
     assert v.page.locator("article h1").first.inner_text().rstrip("¶").strip() == arch["title"]
     assert v.dialogs == [] and v.errors == []
     shot(v, "xss-architecture", artifacts)
+
+
+# Every table and image (or the box that scrolls it) inside the content column, and no page-wide
+# horizontal scroll: [what, left, right, column left, column right] for each that is not.
+OVERFLOW = """
+() => {
+  const article = document.querySelector('article');
+  const col = article.closest('.md-content').getBoundingClientRect();
+  const bad = [];
+  if (document.documentElement.scrollWidth > window.innerWidth + 1)
+    bad.push(['page', 0, document.documentElement.scrollWidth, 0, window.innerWidth]);
+  article.querySelectorAll('table, img').forEach((t) => {
+    let box = t.parentElement;
+    while (box && box !== article && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX))
+      box = box.parentElement;
+    const r = (box && box !== article ? box : t).getBoundingClientRect();
+    if (r.width && (r.right > col.right + 1 || r.left < col.left - 1))
+      bad.push([t.tagName + ' ' + (t.textContent || t.getAttribute('src') || '').slice(0, 40), r.left, r.right, col.left, col.right]);
+  });
+  return bad;
+}
+"""
+NEW_PAGES = [
+    ("entry", "catalog/systems/gb200-nvl72/", "NVIDIA GB200 NVL72 (DGX GB200 rack)"),
+    ("compare", "compare/systems/?ids=dgx-h100,gb200-nvl72", "Systems side by side"),
+    ("sizing-form", "sizing/form/", "Sizing form"),
+    ("elevation", "architectures/dgx-superpod-h100/", None),
+]
+VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def open_at(browser: Any, url: str, viewport: str, scheme: str) -> Visit:
+    width, height = VIEWPORTS[viewport]
+    ctx = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    page = ctx.new_page()
+    v = Visit(page)
+    page.on("console", lambda m: v.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: v.errors.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: v.errors.append(f"request failed: {r.url}"))
+    page.goto(url, wait_until="networkidle")
+    return v
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize(("name", "path", "title"), NEW_PAGES, ids=[p[0] for p in NEW_PAGES])
+def test_new_page_kinds_fit_their_column(
+    browser: Any,
+    real_url: str,
+    artifacts: Path,
+    name: str,
+    path: str,
+    title: str | None,
+    viewport: str,
+    scheme: str,
+) -> None:
+    v = open_at(browser, real_url + path, viewport, scheme)
+    try:
+        v.page.wait_for_timeout(300)
+        if title is not None:
+            assert v.page.locator("article h1").first.inner_text().rstrip("¶").strip() == title
+        dark = v.page.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+        assert dark == ("slate" if scheme == "dark" else "default")
+        assert v.page.evaluate(OVERFLOW) == []
+        assert v.errors == []
+        shot(v, f"{name}-{viewport}-{scheme}", artifacts)
+    finally:
+        v.page.context.close()
+
+
+def test_compare_link_shows_the_named_columns(browser: Any, real_url: str) -> None:
+    v = open_at(browser, real_url + "compare/systems/?ids=dgx-h100,gb200-nvl72", "desktop", "light")
+    try:
+        v.page.wait_for_function(  # compare.js has run
+            "() => document.querySelectorAll('[data-refarch-compare] input:checked').length === 2",
+            timeout=10_000,
+        )
+        shown = v.page.evaluate(
+            "() => [...document.querySelectorAll('.refarch-scroll table thead th')]"
+            ".filter((th) => th.offsetParent !== null).map((th) => th.textContent.trim())"
+        )
+        assert shown == ["", "NVIDIA DGX H100", "NVIDIA GB200 NVL72 (DGX GB200 rack)"]
+        v.page.locator("input[value='dgx-h200']").check()
+        v.page.wait_for_function("() => location.search.includes('dgx-h200')", timeout=10_000)
+        assert v.page.evaluate("() => location.search") == "?ids=dgx-h100%2Cdgx-h200%2Cgb200-nvl72"
+    finally:
+        v.page.context.close()
+
+
+def test_elevation_drawings_load(browser: Any, real_url: str) -> None:
+    v = open_at(browser, real_url + "architectures/dgx-superpod-gb200/", "desktop", "light")
+    try:
+        widths = v.page.evaluate(
+            "() => [...document.querySelectorAll('img.refarch-drawing')].map((i) => i.naturalWidth)"
+        )
+        assert len(widths) == 2 and all(w > 200 for w in widths), widths
+    finally:
+        v.page.context.close()
+
+
+def test_sizing_form_answers_as_refarch_size(
+    browser: Any, real_url: str, artifacts: Path, run_cli: Any
+) -> None:
+    """The form's answer is the engine's: the same numbers `refarch size --json` prints. The
+    time from navigation start to the first answer is written to the artifacts."""
+    import json
+
+    v = open_at(browser, real_url + "sizing/form/", "desktop", "light")
+    try:
+        first = v.page.locator("[data-refarch-sizing-answer][data-first-answer-ms]")
+        first.wait_for(timeout=10_000)
+        (artifacts / "sizing-form-first-answer.txt").write_text(
+            f"first answer {first.get_attribute('data-first-answer-at')} ms after navigation"
+            f" start ({first.get_attribute('data-first-answer-ms')} ms after the form started)\n",
+            encoding="utf-8",
+        )
+        for field, value in (
+            ("model", "llama-3.1-8b"), ("system", "hgx-h200-8gpu"), ("workload", "rag"),
+            ("target", "fast"), ("users", "100"),
+        ):  # fmt: skip
+            v.page.select_option(f"select[name={field}]", value)
+        cells = v.page.evaluate(
+            "() => Object.fromEntries([...document.querySelectorAll('td[data-field]')]"
+            ".map((td) => [td.dataset.field, td.textContent]))"
+        )
+        command = v.page.locator("[data-refarch-sizing-answer] pre code").inner_text()
+        assert command == (
+            "refarch size --model llama-3.1-8b --precision fp8 --system hgx-h200-8gpu --users 100"
+            " --input-tokens 5000 --output-tokens 500 --ttft-ms 500 --tokens-per-s 50"
+        )
+        code, out, err = run_cli(
+            "--kb", str(ROOT / "architectures"), *command.split()[1:], "--json"
+        )
+        assert code == 0, err
+        printed = json.loads(out)
+        for field in ("gpus", "systems", "racks", "tensor_parallel", "replicas", "cooling"):
+            assert cells[field] == str(printed[field]), field
+        assert float(cells["it_kw"]) == round(printed["it_kw"], 1)
+        assert v.errors == []
+    finally:
+        v.page.context.close()

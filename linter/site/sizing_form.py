@@ -12,18 +12,24 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from linter.core.errors import RefarchError
 from linter.site import sizing_grid
 from linter.site.core import Page, Site
 
 
 def grid(site: Site) -> dict[str, Any]:
+    """The grid of this site's KB; a KB whose entries do not match their schemas has none
+    (an empty grid, and the page says why)."""
     committed = sizing_grid.DEFAULT_FILE
     same_kb = site.options.kb_root.resolve() == committed.parents[1] / "architectures"
     if same_kb and committed.is_file():
         data: dict[str, Any] = json.loads(committed.read_text(encoding="utf-8"))
         if data.get("release") == site.release:
             return data
-    return sizing_grid.compute(site.checked_kb)
+    try:
+        return sizing_grid.compute(site.checked_kb)
+    except RefarchError as exc:
+        return {**sizing_grid.empty(), "error": str(exc)}
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -37,5 +43,6 @@ def pages(site: Site) -> Iterator[Page]:
         "workloads": data["workloads"],
         "targets": data["targets"],
         "users": data["users"],
+        "error": data.get("error", ""),
     }
     yield Page("sizing/form.md", site.render("sizing-form.md.j2", ctx), title="Sizing form")

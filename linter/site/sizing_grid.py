@@ -114,6 +114,24 @@ def compute(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
+def empty() -> dict[str, Any]:
+    """A grid with no answers (for a KB the engine cannot read)."""
+    return {
+        "release": None,
+        "generated_by": "python -m linter.site.sizing_grid",
+        "models": [],
+        "systems": [],
+        "precisions": {},
+        "workloads": {
+            k: {"input_tokens": a, "output_tokens": b} for k, (a, b) in WORKLOADS.items()
+        },
+        "targets": {k: {"ttft_ms": a, "tokens_per_s": b} for k, (a, b) in TARGETS.items()},
+        "users": list(USERS),
+        "fields": list(FIELDS),
+        "results": {},
+    }
+
+
 def dumps(grid: dict[str, Any]) -> str:
     return json.dumps(grid, separators=(",", ":"), sort_keys=False) + "\n"
 

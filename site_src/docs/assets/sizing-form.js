@@ -59,6 +59,7 @@
           pre.appendChild(text("code", cmd));
           out.appendChild(pre);
           if (!out.hasAttribute("data-first-answer-ms")) {
+            out.setAttribute("data-first-answer-at", String(Math.round(performance.now())));
             out.setAttribute("data-first-answer-ms", String(Math.round(performance.now() - started)));
           }
         }
