@@ -23,6 +23,12 @@ class Code:
     page: str  # Markdown: a title line, then What it checks / Why / Example / How to fix
 
     @property
+    def how_to_fix(self) -> str:
+        """The page's "How to fix" section, on one line ("" when it has none)."""
+        _, found, rest = self.page.partition("## How to fix\n")
+        return " ".join(rest.split("\n## ", 1)[0].split()) if found else ""
+
+    @property
     def summary(self) -> str:
         """The first paragraph of the page, on one line."""
         para = inspect.cleandoc(self.page).split("\n\n", 1)[0]

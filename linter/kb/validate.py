@@ -40,6 +40,8 @@ SCALE_WARNING = 1000.0
 # Validation checks, documented in `refarch rules` next to the lint rules.
 # code -> (name, summary), from the declarations in linter.kb.checks
 CHECKS = {c.code: (c.name, c.summary) for c in VALIDATION}
+# Every VAL finding carries a fix: its own where the check knows better, else its page's.
+FIXES = {c.code: c.how_to_fix for c in VALIDATION}
 
 
 def _f(
@@ -50,7 +52,9 @@ def _f(
     on_key: bool = False,
     severity: str = "error",
 ) -> Finding:
-    return at(doc, path, code, CHECKS[code][0], message, on_key=on_key, severity=severity)
+    return at(
+        doc, path, code, CHECKS[code][0], message, on_key=on_key, severity=severity, fix=FIXES[code]
+    )
 
 
 # A document with any of these top-level keys (and no modeline or kind saying otherwise) is a
