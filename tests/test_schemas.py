@@ -81,3 +81,10 @@ def test_invalid_fixture_gives_exactly_the_expected_finding(path: Path, kb: Know
     for f, (rule, jpath, line, col, message) in zip(got, expected, strict=True):
         assert (f.rule, f.path, f.line, f.column) == (rule, jpath, int(line), int(col))
         assert f.message.startswith(message), f.message
+        assert f.fix, f"{f.rule} at {f.line}:{f.column} has no fix"
+
+
+def test_every_validation_code_has_a_fix() -> None:
+    from linter.kb.checks import VALIDATION
+
+    assert all(c.how_to_fix for c in VALIDATION), [c.code for c in VALIDATION if not c.how_to_fix]
