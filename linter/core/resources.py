@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -61,15 +62,26 @@ def locate_kb(flag: str | None) -> tuple[Path, str]:
 
 
 def kb_file_location(kb_root: Path, path: str) -> str:
+    """How a finding names a KB file (:func:`_location`, computed once per file: a batch
+    names the same few KB files thousands of times, and resolving paths is system calls)."""
+    try:
+        cwd = os.getcwd()
+    except OSError:  # the current directory was removed
+        return path
+    return _location(str(kb_root), path, cwd)
+
+
+@functools.lru_cache(maxsize=4096)
+def _location(kb_root_text: str, path: str, cwd_text: str) -> str:
     """How a finding names a KB file, never by a path inside site-packages or a machine's
     home: relative to the current directory when the file is under it (a checkout:
     ``architectures/catalog/systems/dgx-h100.yaml``); for the KB shipped with refarch, its
     published YAML on the site (``https://refarch.dev/kb/catalog/systems/dgx-h100.yaml``);
     otherwise the KB directory as the user gave it, joined with the file's place in it."""
+    kb_root = Path(kb_root_text)
     try:
-        absolute, root = Path(path).resolve(), kb_root.resolve()
-        cwd = Path.cwd().resolve()
-    except OSError:  # the current directory was removed
+        absolute, root, cwd = Path(path).resolve(), kb_root.resolve(), Path(cwd_text).resolve()
+    except OSError:
         return path
     if absolute.is_relative_to(cwd):
         return absolute.relative_to(cwd).as_posix()

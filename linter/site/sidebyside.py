@@ -64,15 +64,27 @@ def _arch_fields() -> list[tuple[str, Callable[[Architecture], str]]]:
     ]
 
 
-def _table(
-    here: str,
+def _page(
+    site: Site,
+    kind: str,
     entries: list[Located],
     fields: list[tuple[str, Callable[[Any], str]]],
     page_of: Callable[[Located], str],
-) -> dict[str, Any]:
+) -> Page:
+    """``compare/<kind>.md``: ``entries`` as columns, ``fields`` as rows."""
+    here = f"compare/{kind}.md"
+    title = f"{kind.capitalize()} side by side"
     columns = [Column(id=e.id, label=e.label, link=rel(here, page_of(e))) for e in entries]
     rows = [Row(field=name, cells=[get(e) or NA for e in entries]) for name, get in fields]
-    return {"columns": columns, "rows": rows}
+    context = {
+        "title": title,
+        "kind": kind,
+        "release": site.release,
+        "example": ",".join(e.id for e in entries[:2]),
+        "columns": columns,
+        "rows": rows,
+    }
+    return Page(here, site.render("side-by-side.md.j2", context), title=title)
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -82,35 +94,7 @@ def pages(site: Site) -> Iterator[Page]:
         return lambda e: cell(e, key)
 
     system_fields = [(c.header, field(c.key)) for c in systems_table.columns]
-    systems = list(site.kb.typed("system"))
-    here = "compare/systems.md"
-    yield Page(
-        here,
-        site.render(
-            "side-by-side.md.j2",
-            {
-                "title": "Systems side by side",
-                "kind": "systems",
-                "release": site.release,
-                "example": ",".join(s.id for s in systems[:2]),
-                **_table(here, systems, system_fields, lambda e: entry_path("system", e.id)),
-            },
-        ),
-        title="Systems side by side",
-    )
+    systems: list[Located] = list(site.kb.typed("system"))
+    yield _page(site, "systems", systems, system_fields, lambda e: entry_path("system", e.id))
     archs: list[Located] = list(site.kb.architectures())
-    here = "compare/architectures.md"
-    yield Page(
-        here,
-        site.render(
-            "side-by-side.md.j2",
-            {
-                "title": "Architectures side by side",
-                "kind": "architectures",
-                "release": site.release,
-                "example": ",".join(a.id for a in archs[:2]),
-                **_table(here, archs, _arch_fields(), lambda e: arch_page(e.id)),
-            },
-        ),
-        title="Architectures side by side",
-    )
+    yield _page(site, "architectures", archs, _arch_fields(), lambda e: arch_page(e.id))
