@@ -16,7 +16,6 @@ from typing import Any, TypedDict
 from markupsafe import Markup
 
 from linter.core.errors import RefarchError
-from linter.core.yamlio import json_path, walk
 from linter.kb.model import Located
 from linter.kb.provenance import resolve
 from linter.site.catalog import TABLES, entry_path, page_path
@@ -91,18 +90,27 @@ def figure_rows(entry: Located) -> list[FigureRow]:
 
 
 def _index(site: Site) -> dict[str, list[tuple[str, str, str]]]:
-    """id -> [(kind, id, JSON path)] of every KB entry that names it, built once."""
+    """id -> [(kind, id, where)] of every typed KB entry that names it, built once: an
+    architecture's rack profiles, scalable unit and networks, a system's accelerator."""
 
     def build() -> dict[str, list[tuple[str, str, str]]]:
-        ids = {e.id for t in TABLES for e in site.kb.typed(t.kind)}
         found: dict[str, list[tuple[str, str, str]]] = {}
-        for kind in ("architecture", *KIND_SLUG):
-            for e in site.kb.typed(kind):
-                for path, value in walk(e.doc.data):
-                    if isinstance(value, str) and value in ids and value != e.id:
-                        if path and path[0] in ("sources", "changes"):
-                            continue
-                        found.setdefault(value, []).append((kind, e.id, json_path(path)))
+
+        def add(id_: str, kind: str, user: str, where: str) -> None:
+            if id_:
+                found.setdefault(id_, []).append((kind, user, where))
+
+        for arch in site.kb.architectures():
+            for p in arch.rack_profiles:
+                for item in p.contents:
+                    add(item.model, "architecture", arch.id, f"rack_profiles[{p.id}]")
+            if arch.scalable_unit is not None:
+                for item in arch.scalable_unit.systems:
+                    add(item.model, "architecture", arch.id, "scalable_unit.systems")
+            for net in arch.networks:
+                add(net.fabric, "architecture", arch.id, f"networks[{net.role}].fabric")
+        for system in site.kb.systems():
+            add(system.accelerator, "system", system.id, "accelerator")
         return found
 
     return site.memo("entries.index", build)
@@ -117,7 +125,7 @@ def uses(site: Site, here: str, id_: str) -> list[Use]:
         seen.add((kind, other, where))
         target = page_of(kind, other)
         link = rel(here, target) if target else ""
-        out.append(Use(label=f"{kind} {other}", link=link, where=where.removeprefix("$.")))
+        out.append(Use(label=f"{kind} {other}", link=link, where=where))
     return out
 
 
