@@ -78,12 +78,13 @@ class Config:
         return SEVERITY_RANK.get(severity, 0) >= SEVERITY_RANK[self.fail_on]
 
 
-def ignorable(code: str) -> bool:
-    """Whether a code may be silenced (unknown codes count as ignorable)."""
+def ignorable(code: str, unknown: bool = True) -> bool:
+    """Whether a code may be silenced; ``unknown`` is the answer for a code the registry does
+    not have (a selection lets it be ignored; a suppression comment cannot silence it)."""
     from linter.lint import registry
 
     found = registry.lookup(code)
-    return found is None or found.ignorable
+    return unknown if found is None else found.ignorable
 
 
 def expand(tokens: list[str], flag: str) -> frozenset[str]:

@@ -28,17 +28,15 @@ from linter.kb.store import KnowledgeBase
 from linter.kb.versions import known_versions
 from linter.lint import baseline as baseline_mod
 from linter.lint import causes, headroom, plan, suppress
-from linter.lint.config import Config
+from linter.lint.config import Config, ignorable
 from linter.lint.facts import Facts
 from linter.lint.result import FileReport, LintResult
 from linter.lint.rules import PLAN_RULES, SUPPRESSION_RULES, Rule, RuleContext
 
 
 def _ignorable(code: str) -> bool:
-    from linter.lint import registry
-
-    found = registry.lookup(code)
-    return found is not None and found.ignorable
+    """What a suppression comment may silence: a known code that is ignorable."""
+    return ignorable(code, unknown=False)
 
 
 def _resolve(token: str) -> str | None:
