@@ -15,7 +15,7 @@ import linter.commands
 CASES = [
     (["refarch", "li"], "lint"),
     (["refarch", "--kb", "kb", "val"], "validate"),
-    (["refarch", "co"], "completion"),
+    (["refarch", "com"], "completion"),
     (["refarch", "lint", "--fo"], "--format"),
     (["refarch", "lint", "--format", "s"], "sarif"),
     (["refarch", "validate", "--format", "gi"], "github gitlab"),

@@ -112,6 +112,14 @@ COMMANDS: tuple[Command, ...] = (
         ),
     ),
     LazyCommand(
+        "cost",
+        "a year of running a plan: energy, and cost, carbon and water from figures you give",
+        (
+            "refarch cost plans/hall-c.yaml --utilisation 70 --tariff 0.12 --currency USD",
+            "refarch cost plans/hall-c.yaml --grid-intensity 350 --wue 1.8 --json",
+        ),
+    ),
+    LazyCommand(
         "show",
         "print a catalog entry, standard or architecture with every figure's unit and source",
         (

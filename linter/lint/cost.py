@@ -1,0 +1,172 @@
+"""What a plan costs to run for a year: energy, and from figures the user gives, money, carbon
+and water; for an inference workload, tokens per kWh and the energy cost of a million tokens.
+
+Every line is arithmetic on stated inputs, shown with its formula:
+
+* IT power: the plan's racks at system maximum power (what the power rules check), times the
+  utilisation the user gives (100 % when not given: an upper bound, said so);
+* annual energy = IT kW x utilisation x PUE x 8,760 h (PUE: the plan's, else the KB's latest
+  survey average, with its source);
+* energy cost = annual energy x tariff; carbon = annual energy x grid intensity; water = IT
+  energy x WUE (The Green Grid's definition: site water over IT energy);
+* tokens per kWh = the sized deployment's output tokens/s x 3,600 / its facility kW, at the
+  workload's targets (``refarch size`` for the plan's workload); cost per million tokens =
+  tariff x 1,000,000 / tokens per kWh.
+
+Capital cost is not estimated: refarch keeps no price list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.core.text import fmt
+from linter.kb.store import KnowledgeBase
+from linter.lint.facts import Facts
+from linter.lint.plan import Plan
+
+HOURS_PER_YEAR = 8760  # 365 x 24
+
+
+@dataclass(frozen=True)
+class Inputs:
+    utilisation_pct: float | None = None  # of system maximum power; None: 100 %, an upper bound
+    tariff_per_kwh: float | None = None
+    currency: str = ""
+    grid_g_per_kwh: float | None = None
+    wue_l_per_kwh: float | None = None
+
+
+@dataclass
+class Line:
+    name: str
+    value: float | None
+    unit: str
+    formula: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "value": self.value, "unit": self.unit, "formula": self.formula}
+
+
+@dataclass
+class Cost:
+    plan: str
+    lines: list[Line] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def value(self, name: str) -> float | None:
+        return next((line.value for line in self.lines if line.name == name), None)
+
+
+def _pue(plan: Plan, kb: KnowledgeBase) -> tuple[float, str]:
+    stated = plan.facility.get("pue")
+    if isinstance(stated, int | float) and not isinstance(stated, bool) and stated >= 1:
+        return float(stated), "the plan's facility.pue"
+    from linter.sizing.facility import default_pue
+
+    return default_pue(kb)
+
+
+def annual(plan: Plan, kb: KnowledgeBase, facts: Facts, inputs: Inputs) -> Cost:
+    out = Cost(plan.id)
+    it_kw = 0.0
+    unknown = []
+    for group in plan.racks:
+        load = facts.load(group)
+        if load.known:
+            it_kw += load.kw * group.count
+        else:
+            unknown.append(group.label)
+    if unknown:
+        out.notes.append(f"left out (system power not published): {', '.join(unknown)}")
+    util = inputs.utilisation_pct
+    if util is None:
+        out.notes.append("utilisation not given: 100 % of system maximum power, an upper bound")
+    share = (100.0 if util is None else util) / 100
+    pue, pue_from = _pue(plan, kb)
+    it_mwh = it_kw * share * HOURS_PER_YEAR / 1000
+    mwh = it_mwh * pue
+    out.lines.append(
+        Line(
+            "IT power",
+            it_kw,
+            "kW",
+            "racks x systems x system maximum power (capped where the plan caps it)",
+        )
+    )
+    out.lines.append(
+        Line(
+            "annual energy",
+            mwh,
+            "MWh",
+            f"{fmt(it_kw)} kW x {fmt(share * 100)} % x PUE {fmt(pue)} ({pue_from}) x 8760 h",
+        )
+    )
+    if inputs.tariff_per_kwh is not None:
+        out.lines.append(
+            Line(
+                "energy cost",
+                mwh * 1000 * inputs.tariff_per_kwh,
+                inputs.currency or "per year",
+                f"{fmt(mwh, 1)} MWh x {fmt(inputs.tariff_per_kwh)} {inputs.currency}/kWh",
+            )
+        )
+    if inputs.grid_g_per_kwh is not None:
+        out.lines.append(
+            Line(
+                "carbon",
+                mwh * inputs.grid_g_per_kwh / 1000,
+                "t CO2e",
+                f"{fmt(mwh, 1)} MWh x {fmt(inputs.grid_g_per_kwh)} g CO2e/kWh",
+            )
+        )
+    if inputs.wue_l_per_kwh is not None:
+        out.lines.append(
+            Line(
+                "water",
+                it_mwh * inputs.wue_l_per_kwh,
+                "m3",
+                f"{fmt(it_mwh, 1)} MWh of IT energy x WUE {fmt(inputs.wue_l_per_kwh)} L/kWh",
+            )
+        )
+    _tokens(out, facts, inputs)
+    return out
+
+
+def _tokens(out: Cost, facts: Facts, inputs: Inputs) -> None:
+    if facts.plan.workload.get("type") != "inference":
+        return
+    sizing = facts.sizing
+    if sizing is None:
+        out.notes.append(
+            "tokens per kWh not computed: the inference workload states no users and targets"
+        )
+        return
+    r = sizing.result
+    if r is None or not r.facility_kw:
+        why = (
+            str(sizing.refused) if sizing.refused is not None else "the workload states no targets"
+        )
+        out.notes.append(f"tokens per kWh not computed: {why}")
+        return
+    per_kwh = r.output_tokens_per_s * 3600 / r.facility_kw
+    out.lines.append(
+        Line(
+            "tokens per kWh",
+            per_kwh,
+            "tokens/kWh",
+            f"{fmt(r.output_tokens_per_s)} tokens/s x 3600 / {fmt(r.facility_kw)} kW facility"
+            f" ({r.systems} {r.system} sized for the workload)",
+        )
+    )
+    if inputs.tariff_per_kwh is not None:
+        out.lines.append(
+            Line(
+                "energy cost per million tokens",
+                inputs.tariff_per_kwh * 1e6 / per_kwh,
+                inputs.currency or "",
+                f"{fmt(inputs.tariff_per_kwh)} {inputs.currency}/kWh x 1,000,000 /"
+                f" {fmt(per_kwh)} tokens/kWh",
+            )
+        )

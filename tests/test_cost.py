@@ -1,0 +1,75 @@
+"""`refarch cost`: a year of running a plan, each line with its arithmetic, from the frozen
+KB; tokens per kWh from the plan's sized inference workload."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import FROZEN_PLANS, RunCli
+
+TRAINING = str(FROZEN_PLANS / "training-slow-restore.yaml")  # 32 x DGX H100, no plan PUE
+
+
+def test_training_plan_year(run_cli: RunCli) -> None:
+    code, out, err = run_cli(
+        "cost", TRAINING, "--utilisation", "70", "--tariff", "0.12", "--currency", "USD",
+        "--grid-intensity", "350", "--wue", "1.8", "--json",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    lines = {line["name"]: line for line in json.loads(out)["lines"]}
+    it_kw = 32 * 10.2 * 2  # two SUs of 8 racks x 4 DGX H100 at 10.2 kW
+    assert lines["IT power"]["value"] == it_kw
+    mwh = it_kw * 0.70 * 1.58 * 8760 / 1000  # PUE: the frozen KB's latest survey average
+    assert abs(lines["annual energy"]["value"] - mwh) < 1e-6
+    assert lines["annual energy"]["formula"] == (
+        "652.8 kW x 70 % x PUE 1.58 (pue.averages[6] (survey average 2023)) x 8760 h"
+    )
+    assert abs(lines["energy cost"]["value"] - mwh * 1000 * 0.12) < 1e-6
+    assert abs(lines["carbon"]["value"] - mwh * 350 / 1000) < 1e-9
+    assert abs(lines["water"]["value"] - it_kw * 0.7 * 8760 / 1000 * 1.8) < 1e-9
+    assert "tokens per kWh" not in lines
+
+
+def test_without_utilisation_it_says_upper_bound(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("cost", TRAINING)
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "  note: utilisation not given: 100 % of system maximum power, an upper bound"
+    )
+
+
+def test_inference_tokens_per_kwh(run_cli: RunCli, tmp_path: Path) -> None:
+    plan = tmp_path / "hall.yaml"
+    code, _, err = run_cli(
+        "size", "--model", "llama-3.3-70b", "--precision", "fp8", "--system", "dgx-h100",
+        "--users", "1000", "--input-tokens", "5000", "--output-tokens", "500", "--ttft-ms",
+        "1000", "--tokens-per-s", "17", "--emit-plan", str(plan),
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run_cli("size", "--model", "llama-3.3-70b", "--precision", "fp8", "--system",
+                           "dgx-h100", "--users", "1000", "--input-tokens", "5000",
+                           "--output-tokens", "500", "--ttft-ms", "1000", "--tokens-per-s", "17",
+                           "--json")  # fmt: skip
+    sized = json.loads(out)
+    code, out, err = run_cli("cost", str(plan), "--tariff", "0.10", "--currency", "EUR", "--json")
+    assert (code, err) == (0, "")
+    lines = {line["name"]: line for line in json.loads(out)["lines"]}
+    per_kwh = sized["output_tokens_per_s"] * 3600 / sized["facility_kw"]
+    assert abs(lines["tokens per kWh"]["value"] - per_kwh) < 1e-6
+    assert abs(lines["energy cost per million tokens"]["value"] - 0.10 * 1e6 / per_kwh) < 1e-9
+    assert lines["energy cost per million tokens"]["unit"] == "EUR"
+
+
+def test_bad_input(run_cli: RunCli, tmp_path: Path) -> None:
+    assert run_cli("cost", TRAINING, "--utilisation", "150")[0::2] == (
+        2,
+        "refarch: error: --utilisation 150 is above 100 %\n",
+    )
+    code, _, err = run_cli("cost", TRAINING, "--tariff", "-1")
+    assert code == 2 and "must be a finite number >= 0" in err
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("plan: x\nreference: nope\nfacility: {cooling: air}\nracks: []\n", "utf-8")
+    code, _, err = run_cli("cost", str(bad))
+    assert code == 2
+    assert err.startswith(f"refarch: error: {bad}:2:12: VAL001 ")
