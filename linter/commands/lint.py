@@ -16,10 +16,12 @@ from linter.core import yamlio
 from linter.core.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, InputError, UsageError
 from linter.core.paths import expand_paths
 from linter.core.text import escape_controls
+from linter.kb.store import KnowledgeBase
 from linter.lint import baseline, config
 from linter.lint.batch import MIN_FILES_PER_JOB, lint_many
 from linter.lint.engine import lint_doc
 from linter.lint.reporters import REPORTER_BY_NAME
+from linter.lint.result import LintResult
 
 NAME = "lint"
 HELP = "check deployment plans against their pinned architecture, physics and best practices"
@@ -121,7 +123,9 @@ def _read_stdin(args: argparse.Namespace) -> tuple[str, str | None]:
     return name, yamlio.decode(raw, name)
 
 
-def _lint_stdin(result: Any, name: str, text: str, kb: Any, known: Counter[str] | None) -> None:
+def _lint_stdin(
+    result: LintResult, name: str, text: str, kb: KnowledgeBase, known: Counter[str] | None
+) -> None:
     """Lint the plan read from standard input into ``result``, first, as lint_paths would."""
     try:
         report = lint_doc(yamlio.loads(text, name), kb, result.config)

@@ -42,6 +42,8 @@ def run(args: argparse.Namespace, io: Any) -> int:
         findings, errors = validate_paths(args.paths, kb, skipped, checked)
     else:
         findings, errors = validate_kb(kb, checked)
+    # Warnings (VAL011) are reported but do not fail, as lint's default --fail-on error.
+    failing = any(f.severity == "error" for f in findings)
     if args.format not in ("text", "json"):
         io.out.write(_report(args.format, kb, findings, errors, checked, skipped))
     elif args.format == "json":
@@ -65,7 +67,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         if args.verbose:
             for path in skipped:
                 io.err.write(f"refarch: skipped {path}: not a refarch file\n")
-        if not any(f.severity == "error" for f in findings) and not errors:
+        if not failing and not errors:
             notes = [plural(len(findings), "warning")] if findings else []
             if skipped:
                 notes.append(f"{plural(len(skipped), 'file')} skipped: not refarch files")
@@ -73,8 +75,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
             io.err.write(f"valid{note}\n")
     if errors:
         return EXIT_ERROR
-    # Warnings (VAL011) are reported but do not fail, as lint's default --fail-on error.
-    return EXIT_FINDINGS if any(f.severity == "error" for f in findings) else EXIT_OK
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def _report(

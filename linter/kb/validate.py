@@ -42,18 +42,20 @@ SCALE_WARNING = 1000.0
 CHECKS = {c.code: (c.name, c.summary) for c in VALIDATION}
 # Every VAL finding carries a fix: its own where the check knows better, else its page's.
 FIXES = {c.code: c.how_to_fix for c in VALIDATION}
+SEVERITIES = {c.code: c.severity for c in VALIDATION}
 
 
-def _f(
-    doc: Document,
-    path: PathT,
-    code: str,
-    message: str,
-    on_key: bool = False,
-    severity: str = "error",
-) -> Finding:
+def _f(doc: Document, path: PathT, code: str, message: str, on_key: bool = False) -> Finding:
+    """A finding of validation check ``code``, at its declared severity, with its page's fix."""
     return at(
-        doc, path, code, CHECKS[code][0], message, on_key=on_key, severity=severity, fix=FIXES[code]
+        doc,
+        path,
+        code,
+        CHECKS[code][0],
+        message,
+        on_key=on_key,
+        severity=SEVERITIES[code],
+        fix=FIXES[code],
     )
 
 
@@ -103,7 +105,6 @@ def normalise(doc: Document, kb: KnowledgeBase | None = None) -> tuple[Document,
                 path,
                 "VAL011",
                 f"{path[-1]}: {written.strip()} is {fmt(value)} {target.symbol} per rack",
-                severity="warning",
             )
             out.append(
                 replace(

@@ -60,9 +60,8 @@ class Cost:
 
 
 def _pue(plan: Plan, kb: KnowledgeBase) -> tuple[float, str]:
-    stated = plan.facility.get("pue")
-    if isinstance(stated, int | float) and not isinstance(stated, bool) and stated >= 1:
-        return float(stated), "the plan's facility.pue"
+    if plan.pue is not None:
+        return plan.pue, "the plan's facility.pue"
     from linter.sizing.facility import default_pue
 
     return default_pue(kb)

@@ -111,12 +111,11 @@ def lint_doc(
 
     doc, problems = validate.check(doc, "plan", kb)
     problems = _stamp([f for f in problems if runs(f.rule)], config)
-    if any(f.severity == "error" and f.rule.startswith("VAL") for f in problems):
-        kept = problems
+    if any(f.severity == "error" for f in problems):  # the rules read a valid plan only
         return FileReport(
             path=doc.path,
-            findings=sorted(kept, key=Finding.sort_key),
-            source=_source_lines(doc, kept),
+            findings=sorted(problems, key=Finding.sort_key),
+            source=_source_lines(doc, problems),
         )
     view = plan.from_data(doc.data)
     facts = Facts(view, kb)

@@ -108,6 +108,12 @@ class Plan:
     power_policy: PowerPolicy | None = None
 
     @property
+    def pue(self) -> float | None:
+        """The plan's stated PUE (``facility.pue``), None when it states none."""
+        pue = _num(self.facility.get("pue"))
+        return pue if pue is not None and pue > 0 else None
+
+    @property
     def rack_count(self) -> int:
         return sum(g.count for g in self.racks)
 

@@ -13,13 +13,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.core.errors import RefarchError
-from linter.site import sizing_grid
 from linter.site.core import Page, Site
+
+# linter.site.sizing_grid is imported when the page is built, not with the package:
+# `python -m linter.site.sizing_grid` would otherwise find it imported before it runs.
 
 
 def grid(site: Site) -> dict[str, Any]:
     """The grid of this site's KB; a KB whose entries do not match their schemas has none
     (an empty grid, and the page says why)."""
+    from linter.site import sizing_grid
+
     committed = sizing_grid.DEFAULT_FILE
     same_kb = site.options.kb_root.resolve() == committed.parents[1] / "architectures"
     if same_kb and committed.is_file():
@@ -33,8 +37,10 @@ def grid(site: Site) -> dict[str, Any]:
 
 
 def pages(site: Site) -> Iterator[Page]:
+    from linter.site.sizing_grid import dumps
+
     data = grid(site)
-    yield Page("sizing/grid.json", sizing_grid.dumps(data).encode("utf-8"))
+    yield Page("sizing/grid.json", dumps(data).encode("utf-8"))
     ctx = {
         "release": site.release,
         "models": len(data["models"]),

@@ -16,6 +16,7 @@ tests/test_sizing_grid.py fails when the committed file drifts from the KB.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -84,38 +85,30 @@ def compute(kb: KnowledgeBase) -> dict[str, Any]:
     models = sorted(kb.ids("model"))
     sized = systems(kb)
     results: dict[str, Any] = {}
-    for model in models:
-        for system in sized:
-            for precision in precisions(kb, system):
-                for wname, (isl, osl) in WORKLOADS.items():
-                    for tname, (ttft, tps) in TARGETS.items():
-                        for users in USERS:
-                            key = "|".join((model, system, precision, wname, tname, str(users)))
-                            w = Workload(model, precision, users, isl, osl, ttft, tps)
-                            try:
-                                r = size(kb, w, system).to_dict()
-                            except RefarchError as exc:
-                                results[key] = str(exc)
-                                continue
-                            results[key] = [_round(r[f]) for f in FIELDS]
+    for model, system in itertools.product(models, sized):
+        for precision, (wname, (isl, osl)), (tname, (ttft, tps)), users in itertools.product(
+            precisions(kb, system), WORKLOADS.items(), TARGETS.items(), USERS
+        ):
+            key = "|".join((model, system, precision, wname, tname, str(users)))
+            try:
+                r = size(kb, Workload(model, precision, users, isl, osl, ttft, tps), system)
+            except RefarchError as exc:
+                results[key] = str(exc)
+                continue
+            answer = r.to_dict()
+            results[key] = [_round(answer[f]) for f in FIELDS]
     return {
+        **empty(),
         "release": kb.release_version,
-        "generated_by": "python -m linter.site.sizing_grid",
         "models": models,
         "systems": sized,
         "precisions": {s: precisions(kb, s) for s in sized},
-        "workloads": {
-            k: {"input_tokens": a, "output_tokens": b} for k, (a, b) in WORKLOADS.items()
-        },
-        "targets": {k: {"ttft_ms": a, "tokens_per_s": b} for k, (a, b) in TARGETS.items()},
-        "users": list(USERS),
-        "fields": list(FIELDS),
         "results": results,
     }
 
 
 def empty() -> dict[str, Any]:
-    """A grid with no answers (for a KB the engine cannot read)."""
+    """A grid with no answers (for a KB the engine cannot read); :func:`compute` fills it."""
     return {
         "release": None,
         "generated_by": "python -m linter.site.sizing_grid",

@@ -80,13 +80,13 @@ def factors_for(kb: KnowledgeBase, generation: str, stack: str = DEFAULT_STACK) 
     entry = kb.efficiency(f"{generation}-{stack}")
     if entry is not None:
         return factors_of(entry)
-    covered = [i.rsplit("-", 1) for i in kb.ids("efficiency") if "-" in i]
-    same_generation = sorted(_stack_name(s) for g, s in covered if g == generation)
-    other = ", ".join(sorted(f"{g.capitalize()} with {_stack_name(s)}" for g, s in covered))
-    if same_generation:
+    covered = sorted((e.generation, e.stack) for e in kb.efficiencies())
+    same = [s for g, s in covered if g == generation]
+    other = ", ".join(f"{g.capitalize()} with {_stack_name(s)}" for g, s in covered)
+    if same:
         instead = (
-            f"{generation.capitalize()} can be sized with {', '.join(same_generation)} "
-            f"(--stack {' or --stack '.join(s for g, s in covered if g == generation)})"
+            f"{generation.capitalize()} can be sized with "
+            f"{', '.join(_stack_name(s) for s in same)} (--stack {' or --stack '.join(same)})"
         )
     else:
         instead = f"throughput and latency can be sized for: {other or 'nothing yet'}"

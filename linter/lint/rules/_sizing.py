@@ -59,9 +59,7 @@ def plan_sizing(plan: Plan, kb: KnowledgeBase) -> PlanSizing | None:
         int(wl["input_tokens"]), int(wl["output_tokens"]), float(wl["ttft_ms"]), float(speed),
         ttft_percentile=None if pct == "mean" else float(pct),
     )  # fmt: skip
-    pue = plan.facility.get("pue")
-    pue = float(pue) if isinstance(pue, int | float) and pue > 0 else None
-    return _size(kb, w, models[0], pue, plan.system_count(models[0], racks_of(kb)))
+    return _size(kb, w, models[0], plan.pue, plan.system_count(models[0], racks_of(kb)))
 
 
 def _size(kb: KnowledgeBase, w: Workload, system: str, pue: float | None,
