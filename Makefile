@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 REFARCH := $(VENV)/bin/refarch
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test check venv chromium lint-examples site serve bench clean accuracy sizing-grid
+.PHONY: demo test check venv chromium netbox lint-examples site serve bench clean accuracy sizing-grid
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -19,6 +19,25 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; }
+
+# A real NetBox for the import tests (tests/netbox/service.py starts and stops it): NetBox 4.7
+# from PyPI in a venv of its own (it needs Python 3.12 or later), PostgreSQL and Redis from
+# Debian.
+NETBOX_VENV := .netbox/venv
+NETBOX_VERSION := 4.7.3
+NETBOX_PYTHON ?= $(shell command -v python3.12 || command -v python3.13 || ls -d $(HOME)/.pyenv/versions/3.1[23]*/bin/python 2>/dev/null | head -1)
+
+$(NETBOX_VENV)/.installed:
+	@command -v redis-server >/dev/null 2>&1 && [ -x /usr/lib/postgresql/15/bin/initdb ] || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q postgresql redis-server; }
+	@[ -n "$(NETBOX_PYTHON)" ] || { echo "make netbox: NetBox $(NETBOX_VERSION) needs Python 3.12 or later"; exit 2; }
+	$(NETBOX_PYTHON) -m venv $(NETBOX_VENV)
+	$(NETBOX_VENV)/bin/python -m pip install -q --upgrade pip
+	$(NETBOX_VENV)/bin/python -m pip install -q 'netbox==$(NETBOX_VERSION)'
+	touch $@
+
+netbox: $(NETBOX_VENV)/.installed
 
 lint-examples: venv
 	-$(REFARCH) lint examples/plans/*.yaml
@@ -45,8 +64,8 @@ serve: venv
 
 demo: venv lint-examples site serve
 
-test: venv chromium
-	$(PY) -m pytest
+test: venv chromium netbox
+	REFARCH_REQUIRE_NETBOX=1 $(PY) -m pytest
 
 # Static checks, all clean: ruff lint and format, mypy (strict), and the import-layer contract
 # in pyproject.toml ([tool.importlinter]).
@@ -65,4 +84,4 @@ bench: venv
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) site build dist .pytest_cache
+	rm -rf $(VENV) .netbox site build dist .pytest_cache

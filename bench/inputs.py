@@ -71,3 +71,42 @@ def render_plain_site(dst: Path) -> Path:
     out = dst / "mkdocs.yml"
     out.write_text(text + nav, encoding="utf-8")
     return out
+
+
+NETBOX_EXPORT = ROOT / "tests" / "netbox" / "export"
+NETBOX_MAPPING = ROOT / "tests" / "netbox" / "netbox-map.yaml"
+
+
+def netbox_export(dst: Path, racks: int) -> Path:
+    """The fixture site's export (tests/netbox/export, 4 racks) repeated to ``racks`` racks:
+    copy n of rack C01 is C01-n, with its devices, power feeds and cooling feeds, under new
+    ids. Device types, their power port templates, panels and cooling sources are shared."""
+    import json
+    import shutil
+
+    shutil.copytree(NETBOX_EXPORT, dst)
+
+    def load(name: str) -> list[dict[str, Any]]:
+        return list(json.loads((NETBOX_EXPORT / "dcim" / f"{name}.json").read_text())["results"])
+
+    base = {name: load(name) for name in ("racks", "devices", "power-feeds", "cooling-feeds")}
+    out: dict[str, list[dict[str, Any]]] = {name: [] for name in base}
+    copies = -(-racks // len(base["racks"]))
+    for n in range(copies):
+        offset = n * 100_000
+        for rack in base["racks"]:
+            if len(out["racks"]) == racks:
+                break
+            out["racks"].append({**rack, "id": rack["id"] + offset, "name": f"{rack['name']}-{n}"})
+        kept = {r["id"] for r in out["racks"]}
+        for name in ("devices", "power-feeds", "cooling-feeds"):
+            for obj in base[name]:
+                rack_id = obj["rack"]["id"] + offset
+                if rack_id in kept:
+                    out[name].append(
+                        {**obj, "id": obj["id"] + offset, "rack": {**obj["rack"], "id": rack_id}}
+                    )
+    for name, results in out.items():
+        body = {"count": len(results), "results": results}
+        (dst / "dcim" / f"{name}.json").write_text(json.dumps(body))
+    return dst

@@ -137,6 +137,33 @@ def sizing(work: Path, env: dict[str, str], s: Sizes) -> dict[str, Measure]:
     return out
 
 
+IMPORT_RACKS = 1000
+
+
+def netbox_import(work: Path, env: dict[str, str], s: Sizes) -> dict[str, Measure]:
+    """``refarch import netbox --from-export`` of a 1,000-rack export (the fixture site
+    repeated), writing the plan (the DCM001 cross-check included), then linting it."""
+    export = inputs.netbox_export(work / "netbox-export", IMPORT_RACKS)
+    refarch = str(BIN / "refarch")
+    plan = work / "imported.yaml"
+    run = [refarch, "import", "netbox", "--from-export", str(export), "--mapping",
+           str(inputs.NETBOX_MAPPING), "--reference", "dgx-superpod-h100@2026.11", "-o",
+           str(plan)]  # fmt: skip
+    # Each run writes a new file: the import never overwrites one.
+    wrapped = ["sh", "-c", f'rm -f "{plan}" && exec "$0" "$@"', *run]
+    out = {
+        f"refarch import netbox --from-export ({IMPORT_RACKS:,} racks)": timing.python_timing(
+            "import", wrapped, work, env, s.batch_runs, 1
+        ),
+    }
+    out[f"refarch lint of the imported plan ({IMPORT_RACKS:,} racks)"] = timing.python_timing(
+        "lint-imported", [refarch, "lint", str(plan), "-q"], work, env, s.batch_runs, 1
+    )
+    if out[next(iter(out))].exit_codes != {0}:
+        raise SystemExit("refarch import netbox failed")
+    return out
+
+
 def site(work: Path, env: dict[str, str], s: Sizes) -> dict[str, Measure]:
     plain = inputs.render_plain_site(work / "plain")
     mkdocs = str(BIN / "mkdocs")
@@ -325,6 +352,18 @@ def report(ctx: dict[str, object]) -> str:
             _measures(ctx["sizing"], lambda m: []),  # type: ignore[arg-type]
         ),  # fmt: skip
         "",
+        "## Import from NetBox",
+        "",
+        f"`refarch import netbox --from-export` of the fixture site's export repeated to "
+        f"{IMPORT_RACKS:,} racks (9,500 devices, 2,500 power feeds), writing the plan with its "
+        "provenance comments and running the DCM001 cross-check on it; then `refarch lint` of "
+        f"the plan it wrote ({s.batch_runs} runs after a warm-up each).",
+        "",
+        *_table(
+            ["command", "wall median s", "wall min s", "CPU s"],
+            _measures(ctx["imported"], lambda m: []),  # type: ignore[arg-type]
+        ),  # fmt: skip
+        "",
         "## Site",
         "",
         "The full build (`mkdocs build`: the hook generates every KB, rule and schema page, "
@@ -376,10 +415,13 @@ def main(argv: list[str] | None = None) -> int:
         section, rows = review_bench.measure(s.review_runs, s.releases, s.archs, 10, log=False)
         print("sizing ...", flush=True)
         sz = sizing(work, env, s)
+        print("import ...", flush=True)
+        imp = netbox_import(work, env, s)
         print("site ...", flush=True)
         st = site(work, env, s)
     ctx: dict[str, object] = dict(
-        one=one, many=many, site=st, sizing=sz, sizes=s, quick=opts.quick, plans=s.plans,
+        one=one, many=many, site=st, sizing=sz, imported=imp, sizes=s, quick=opts.quick,
+        plans=s.plans,
         review_section=section, single_file=rel, cpu=cpu_model(), versions=versions(),
         load_before=load_before, targets=summary(one, many, s.plans, rows, st),
     )  # fmt: skip

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -144,6 +148,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _stop_netbox()
     if not _BEFORE:
         return
     roots = [SOURCE_TREE, *_BASETEMP, *_SESSION_DIR]
@@ -164,3 +169,82 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         else:
             print(text)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# A real NetBox for the live import tests (tests/netbox/service.py). Migrating its database
+# takes minutes, so it is started in the background as soon as the tests are collected, and
+# the tests that use it run last; it is stopped when the session ends.
+NETBOX_SERVICE = TESTS / "netbox" / "service.py"
+NETBOX_WAIT_S = 1500  # the service bounds each of its steps; this bounds the whole start
+_NETBOX: dict[str, object] = {}
+
+
+def _wants_netbox(item: pytest.Item) -> bool:
+    return "live_netbox" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(
+    session: pytest.Session, config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    items.sort(key=_wants_netbox)  # stable: the live NetBox tests last, the rest in order
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    if not any(_wants_netbox(item) for item in session.items):
+        return
+    venv = Path(os.environ.get("REFARCH_NETBOX_VENV", ROOT / ".netbox" / "venv"))
+    if not (venv / "bin" / "netbox").exists():
+        _NETBOX["missing"] = f"no NetBox at {venv} (make netbox installs it)"
+        return
+    state = Path(tempfile.mkdtemp(prefix="refarch-netbox-"))
+    log = (state.parent / f"{state.name}.log").open("wb")
+    _NETBOX.update(
+        state=state,
+        log=log.name,
+        started=time.monotonic(),
+        proc=subprocess.Popen(
+            [sys.executable, str(NETBOX_SERVICE), "up", str(state)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "REFARCH_NETBOX_VENV": str(venv)},
+        ),
+    )
+
+
+@pytest.fixture(scope="session")
+def live_netbox() -> dict[str, object]:
+    """The running NetBox's url, token and timings (state.json), once its start finished.
+    Skipped when NetBox is not installed, unless REFARCH_REQUIRE_NETBOX=1 (make test)."""
+    if "missing" in _NETBOX:
+        if os.environ.get("REFARCH_REQUIRE_NETBOX") == "1":
+            pytest.fail(str(_NETBOX["missing"]))
+        pytest.skip(str(_NETBOX["missing"]))
+    proc = _NETBOX["proc"]
+    assert isinstance(proc, subprocess.Popen)
+    started = float(_NETBOX["started"])  # type: ignore[arg-type]
+    try:
+        proc.wait(timeout=max(1.0, NETBOX_WAIT_S - (time.monotonic() - started)))
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"NetBox did not start in {NETBOX_WAIT_S} s (log: {_NETBOX['log']})")
+    state = Path(str(_NETBOX["state"]))
+    if proc.returncode != 0:
+        failed = state / "failed"
+        reason = failed.read_text() if failed.exists() else f"exit {proc.returncode}"
+        pytest.fail(f"NetBox did not start: {reason} (log: {_NETBOX['log']})")
+    info = json.loads((state / "state.json").read_text())
+    info["waited_s"] = round(time.monotonic() - started, 1)
+    return dict(info)
+
+
+def _stop_netbox() -> None:
+    proc = _NETBOX.get("proc")
+    if isinstance(proc, subprocess.Popen):
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=60)
+        subprocess.run(
+            [sys.executable, str(NETBOX_SERVICE), "down", str(_NETBOX["state"])],
+            timeout=120,
+            check=False,
+        )
+    _NETBOX.clear()

@@ -37,7 +37,7 @@ def _real_pip_config() -> Path | None:
 REAL_PIP_CONFIG = _real_pip_config()
 
 # Written by Python and tools around the tests, never by a test.
-_SKIP = {".git", ".venv", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
+_SKIP = {".git", ".venv", ".netbox", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
 
 Snapshot = dict[str, tuple[int, int]] | None
 

@@ -16,7 +16,9 @@ PLAN = Path(__file__).resolve().parent / "kb-plans" / "superpod-h100-training.ya
 
 def test_registry_help_matches_each_command_module() -> None:
     for cmd in linter.commands.COMMANDS:
-        module = importlib.import_module(f"linter.commands.{cmd.NAME}")
+        module = importlib.import_module(
+            f"linter.commands.{getattr(cmd, 'MODULE', '') or cmd.NAME}"
+        )
         assert (module.NAME, module.HELP) == (cmd.NAME, cmd.HELP)
 
 

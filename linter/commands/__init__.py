@@ -38,11 +38,12 @@ class LazyCommand:
     NAME: str
     HELP: str
     EXAMPLES: tuple[str, ...] = ()
+    MODULE: str = ""  # the module's name where NAME cannot be one (``import``)
 
     @property
     def module(self) -> ModuleType:
         try:
-            return importlib.import_module(f"linter.commands.{self.NAME}")
+            return importlib.import_module(f"linter.commands.{self.MODULE or self.NAME}")
         except ModuleNotFoundError as exc:
             extra = EXTRAS.get((exc.name or "").partition(".")[0])
             if extra is None:
@@ -85,6 +86,17 @@ COMMANDS: tuple[Command, ...] = (
             "refarch init --architecture dgx-superpod-h100 plans/hall-c.yaml",
             "refarch init --architecture dgx-superpod-h100 --profile compute-half-density",
         ),
+    ),
+    LazyCommand(
+        "import",
+        "write a plan from a DCIM's racks, power and cooling (NetBox 4.7), cross-checked",
+        (
+            "refarch import netbox --url https://netbox.example.com --site hall-c --mapping"
+            " netbox-map.yaml -o plans/hall-c.yaml   # token in $NETBOX_TOKEN",
+            "refarch import netbox --from-export netbox-export/ --mapping netbox-map.yaml",
+            "refarch import netbox --url https://netbox.example.com --suggest-mapping",
+        ),
+        "importer",
     ),
     LazyCommand(
         "rules",

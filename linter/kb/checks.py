@@ -110,6 +110,16 @@ VALIDATION: tuple[Code, ...] = (
          "```yaml\nracks:\n  - id: r01\n    budget_kw: 30 MW   # VAL011: 30,000 kW per rack\n```",
          "Write the figure in the key's unit (`budget_kw: 30`).",
          severity="warning"),
+    _val("VAL012", "left-to-fill", "A plan value is left TODO for its author to fill in.",
+         "A plan value written `TODO` (as `refarch import netbox` writes what a DCIM cannot "
+         "say: the reference architecture, the ASHRAE class, water temperatures) is reported "
+         "with what the key asks for, and the plan is checked as if the key were absent: "
+         "every other check and lint rule still runs.",
+         "An imported plan is a draft. The facts only its author knows are the ones a "
+         "guessed default would get wrong, so they are left visibly open rather than filled.",
+         "```yaml\nreference: TODO  # VAL012: pin one of dgx-superpod-h100@2026.12, ...\n"
+         "facility:\n  ashrae_class: TODO  # VAL012: write one of A1, A2, A3, A4, H1\n```",
+         "Replace `TODO` with the value the message asks for."),
 )  # fmt: skip
 
 RELEASE: tuple[Code, ...] = (

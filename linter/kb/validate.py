@@ -7,6 +7,7 @@ then its top-level keys (``plan`` and ``reference`` make a plan; ``release`` a r
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import unicodedata
@@ -159,11 +160,68 @@ def validate_doc(doc: Document, kind: str, kb: KnowledgeBase | None) -> list[Fin
     return check(doc, kind, kb)[1]
 
 
+# A plan value written as this word is left for the user to fill in (``refarch import netbox``
+# writes one for what the DCIM cannot say): VAL012 names it, and the plan is checked as if the
+# key were absent, so every other check still runs.
+TODO = "TODO"
+PLACEHOLDER = "VAL012"
+
+
+def blocking(findings: list[Finding]) -> bool:
+    """Whether any finding stops the checks that read a valid document (an error that is not
+    a placeholder left to fill in)."""
+    return any(f.severity == "error" and f.rule != PLACEHOLDER for f in findings)
+
+
+def _placeholders(doc: Document, kb: KnowledgeBase | None) -> tuple[Document, list[Finding]]:
+    """The plan without its ``TODO`` values (a new document), and a VAL012 for each."""
+    paths = [
+        path
+        for path, value in yamlio.walk(doc.data)
+        if path and isinstance(path[-1], str) and isinstance(value, str) and value.strip() == TODO
+    ]
+    if not paths:
+        return doc, []
+    data = copy.deepcopy(doc.data)
+    out = []
+    for path in paths:
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part]
+        del parent[path[-1]]
+        about = _schema_at(schemas.schema("plan"), path)
+        what = str(about.get("description", "")).split(". ")[0].rstrip(".")
+        dotted = yamlio.json_path(path).removeprefix("$.")
+        if path == ("reference",) and kb is not None:
+            fix = f"pin one of {_pins(kb)}"
+        elif about.get("enum"):
+            fix = f"write one of: {', '.join(str(v) for v in about['enum'])}"
+        else:
+            fix = f"write {path[-1]}: the site's figure"
+        finding = _f(doc, path, PLACEHOLDER, f"{dotted} is left TODO: {what}")
+        out.append(replace(finding, fix=fix))
+    return replace(doc, data=data), out
+
+
+def _schema_at(schema: dict[str, Any], path: PathT) -> dict[str, Any]:
+    """The subschema a plan path is checked against (properties and items only)."""
+    node = schema
+    for part in path:
+        nxt = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        if not isinstance(nxt, dict):
+            return {}
+        node = nxt
+    return node
+
+
 def check(doc: Document, kind: str, kb: KnowledgeBase | None) -> tuple[Document, list[Finding]]:
-    """The document as the checks read it (a plan normalised) and every problem with it."""
+    """The document as the checks read it (a plan normalised, its TODO values left out) and
+    every problem with it."""
     out: list[Finding] = []
     if kind == "plan":
+        doc, todo = _placeholders(doc, kb)
         doc, out = normalise(doc, kb)
+        out = todo + out
     text_checked = kind not in ("plan", "config")  # plan values are escaped where shown
     for path, value in yamlio.walk(doc.data):
         if isinstance(value, float) and not math.isfinite(value):
@@ -174,8 +232,12 @@ def check(doc: Document, kind: str, kb: KnowledgeBase | None) -> tuple[Document,
     for err in schemas.errors(kind, doc.data):
         if yamlio.json_path(tuple(err.absolute_path)) in bad_paths:
             continue
+        if err.validator == "required" and yamlio.json_path(
+            (*err.absolute_path, _missing(err))
+        ) in (bad_paths):
+            continue  # a required key left TODO: VAL012 says so
         out.append(_schema_finding(doc, err, kind, kb))
-    if any(f.severity == "error" for f in out) or not isinstance(doc.data, dict):
+    if blocking(out) or not isinstance(doc.data, dict):
         return doc, out
     if kind in CATALOG_KINDS or kind in ("architecture", "standard"):
         out.extend(_check_id_and_sources(doc))

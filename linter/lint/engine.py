@@ -111,7 +111,7 @@ def lint_doc(
 
     doc, problems = validate.check(doc, "plan", kb)
     problems = _stamp([f for f in problems if runs(f.rule)], config)
-    if any(f.severity == "error" for f in problems):  # the rules read a valid plan only
+    if validate.blocking(problems):  # the rules read a valid plan (a TODO reads as absent)
         return FileReport(
             path=doc.path,
             findings=sorted(problems, key=Finding.sort_key),

@@ -56,7 +56,7 @@ def headrooms(facts: Facts) -> list[Headroom]:
             if cap.ceiling_kw != cap.planning_kw:
                 label += f" ({which})"
             out.append(Headroom(label, kw, limit, "kW"))
-        c = circuit(plan, g, kw, kb)
+        c = circuit(g, kw, kb)
         if c is not None:
             what = "branch circuit with one feed lost" if c.failover else "branch circuit"
             out.append(Headroom(f"{g.label} {what}", c.amps, c.limit_a, "A"))

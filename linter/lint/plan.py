@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from linter.core import yamlio
@@ -31,12 +31,23 @@ def is_plan(doc: Document) -> bool:
 
 
 @dataclass(frozen=True)
+class Dcim:
+    """What the DCIM a plan was imported from says of a rack or of its systems (``dcim``)."""
+
+    object: str
+    url: str | None
+    max_draw_kw: float | None = None  # of one system
+    cooling_capacity_kw: float | None = None  # of the rack
+
+
+@dataclass(frozen=True)
 class SystemLine:
     """``count`` systems of catalog ``model`` in one rack of a group."""
 
     model: str
     count: int
     path: PathT
+    dcim: Dcim | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,9 @@ class RackGroup:
     path: PathT
     kind: str = "compute"  # compute | network | management | storage
     load_kw: float | None = None  # a non-compute rack's declared IT load
+    # The rack's power distribution: facility.power with the rack's own ``power`` keys over it.
+    power: dict[str, Any] = field(default_factory=dict)
+    dcim: Dcim | None = None
 
     @property
     def label(self) -> str:
@@ -147,22 +161,39 @@ def _num(v: Any) -> float | None:
     return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
 
 
+def _dcim(v: Any) -> Dcim | None:
+    if not isinstance(v, dict):
+        return None
+    url = v.get("url")
+    return Dcim(
+        object=str(v.get("object", "")),
+        url=url if isinstance(url, str) else None,
+        max_draw_kw=_num(v.get("max_draw_kw")),
+        cooling_capacity_kw=_num(v.get("cooling_capacity_kw")),
+    )
+
+
 def from_data(data: dict[str, Any]) -> Plan:
     """The typed view of a schema-valid, unit-normalised plan."""
     facility = _dict(data.get("facility"))
     power = _dict(facility.get("power"))
     hall_cooling = str(facility.get("cooling", "air"))
     hall_door = facility.get("rear_door")
-    hall_pdus = power.get("pdus_per_rack")
     groups = []
     for i, rack in enumerate(data.get("racks") or []):
         rack = _dict(rack)
         systems = tuple(
-            SystemLine(str(s.get("model")), int(s.get("count", 1)), ("racks", i, "systems", j))
+            SystemLine(
+                str(s.get("model")),
+                int(s.get("count", 1)),
+                ("racks", i, "systems", j),
+                _dcim(s.get("dcim")),
+            )
             for j, s in enumerate(rack.get("systems") or [])
             if isinstance(s, dict)
         )
-        pdus = rack.get("pdus", hall_pdus)
+        rack_power = {**power, **_dict(rack.get("power"))}
+        pdus = rack.get("pdus", rack_power.get("pdus_per_rack"))
         groups.append(
             RackGroup(
                 index=i,
@@ -177,6 +208,8 @@ def from_data(data: dict[str, Any]) -> Plan:
                 path=("racks", i),
                 kind=str(rack.get("kind", "compute")),
                 load_kw=_num(rack.get("load_kw")),
+                power=rack_power,
+                dcim=_dcim(rack.get("dcim")),
             )
         )
     reference = str(data.get("reference", ""))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from linter.core.text import fmt
 from linter.kb.model import Cooling, System
 from linter.kb.store import KnowledgeBase
-from linter.lint.plan import Plan, PowerPolicy, RackGroup
+from linter.lint.plan import PowerPolicy, RackGroup
 
 
 @dataclass(frozen=True)
@@ -259,10 +259,10 @@ class Circuit:
         )
 
 
-def circuit(plan: Plan, group: RackGroup, rack_kw: float, kb: KnowledgeBase) -> Circuit | None:
+def circuit(group: RackGroup, rack_kw: float, kb: KnowledgeBase) -> Circuit | None:
     """The per-circuit load of one rack of ``group``, or None when the plan or KB lacks a
     figure (voltage, breaker, phases, the continuous-load factor or a power factor)."""
-    p = plan.power
+    p = group.power  # the hall's facility.power, with the rack's own power keys over it
     volts, breaker = p.get("voltage_v"), p.get("breaker_a")
     elec = kb.standard("electrical")
     if not isinstance(volts, int | float) or not isinstance(breaker, int | float) or elec is None:

@@ -31,6 +31,7 @@ FAMILIES: dict[str, str] = {
     "lifecycle": "Lifecycle (what can be bought)",
     "recovery": "Recovery",
     "sizing": "Sizing",
+    "dcim": "DCIM cross-checks (refarch import)",
     "suppression": "Suppression comments",
     "release": "Release consistency (refarch review)",
     "change": "Change checks (refarch review)",
@@ -45,6 +46,7 @@ _PREFIX = {
     "LIF": "lifecycle",
     "RCV": "recovery",
     "SIZ": "sizing",
+    "DCM": "dcim",
     "SUP": "suppression",
 }
 # Codes a lint run can report, so configuration and suppressions may name them.

@@ -40,6 +40,7 @@ from linter.lint.rules import (
     best_practice,
     cdu_capacity,
     checkpoint_restore_over_rto,
+    dcim_max_draw,
     density_tier_below_need,
     expired_suppression,
     feed_overload_on_failover,
@@ -109,6 +110,7 @@ PLAN_RULES: tuple[Rule, ...] = (
     inlet_temp_outside_recommended,  # CLG006
     cdu_capacity,  # CLG007
     residual_air_heat,  # CLG008
+    dcim_max_draw,  # DCM001
     density_tier_below_need,  # DEN001
     single_power_feed,  # FRG001
     single_pdu,  # FRG002

@@ -72,7 +72,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         load = ctx.facts.load(group)
         if not load.known or elec is None:
             continue
-        c = circuit(ctx.plan, group, load.kw, ctx.kb)
+        c = circuit(group, load.kw, ctx.kb)
         if c is None:
             continue
         severity = ctx.grade(c.amps, c.limit_a)

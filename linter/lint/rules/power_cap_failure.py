@@ -101,7 +101,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     ctx.related(t.entry, t.entry.rack_share_key) for t in load.terms if t.entry
                 ),
             )
-        c = circuit(ctx.plan, group, full, ctx.kb)
+        c = circuit(group, full, ctx.kb)
         if c is not None and c.amps > c.limit_a + 1e-9:
             when = "with one feed lost" if c.failover else "in normal operation"
             yield ctx.finding(

@@ -59,8 +59,8 @@ PRACTICAL_FEEDS = 3
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    feeds = ctx.plan.power.get("feeds")
     for group in ctx.plan.racks:
+        feeds = group.power.get("feeds")
         for line in group.systems:
             entry = ctx.kb.system(line.model)
             if entry is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'plan.schema.json': 'c4dd4baaa9a49e5fdf837038ed151f18-27243'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'plan.schema.json': 'abb8c24a4b98c3fab7bdc4fd5a2072ef-32575'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -47,22 +47,25 @@ _C17: Any = ['caps_kw']
 _C18: Any = frozenset(['ashrae_class', 'cdu_capacity_kw', 'cdus', 'cooling', 'hall_budget_kw', 'inlet_temp_c', 'name', 'power', 'power_policy', 'pue', 'pue_justification', 'rear_door', 'row_budget_kw', 'water_class', 'water_temp_c'])
 _C19: Any = ['cooling']
 _C20: Any = ['compute', 'network', 'management', 'storage']
-_C21: Any = frozenset(['count', 'model'])
-_C22: Any = ['model', 'count']
-_C23: Any = frozenset(['count', 'name', 'role'])
-_C24: Any = ['role', 'count']
-_C25: Any = frozenset(['budget_kw', 'cooling', 'count', 'id', 'kind', 'load_kw', 'pdus', 'rear_door', 'row', 'switches', 'systems'])
-_C26: Any = ['id']
-_C27: Any = frozenset(['systems'])
-_C28: Any = ['inference', 'training']
-_C29: Any = ['bf16', 'fp16', 'fp8', 'fp4', 'int8', 'int4', 'mxfp4']
-_C30: Any = [50, 90, 99, 'mean']
-_C31: Any = frozenset(['checkpoint_size_gb', 'concurrent_users', 'input_tokens', 'itl_ms', 'model', 'output_tokens', 'params_b', 'precision', 'rto_min', 'tokens_per_s_per_user', 'ttft_ms', 'ttft_percentile', 'type'])
-_C32: Any = frozenset(['fabric', 'leaf_switches_per_rail', 'link_speed_gbps', 'oversubscription', 'topology'])
-_C33: Any = ['fabric']
-_C34: Any = frozenset(['bandwidth_gb_s', 'interconnect'])
-_C35: Any = frozenset(['compute', 'in_band', 'out_of_band', 'scale_up', 'storage'])
-_C36: Any = frozenset(['capacity_tb', 'read_gb_s', 'write_gb_s'])
+_C21: Any = re.compile('^https?://')
+_C22: Any = frozenset(['max_draw_kw', 'object', 'url'])
+_C23: Any = frozenset(['count', 'dcim', 'model'])
+_C24: Any = ['model', 'count']
+_C25: Any = frozenset(['count', 'name', 'role'])
+_C26: Any = ['role', 'count']
+_C27: Any = frozenset(['cooling_capacity_kw', 'object', 'url'])
+_C28: Any = frozenset(['budget_kw', 'cooling', 'count', 'dcim', 'id', 'kind', 'load_kw', 'pdus', 'power', 'rear_door', 'row', 'switches', 'systems'])
+_C29: Any = ['id']
+_C30: Any = frozenset(['systems'])
+_C31: Any = ['inference', 'training']
+_C32: Any = ['bf16', 'fp16', 'fp8', 'fp4', 'int8', 'int4', 'mxfp4']
+_C33: Any = [50, 90, 99, 'mean']
+_C34: Any = frozenset(['checkpoint_size_gb', 'concurrent_users', 'input_tokens', 'itl_ms', 'model', 'output_tokens', 'params_b', 'precision', 'rto_min', 'tokens_per_s_per_user', 'ttft_ms', 'ttft_percentile', 'type'])
+_C35: Any = frozenset(['fabric', 'leaf_switches_per_rail', 'link_speed_gbps', 'oversubscription', 'topology'])
+_C36: Any = ['fabric']
+_C37: Any = frozenset(['bandwidth_gb_s', 'interconnect'])
+_C38: Any = frozenset(['compute', 'in_band', 'out_of_band', 'scale_up', 'storage'])
+_C39: Any = frozenset(['capacity_tb', 'read_gb_s', 'write_gb_s'])
 
 
 def _v3(d: Any) -> bool:
@@ -307,13 +310,43 @@ def _v57(d: Any) -> bool:
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000: return False
     return True
 
+def _v59(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and len(d) > 200: return False
+    return True
+
+def _v60(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and not _C21.search(d): return False
+    if isinstance(d, str) and len(d) > 2000: return False
+    return True
+
+def _v62(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    return True
+
+def _v61(d: Any) -> bool:
+    if not any(f(d) for f in (_v62, _v17,)): return False
+    return True
+
+def _v58(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'object' in d and not _v59(d['object']): return False
+        if 'url' in d and not _v60(d['url']): return False
+        if 'max_draw_kw' in d and not _v61(d['max_draw_kw']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C22)): return False
+    return True
+
 def _v55(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'model' in d and not _v3(d['model']): return False
         if 'count' in d and not _v57(d['count']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C21)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C22): return False
+        if 'dcim' in d and not _v58(d['dcim']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C23)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C24): return False
     return True
 
 def _v54(d: Any) -> bool:
@@ -321,33 +354,59 @@ def _v54(d: Any) -> bool:
     if isinstance(d, list) and not all(_v55(x) for x in d): return False
     return True
 
-def _v60(d: Any) -> bool:
+def _v65(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     return True
 
-def _v61(d: Any) -> bool:
+def _v66(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     return True
 
-def _v59(d: Any) -> bool:
+def _v64(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'role' in d and not _v60(d['role']): return False
-        if 'name' in d and not _v61(d['name']): return False
+        if 'role' in d and not _v65(d['role']): return False
+        if 'name' in d and not _v66(d['name']): return False
         if 'count' in d and not _v57(d['count']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C23)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C24): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C25)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C26): return False
     return True
 
-def _v58(d: Any) -> bool:
+def _v63(d: Any) -> bool:
     if not (isinstance(d, list)): return False
-    if isinstance(d, list) and not all(_v59(x) for x in d): return False
+    if isinstance(d, list) and not all(_v64(x) for x in d): return False
     return True
 
-def _v62(d: Any) -> bool:
+def _v67(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 16: return False
+    return True
+
+def _v68(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'feeds' in d and not _v29(d['feeds']): return False
+        if 'voltage_v' in d and not _v30(d['voltage_v']): return False
+        if 'phases' in d and not _v31(d['phases']): return False
+        if 'breaker_a' in d and not _v32(d['breaker_a']): return False
+        if 'power_factor' in d and not _v33(d['power_factor']): return False
+        if 'pdus_per_rack' in d and not _v34(d['pdus_per_rack']): return False
+        if 'redundancy' in d and not _v35(d['redundancy']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C11)): return False
+    return True
+
+def _v70(d: Any) -> bool:
+    if not any(f(d) for f in (_v62, _v17,)): return False
+    return True
+
+def _v69(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'object' in d and not _v59(d['object']): return False
+        if 'url' in d and not _v60(d['url']): return False
+        if 'cooling_capacity_kw' in d and not _v70(d['cooling_capacity_kw']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C27)): return False
     return True
 
 def _v45(d: Any) -> bool:
@@ -362,10 +421,12 @@ def _v45(d: Any) -> bool:
         if 'cooling' in d and not _v13(d['cooling']): return False
         if 'rear_door' in d and not _v53(d['rear_door']): return False
         if 'systems' in d and not _v54(d['systems']): return False
-        if 'switches' in d and not _v58(d['switches']): return False
-        if 'pdus' in d and not _v62(d['pdus']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C25)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C26): return False
+        if 'switches' in d and not _v63(d['switches']): return False
+        if 'pdus' in d and not _v67(d['pdus']): return False
+        if 'power' in d and not _v68(d['power']): return False
+        if 'dcim' in d and not _v69(d['dcim']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C28)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C29): return False
     return True
 
 def _v44(d: Any) -> bool:
@@ -375,161 +436,94 @@ def _v44(d: Any) -> bool:
     if isinstance(d, list) and not all(_v45(x) for x in d): return False
     return True
 
-def _v64(d: Any) -> bool:
+def _v72(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100000: return False
     return True
 
-def _v63(d: Any) -> bool:
+def _v71(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'systems' in d and not _v64(d['systems']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C27)): return False
+        if 'systems' in d and not _v72(d['systems']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C30)): return False
     return True
 
-def _v66(d: Any) -> bool:
+def _v74(d: Any) -> bool:
     if not (isinstance(d, str)): return False
-    if not any(_equal(e, d) for e in _C28): return False
+    if not any(_equal(e, d) for e in _C31): return False
     return True
 
-def _v68(d: Any) -> bool:
+def _v76(d: Any) -> bool:
     if not (isinstance(d, str)): return False
-    if not any(_equal(e, d) for e in _C29): return False
+    if not any(_equal(e, d) for e in _C32): return False
     return True
 
-def _v69(d: Any) -> bool:
+def _v77(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100000000: return False
     return True
 
-def _v70(d: Any) -> bool:
-    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
-    return True
-
-def _v71(d: Any) -> bool:
-    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
-    return True
-
-def _v72(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
-    return True
-
-def _v73(d: Any) -> bool:
-    if not any(_equal(e, d) for e in _C30): return False
-    return True
-
-def _v74(d: Any) -> bool:
-    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
-    return True
-
-def _v75(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
-    return True
-
-def _v76(d: Any) -> bool:
-    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
-    return True
-
-def _v77(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
-    return True
-
 def _v78(d: Any) -> bool:
+    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
+    return True
+
+def _v79(d: Any) -> bool:
+    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
+    return True
+
+def _v80(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v65(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'type' in d and not _v66(d['type']): return False
-        if 'model' in d and not _v3(d['model']): return False
-        if 'precision' in d and not _v68(d['precision']): return False
-        if 'concurrent_users' in d and not _v69(d['concurrent_users']): return False
-        if 'input_tokens' in d and not _v70(d['input_tokens']): return False
-        if 'output_tokens' in d and not _v71(d['output_tokens']): return False
-        if 'ttft_ms' in d and not _v72(d['ttft_ms']): return False
-        if 'ttft_percentile' in d and not _v73(d['ttft_percentile']): return False
-        if 'tokens_per_s_per_user' in d and not _v74(d['tokens_per_s_per_user']): return False
-        if 'itl_ms' in d and not _v75(d['itl_ms']): return False
-        if 'params_b' in d and not _v76(d['params_b']): return False
-        if 'checkpoint_size_gb' in d and not _v77(d['checkpoint_size_gb']): return False
-        if 'rto_min' in d and not _v78(d['rto_min']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C31)): return False
+def _v81(d: Any) -> bool:
+    if not any(_equal(e, d) for e in _C33): return False
     return True
 
 def _v82(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
-    return True
-
-def _v83(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     return True
 
+def _v83(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
 def _v84(d: Any) -> bool:
-    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000: return False
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     return True
 
 def _v85(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v80(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v82(d['topology']): return False
-        if 'oversubscription' in d and not _v83(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v84(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v85(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C32)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C33): return False
-    return True
-
 def _v86(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v82(d['topology']): return False
-        if 'oversubscription' in d and not _v83(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v84(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v85(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C32)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C33): return False
+    if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v87(d: Any) -> bool:
+def _v73(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v82(d['topology']): return False
-        if 'oversubscription' in d and not _v83(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v84(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v85(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C32)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C33): return False
-    return True
-
-def _v88(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v82(d['topology']): return False
-        if 'oversubscription' in d and not _v83(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v84(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v85(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C32)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C33): return False
+        if 'type' in d and not _v74(d['type']): return False
+        if 'model' in d and not _v3(d['model']): return False
+        if 'precision' in d and not _v76(d['precision']): return False
+        if 'concurrent_users' in d and not _v77(d['concurrent_users']): return False
+        if 'input_tokens' in d and not _v78(d['input_tokens']): return False
+        if 'output_tokens' in d and not _v79(d['output_tokens']): return False
+        if 'ttft_ms' in d and not _v80(d['ttft_ms']): return False
+        if 'ttft_percentile' in d and not _v81(d['ttft_percentile']): return False
+        if 'tokens_per_s_per_user' in d and not _v82(d['tokens_per_s_per_user']): return False
+        if 'itl_ms' in d and not _v83(d['itl_ms']): return False
+        if 'params_b' in d and not _v84(d['params_b']): return False
+        if 'checkpoint_size_gb' in d and not _v85(d['checkpoint_size_gb']): return False
+        if 'rto_min' in d and not _v86(d['rto_min']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C34)): return False
     return True
 
 def _v90(d: Any) -> bool:
@@ -537,47 +531,114 @@ def _v90(d: Any) -> bool:
     return True
 
 def _v91(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     return True
 
-def _v89(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'interconnect' in d and not _v90(d['interconnect']): return False
-        if 'bandwidth_gb_s' in d and not _v91(d['bandwidth_gb_s']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C34)): return False
-    return True
-
-def _v79(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'compute' in d and not _v80(d['compute']): return False
-        if 'storage' in d and not _v86(d['storage']): return False
-        if 'in_band' in d and not _v87(d['in_band']): return False
-        if 'out_of_band' in d and not _v88(d['out_of_band']): return False
-        if 'scale_up' in d and not _v89(d['scale_up']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
+def _v92(d: Any) -> bool:
+    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000: return False
     return True
 
 def _v93(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
+def _v88(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v90(d['topology']): return False
+        if 'oversubscription' in d and not _v91(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v92(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v93(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C36): return False
+    return True
+
 def _v94(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v90(d['topology']): return False
+        if 'oversubscription' in d and not _v91(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v92(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v93(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C36): return False
     return True
 
 def _v95(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v90(d['topology']): return False
+        if 'oversubscription' in d and not _v91(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v92(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v93(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C36): return False
+    return True
+
+def _v96(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v90(d['topology']): return False
+        if 'oversubscription' in d and not _v91(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v92(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v93(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C36): return False
+    return True
+
+def _v98(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v99(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v92(d: Any) -> bool:
+def _v97(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'read_gb_s' in d and not _v93(d['read_gb_s']): return False
-        if 'write_gb_s' in d and not _v94(d['write_gb_s']): return False
-        if 'capacity_tb' in d and not _v95(d['capacity_tb']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C36)): return False
+        if 'interconnect' in d and not _v98(d['interconnect']): return False
+        if 'bandwidth_gb_s' in d and not _v99(d['bandwidth_gb_s']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C37)): return False
+    return True
+
+def _v87(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'compute' in d and not _v88(d['compute']): return False
+        if 'storage' in d and not _v94(d['storage']): return False
+        if 'in_band' in d and not _v95(d['in_band']): return False
+        if 'out_of_band' in d and not _v96(d['out_of_band']): return False
+        if 'scale_up' in d and not _v97(d['scale_up']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C38)): return False
+    return True
+
+def _v101(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v102(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v103(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v100(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'read_gb_s' in d and not _v101(d['read_gb_s']): return False
+        if 'write_gb_s' in d and not _v102(d['write_gb_s']): return False
+        if 'capacity_tb' in d and not _v103(d['capacity_tb']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C39)): return False
     return True
 
 def _v0(d: Any) -> bool:
@@ -591,10 +652,10 @@ def _v0(d: Any) -> bool:
         if 'reference' in d and not _v8(d['reference']): return False
         if 'facility' in d and not _v9(d['facility']): return False
         if 'racks' in d and not _v44(d['racks']): return False
-        if 'spares' in d and not _v63(d['spares']): return False
-        if 'workload' in d and not _v65(d['workload']): return False
-        if 'network' in d and not _v79(d['network']): return False
-        if 'storage' in d and not _v92(d['storage']): return False
+        if 'spares' in d and not _v71(d['spares']): return False
+        if 'workload' in d and not _v73(d['workload']): return False
+        if 'network' in d and not _v87(d['network']): return False
+        if 'storage' in d and not _v100(d['storage']): return False
     return True
 
 valid = _v0
