@@ -83,7 +83,7 @@ def test_the_plan_names_where_every_value_came_from(run_cli: RunCli, tmp_path: P
         "add up to 10200 W per dgx-h100, or map the device type to the catalog system it is",
         "    why: dgx-h100: the DCIM says 2.2 kW, the KB says 10.2 kW "
         "(https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html), ratio "
-        "4.64x (plan lines 29, 42)",
+        "4.64x (plan lines 30, 44)",
         "  note: device type gb200-nvl72-compute-tray (id 3) has no maximum draw on its power "
         "ports: gb200-nvl72 in rack C10 is not cross-checked",
     ]
@@ -99,9 +99,9 @@ def test_the_imported_plan_lints_with_the_disagreement_and_the_short_feeds(
         "(https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html), "
         "ratio 4.64x"
     )
-    assert ("DCM001", 29, 24, ratio) in found and ("DCM001", 42, 24, ratio) in found
+    assert ("DCM001", 30, 24, ratio) in found and ("DCM001", 44, 24, ratio) in found
     assert (
-        "PWR001", 22, 16,
+        "PWR001", 23, 16,
         "rack c01 draws 40.8 kW per rack at system maximum power, over its 34.42 kW budget",
     ) in found  # fmt: skip
     assert (

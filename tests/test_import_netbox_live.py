@@ -53,9 +53,9 @@ def test_import_from_live_netbox_then_lint(
         "(https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html), "
         "ratio 4.64x"
     )
-    assert ("DCM001", 29, 24, disagreement) in found
+    assert ("DCM001", 30, 24, disagreement) in found
     assert (
-        "PWR001", 22, 16,
+        "PWR001", 23, 16,
         "rack c01 draws 40.8 kW per rack at system maximum power, over its 34.42 kW budget",
     ) in found  # fmt: skip
     dcm = next(f for f in json.loads(linted.stdout)["findings"] if f["rule"] == "DCM001")
@@ -108,5 +108,6 @@ def test_a_site_with_no_racks(live_netbox: dict[str, object], site: str) -> None
     )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr == (
-        f"refarch: error: {live_netbox['url']}: no NetBox rack matches site {site}\n"
+        f"refarch: error: {live_netbox['url']}: NetBox answered HTTP 400: site: Select a valid "
+        f"choice. {site} is not one of the available choices.\n"
     )

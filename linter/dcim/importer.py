@@ -1,9 +1,10 @@
 """A refarch plan from what a NetBox holds (:mod:`linter.dcim.netbox` reads it).
 
 * **Racks.** One plan rack per NetBox rack of the chosen site, location or rack group, its id
-  the rack's name made an id. Its systems are its devices whose device type the mapping file
-  maps to a KB system (:mod:`linter.dcim.mapping`); ``devices_per_system`` devices make one
-  system (rounded up, and said when a system is incomplete). A rack with no mapped system is
+  the rack's name made an id, its ``row`` its rack group. Its systems are its devices whose
+  device type the mapping file maps to a KB system (:mod:`linter.dcim.mapping`);
+  ``devices_per_system`` devices make one system (rounded up, and said when a system is
+  incomplete). A rack with no mapped system is
   a network, storage or management rack when its NetBox role says so (its ``load_kw`` the
   sum of its devices' maximum draw), else left out and listed.
 * **Power.** Each feed carries ``V x A x max utilisation`` (``x sqrt(3)`` for three-phase
@@ -382,6 +383,10 @@ def _rack(
         by_system[(target.system, tid)].append(d)
     entry: dict[str, Any] = {"id": rack_id}
     comments[(*path, "id")] = f"netbox dcim.rack {rid} {name}"
+    group = rack.get("group")
+    if isinstance(group, dict) and group.get("slug"):
+        entry["row"] = str(group["slug"])
+        comments[(*path, "row")] = f"netbox dcim.rackgroup {group.get('id')} {group.get('name')}"
     role = _slug(rack.get("role")) or ""
     kind = next((k for k in NON_COMPUTE if k in role), None)
     systems: list[dict[str, Any]] = []
@@ -562,7 +567,7 @@ def _rack_power(
             comments[("racks", i, "power")] = "this rack's feeds differ from facility.power"
 
 
-KEY_ORDER = ("id", "kind", "load_kw", "budget_kw", "power", "cooling", "systems", "dcim")
+KEY_ORDER = ("id", "row", "kind", "load_kw", "budget_kw", "power", "cooling", "systems", "dcim")
 
 
 def _ordered(rack: dict[str, Any]) -> dict[str, Any]:

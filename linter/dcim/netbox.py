@@ -25,6 +25,7 @@ from typing import Any
 
 from linter.core.atomic import write_text
 from linter.core.errors import InputError, Location, RefarchError
+from linter.core.text import one_line
 
 # The endpoints an import reads, and the fields it reads of each.
 ENDPOINTS: dict[str, tuple[str, ...]] = {
@@ -270,9 +271,18 @@ def _json(path: str) -> Any:
 
 
 def _detail(exc: urllib.error.HTTPError) -> str:
+    """NetBox's reason: ``{"detail": "..."}``, or a filter's complaint ``{"site": ["..."]}``."""
     try:
         body = json.loads(exc.read(2000) or b"{}")
     except (ValueError, OSError):
         return ""
-    detail = body.get("detail") if isinstance(body, dict) else None
-    return f": {detail}" if isinstance(detail, str) else ""
+    if not isinstance(body, dict):
+        return ""
+    if isinstance(body.get("detail"), str):
+        return f": {one_line(body['detail'])}"
+    said = [
+        f"{key}: {' '.join(str(m) for m in value)}"
+        for key, value in body.items()
+        if isinstance(value, list)
+    ]
+    return f": {one_line('; '.join(said))}" if said else ""

@@ -26,6 +26,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -73,14 +74,18 @@ def _run(step: str, cmd: list[str], log: Path, env: dict[str, str] | None = None
 
 
 def _wait_http(url: str, seconds: float, log: Path) -> None:
+    """Until the server answers at all (the API answers 403 without a token)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=5) as r:
-                if r.status < 500:
-                    return
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except urllib.error.HTTPError as exc:
+            if exc.code < 500:
+                return
         except OSError:
-            time.sleep(0.5)
+            pass
+        time.sleep(0.5)
     raise StepFailed(f"server: {url} did not answer in {seconds:.0f} s", log)
 
 
