@@ -25,7 +25,7 @@ chromium:
 # Debian.
 NETBOX_VENV := .netbox/venv
 NETBOX_VERSION := 4.7.3
-NETBOX_PYTHON ?= $(shell command -v python3.12 || command -v python3.13 || ls -d $(HOME)/.pyenv/versions/3.1[23]*/bin/python 2>/dev/null | head -1)
+NETBOX_PYTHON ?= $(shell for p in python3.12 python3.13 $(HOME)/.pyenv/versions/3.12*/bin/python $(HOME)/.pyenv/versions/3.13*/bin/python; do $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; done)
 
 $(NETBOX_VENV)/.installed:
 	@command -v redis-server >/dev/null 2>&1 && [ -x /usr/lib/postgresql/15/bin/initdb ] || { \
