@@ -211,6 +211,17 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     )
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How long the real NetBox took (CI logs keep it): its start, and the wait it cost."""
+    timing = _NETBOX.get("timing")
+    if isinstance(timing, dict):
+        terminalreporter.write_line(
+            f"NetBox: up in {timing.get('up_s')} s (migrate "
+            f"{timing.get('migrate_s')} s), in the background; the live tests waited "
+            f"{timing.get('waited_s')} s after the session started"
+        )
+
+
 @pytest.fixture(scope="session")
 def live_netbox() -> dict[str, object]:
     """The running NetBox's url, token and timings (state.json), once its start finished.
@@ -233,6 +244,7 @@ def live_netbox() -> dict[str, object]:
         pytest.fail(f"NetBox did not start: {reason} (log: {_NETBOX['log']})")
     info = json.loads((state / "state.json").read_text())
     info["waited_s"] = round(time.monotonic() - started, 1)
+    _NETBOX["timing"] = {k: info.get(k) for k in ("up_s", "migrate_s", "waited_s")}
     return dict(info)
 
 
@@ -247,4 +259,7 @@ def _stop_netbox() -> None:
             timeout=120,
             check=False,
         )
+    timing = _NETBOX.get("timing")
     _NETBOX.clear()
+    if timing is not None:
+        _NETBOX["timing"] = timing

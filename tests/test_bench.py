@@ -26,6 +26,7 @@ def test_bench_quick_mode_writes_every_section(tmp_path: Path) -> None:
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings == [
         "Summary", "One plan (the pre-commit case)", "Many plans in one call", "Review", "Sizing",
+        "Import from NetBox",
         "Site",
         "Notes",
     ]  # fmt: skip

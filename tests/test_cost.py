@@ -31,6 +31,23 @@ def test_training_plan_year(run_cli: RunCli) -> None:
     assert "tokens per kWh" not in lines
 
 
+def test_training_goodput_lines(run_cli: RunCli) -> None:
+    """2,048 DGX H100 (8 spares) checkpointing every six hours: the year's useful GPU-hours."""
+    plan = str(FROZEN_PLANS / "training-2048-nodes.yaml")
+    code, out, _ = run_cli("cost", plan, "--tariff", "0.1", "--currency", "USD", "--json")
+    assert code == 0
+    data = json.loads(out)
+    lines = {line["name"]: line for line in data["lines"]}
+    share = lines["goodput"]["value"] / 100
+    assert round(share * 100, 1) == 30.8
+    assert lines["useful GPU-hours"]["value"] == 16320 * 8760 * share
+    assert lines["useful GPU-hours"]["formula"] == "16,320 GPUs x 8760 h x 30.8 % goodput"
+    per = lines["energy cost"]["value"] / lines["useful GPU-hours"]["value"]
+    assert lines["energy cost per useful GPU-hour"]["value"] == per
+    assert lines["energy cost per useful GPU-hour"]["unit"] == "USD"
+    assert data["notes"][-1].startswith("rate from the Llama 3 405B run (16,384 H100, 54 days)")
+
+
 def test_without_utilisation_it_says_upper_bound(run_cli: RunCli) -> None:
     code, out, _ = run_cli("cost", TRAINING)
     assert code == 0

@@ -64,6 +64,10 @@ def test_text_output_and_exit_1(tmp_path: Path, run_cli: RunCli, dgx_kw: float) 
         "\n"
         f"Hot spot of lab: rack group r01 (8 racks) power: {rack:g} of 40 kW (over by "
         f"{round((rack - 40) / 40 * 100, 1):g} %).\n"
+        # a year at nameplate x the KB's latest survey PUE (the plan states none)
+        f"Energy of lab: {8 * rack * 1.58 * 8760 / 1000:,.0f} MWh a year at system maximum "
+        f"power, an upper bound ({8 * rack:g} kW x 100 % x PUE 1.58 (pue.averages[6] (survey "
+        "average 2023)) x 8760 h).\n"
         "1 finding (1 error) in 1 of 1 plan.\n"  # the verdict last: tail -1 shows it
     )
     # --no-source: the finding without the plan line

@@ -34,7 +34,7 @@ def rules_of(out: str) -> list[str]:
     return [
         line.split()[1]
         for line in out.splitlines()
-        if ": " in line and "[" in line and not line.startswith(" ")
+        if ": " in line and "[" in line and not line.startswith((" ", "Energy of "))
     ]
 
 

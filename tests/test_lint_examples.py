@@ -57,6 +57,13 @@ EXPECTED: dict[str, list[tuple[str, int, int, str]]] = {
         ("RCV001", 36, 12, "error"),
         ("ARC007", 41, 14, "warning"),
     ],
+    "training-2048-nodes.yaml": [
+        ("ARC006", 19, 1, "warning"),
+        ("RCV004", 26, 12, "warning"),
+        ("RCV002", 32, 28, "warning"),
+        ("RCV003", 34, 23, "error"),
+        ("ARC007", 41, 14, "warning"),
+    ],
 }
 
 
@@ -98,6 +105,12 @@ def test_clean_example_cli(run_cli: RunCli, kb: KnowledgeBase) -> None:
     assert out == (
         f"Hot spot of superpod-h100-training: rack group su1 (8 racks) power: {rack_kw:g} of 46 kW "
         f"({headroom:g} % headroom).\n"
+        # 32 DGX H100 less 1 spare, checkpointing 6 TB at 62 GB/s (the Young/Daly optimum)
+        "Goodput of superpod-h100-training: 98.4 % at the Young/Daly 198.9 min checkpoints; "
+        "248 GPUs interrupted every 204.3 h.\n"
+        f"Energy of superpod-h100-training: {8 * rack_kw * 1.35 * 8760 / 1000:,.0f} MWh a year "
+        f"at system maximum power, an upper bound ({8 * rack_kw:g} kW x 100 % x PUE 1.35 (the "
+        "plan's facility.pue) x 8760 h).\n"
         "No findings in 1 plan.\n"
     )
 
@@ -113,6 +126,25 @@ def test_power_capped_numbers(kb: KnowledgeBase) -> None:
     )
     assert cap.arithmetic == "nameplate 1136 kW / hall budget 750 kW = 1.51x oversubscribed"
     assert not [f for f in findings if f.rule == "PWR004"]  # capped: 8 x 57.6 = 460.8 kW
+
+
+def test_training_at_llama3_scale(kb: KnowledgeBase) -> None:
+    """2,048 DGX H100 checkpointing every six hours: what a user sees (the issue's example)."""
+    by_rule = {f.rule: f for f in lint_file(str(EXAMPLES / "training-2048-nodes.yaml"), kb)}
+    assert by_rule["RCV002"].message == (
+        "checkpoints every 360 min, 18.6 times too rarely: the Young/Daly optimum for 16,320 "
+        "GPUs is 19.3 min; goodput 30.8 % against 85.3 % at the optimum"
+    )
+    assert by_rule["RCV002"].fix == "set checkpoint_interval_min: 19"
+    assert by_rule["RCV003"].message == (
+        "expected goodput 30.8 % at its checkpoint interval (360 min), below the 90 % target: "
+        "16,320 GPUs are interrupted every 3.1 h"
+    )
+    assert by_rule["RCV003"].fix.startswith("checkpoint every 19 min (85.3 %); ")
+    assert by_rule["RCV003"].fix.endswith("; or a target of at most 85 %")
+    assert by_rule["RCV004"].message == (
+        "8 spare systems for 12 node failures expected during one 48 h repair of 16,320 GPUs"
+    )
 
 
 def test_live_outdated_pin_names_what_changed(live_kb: KnowledgeBase) -> None:

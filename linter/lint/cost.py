@@ -68,6 +68,54 @@ def _pue(plan: Plan, kb: KnowledgeBase) -> tuple[float, str]:
 
 
 def annual(plan: Plan, kb: KnowledgeBase, facts: Facts, inputs: Inputs) -> Cost:
+    """Every line: energy, cost, carbon, water, and tokens for a sized inference workload."""
+    out = energy(plan, kb, facts, inputs)
+    _goodput(out, plan, kb, inputs)
+    _tokens(out, facts, inputs)
+    return out
+
+
+def _goodput(out: Cost, plan: Plan, kb: KnowledgeBase, inputs: Inputs) -> None:
+    """A training plan's goodput and the useful GPU-hours of a year it leaves."""
+    from linter.lint import goodput
+
+    g = goodput.of(plan, kb)
+    if g is None or g.optimal_s is None:
+        return
+    period = g.interval_s or g.optimal_s
+    share = g.goodput(period)
+    if share is None:
+        return
+    which = "the plan's" if g.interval_s else "the Young/Daly optimum"
+    out.lines.append(
+        Line("goodput", share * 100, "%", f"{g.goodput_arithmetic(period)} at {which} interval")
+    )
+    useful = g.gpus * HOURS_PER_YEAR * share
+    out.lines.append(
+        Line(
+            "useful GPU-hours",
+            useful,
+            "GPU-h",
+            f"{g.gpus:,} GPUs x 8760 h x {fmt(share * 100, 1)} % goodput",
+        )
+    )
+    spent = out.value("energy cost")
+    if spent is not None and useful > 0:
+        out.lines.append(
+            Line(
+                "energy cost per useful GPU-hour",
+                spent / useful,
+                inputs.currency or "per GPU-hour",
+                f"{fmt(spent, 0)} / {fmt(useful, 0)} GPU-h",
+            )
+        )
+    out.notes.append(g.rate.caveat())
+
+
+def energy(plan: Plan, kb: KnowledgeBase, facts: Facts, inputs: Inputs | None = None) -> Cost:
+    """The lines that need no sizing: IT power, annual energy, and cost, carbon and water from
+    the figures given (the lint summary's energy line is this with no inputs)."""
+    inputs = inputs or Inputs()
     out = Cost(plan.id)
     it_kw = 0.0
     unknown = []
@@ -129,7 +177,6 @@ def annual(plan: Plan, kb: KnowledgeBase, facts: Facts, inputs: Inputs) -> Cost:
                 f"{fmt(it_mwh, 1)} MWh of IT energy x WUE {fmt(inputs.wue_l_per_kwh)} L/kWh",
             )
         )
-    _tokens(out, facts, inputs)
     return out
 
 

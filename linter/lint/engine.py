@@ -27,7 +27,7 @@ from linter.kb import validate
 from linter.kb.store import KnowledgeBase
 from linter.kb.versions import known_versions
 from linter.lint import baseline as baseline_mod
-from linter.lint import causes, headroom, plan, suppress
+from linter.lint import causes, cost, goodput, headroom, plan, suppress
 from linter.lint.config import Config, ignorable
 from linter.lint.facts import Facts
 from linter.lint.result import FileReport, LintResult
@@ -155,8 +155,19 @@ def lint_doc(
         suppressed=list(outcome.silenced),
         plan_id=view.id,
         hot_spot=headroom.hot_spot(facts),
+        goodput=goodput.outlook(view, kb),
+        energy=_energy(view, kb, facts),
         source=_source_lines(doc, kept),
     )
+
+
+def _energy(view: plan.Plan, kb: KnowledgeBase, facts: Facts) -> cost.Line | None:
+    """A year of energy at system maximum power (``refarch cost`` with no inputs), or None
+    when no rack's power is known."""
+    if not any(facts.load(g).known for g in view.racks):
+        return None
+    lines = cost.energy(view, kb, facts).lines
+    return next((line for line in lines if line.name == "annual energy"), None)
 
 
 def _source_lines(doc: Document, findings: list[Finding]) -> dict[int, str]:

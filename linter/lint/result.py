@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from linter.core.errors import InputError
 from linter.core.findings import Finding
-from linter.lint import headroom
+from linter.lint import goodput, headroom
 from linter.lint.config import Config
+from linter.lint.cost import Line
 
 
 @dataclass
@@ -21,6 +22,8 @@ class FileReport:
     plan_id: str = ""
     skipped: str = ""  # why the file was not linted (not a plan)
     hot_spot: headroom.Headroom | None = None
+    goodput: goodput.Outlook | None = None  # a training plan's, when it gives what it needs
+    energy: Line | None = None  # a year at system maximum power x PUE (an upper bound)
     seconds: float = 0.0  # wall time to load and lint the file (the JUnit time attribute)
     source: dict[int, str] = field(default_factory=dict)  # line -> text, lines with findings
 

@@ -26,6 +26,8 @@ def _file(r: Any) -> dict[str, Any]:
             "unit": r.hot_spot.unit,
             "headroom_pct": round(r.hot_spot.pct, 3),
         },
+        "goodput": None if r.goodput is None else r.goodput.to_dict(),
+        "energy": None if r.energy is None else r.energy.to_dict(),
     }
 
 

@@ -77,6 +77,13 @@ def summary(result: LintResult) -> list[str]:
         assert r.hot_spot is not None
         where = one_line(r.plan_id or r.path)
         out.append(f"Hot spot of {where}: {one_line(r.hot_spot.describe())}.")
+        if r.goodput is not None:
+            out.append(f"Goodput of {where}: {r.goodput.describe()}.")
+        if r.energy is not None:
+            out.append(
+                f"Energy of {where}: {r.energy.value or 0:,.0f} MWh a year at system maximum "
+                f"power, an upper bound ({one_line(r.energy.formula)})."
+            )
     if len(spots) > HOT_SPOT_LINES:
         rest = len(spots) - HOT_SPOT_LINES
         out.append(f"... and {plural(rest, 'more hot spot')} (--format json lists every plan's).")

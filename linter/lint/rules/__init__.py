@@ -39,11 +39,13 @@ from __future__ import annotations
 from linter.lint.rules import (
     best_practice,
     cdu_capacity,
+    checkpoint_interval,
     checkpoint_restore_over_rto,
     dcim_max_draw,
     density_tier_below_need,
     expired_suppression,
     feed_overload_on_failover,
+    goodput_below_target,
     hall_power_over_budget,
     inlet_temp_outside_class,
     inlet_temp_outside_recommended,
@@ -71,6 +73,7 @@ from linter.lint.rules import (
     single_leaf_per_rail,
     single_pdu,
     single_power_feed,
+    spares_for_repair,
     spec_mismatch,
     storage_below_reference,
     system_power_unknown,
@@ -128,6 +131,9 @@ PLAN_RULES: tuple[Rule, ...] = (
     system_power_unknown,  # PWR008
     power_cap_failure,  # PWR009
     checkpoint_restore_over_rto,  # RCV001
+    checkpoint_interval,  # RCV002
+    goodput_below_target,  # RCV003
+    spares_for_repair,  # RCV004
     under_spec,  # SIZ001
     over_spec,  # SIZ002
     model_does_not_fit,  # SIZ003

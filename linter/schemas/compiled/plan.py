@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'plan.schema.json': 'abb8c24a4b98c3fab7bdc4fd5a2072ef-32575'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'plan.schema.json': '58076b68182f05206c6c2f781a17ed09-34810'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -60,7 +60,7 @@ _C30: Any = frozenset(['systems'])
 _C31: Any = ['inference', 'training']
 _C32: Any = ['bf16', 'fp16', 'fp8', 'fp4', 'int8', 'int4', 'mxfp4']
 _C33: Any = [50, 90, 99, 'mean']
-_C34: Any = frozenset(['checkpoint_size_gb', 'concurrent_users', 'input_tokens', 'itl_ms', 'model', 'output_tokens', 'params_b', 'precision', 'rto_min', 'tokens_per_s_per_user', 'ttft_ms', 'ttft_percentile', 'type'])
+_C34: Any = frozenset(['checkpoint_interval_min', 'checkpoint_size_gb', 'concurrent_users', 'goodput_target_pct', 'input_tokens', 'itl_ms', 'model', 'output_tokens', 'params_b', 'precision', 'repair_min', 'restart_min', 'rto_min', 'tokens_per_s_per_user', 'ttft_ms', 'ttft_percentile', 'type'])
 _C35: Any = frozenset(['fabric', 'leaf_switches_per_rail', 'link_speed_gbps', 'oversubscription', 'topology'])
 _C36: Any = ['fabric']
 _C37: Any = frozenset(['bandwidth_gb_s', 'interconnect'])
@@ -507,6 +507,28 @@ def _v86(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
+def _v87(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v88(d: Any) -> bool:
+    if not any(f(d) for f in (_v62, _v17,)): return False
+    return True
+
+def _v90(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100: return False
+    return True
+
+def _v89(d: Any) -> bool:
+    if not any(f(d) for f in (_v90, _v17,)): return False
+    return True
+
+def _v91(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
 def _v73(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
@@ -523,121 +545,125 @@ def _v73(d: Any) -> bool:
         if 'params_b' in d and not _v84(d['params_b']): return False
         if 'checkpoint_size_gb' in d and not _v85(d['checkpoint_size_gb']): return False
         if 'rto_min' in d and not _v86(d['rto_min']): return False
+        if 'checkpoint_interval_min' in d and not _v87(d['checkpoint_interval_min']): return False
+        if 'restart_min' in d and not _v88(d['restart_min']): return False
+        if 'goodput_target_pct' in d and not _v89(d['goodput_target_pct']): return False
+        if 'repair_min' in d and not _v91(d['repair_min']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C34)): return False
     return True
 
-def _v90(d: Any) -> bool:
+def _v95(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     return True
 
-def _v91(d: Any) -> bool:
+def _v96(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     return True
 
-def _v92(d: Any) -> bool:
+def _v97(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000: return False
     return True
 
-def _v93(d: Any) -> bool:
+def _v98(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v88(d: Any) -> bool:
+def _v93(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v90(d['topology']): return False
-        if 'oversubscription' in d and not _v91(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v92(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v93(d['link_speed_gbps']): return False
+        if 'topology' in d and not _v95(d['topology']): return False
+        if 'oversubscription' in d and not _v96(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v97(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v98(d['link_speed_gbps']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
     if isinstance(d, dict) and any(k not in d for k in _C36): return False
-    return True
-
-def _v94(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v90(d['topology']): return False
-        if 'oversubscription' in d and not _v91(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v92(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v93(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C36): return False
-    return True
-
-def _v95(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v90(d['topology']): return False
-        if 'oversubscription' in d and not _v91(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v92(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v93(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C36): return False
-    return True
-
-def _v96(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v90(d['topology']): return False
-        if 'oversubscription' in d and not _v91(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v92(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v93(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C36): return False
-    return True
-
-def _v98(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
     return True
 
 def _v99(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
-    return True
-
-def _v97(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'interconnect' in d and not _v98(d['interconnect']): return False
-        if 'bandwidth_gb_s' in d and not _v99(d['bandwidth_gb_s']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C37)): return False
-    return True
-
-def _v87(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'compute' in d and not _v88(d['compute']): return False
-        if 'storage' in d and not _v94(d['storage']): return False
-        if 'in_band' in d and not _v95(d['in_band']): return False
-        if 'out_of_band' in d and not _v96(d['out_of_band']): return False
-        if 'scale_up' in d and not _v97(d['scale_up']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C38)): return False
-    return True
-
-def _v101(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
-    return True
-
-def _v102(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
-    return True
-
-def _v103(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v95(d['topology']): return False
+        if 'oversubscription' in d and not _v96(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v97(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v98(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C36): return False
     return True
 
 def _v100(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'read_gb_s' in d and not _v101(d['read_gb_s']): return False
-        if 'write_gb_s' in d and not _v102(d['write_gb_s']): return False
-        if 'capacity_tb' in d and not _v103(d['capacity_tb']): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v95(d['topology']): return False
+        if 'oversubscription' in d and not _v96(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v97(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v98(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C36): return False
+    return True
+
+def _v101(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v95(d['topology']): return False
+        if 'oversubscription' in d and not _v96(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v97(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v98(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C36): return False
+    return True
+
+def _v103(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v104(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v102(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'interconnect' in d and not _v103(d['interconnect']): return False
+        if 'bandwidth_gb_s' in d and not _v104(d['bandwidth_gb_s']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C37)): return False
+    return True
+
+def _v92(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'compute' in d and not _v93(d['compute']): return False
+        if 'storage' in d and not _v99(d['storage']): return False
+        if 'in_band' in d and not _v100(d['in_band']): return False
+        if 'out_of_band' in d and not _v101(d['out_of_band']): return False
+        if 'scale_up' in d and not _v102(d['scale_up']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C38)): return False
+    return True
+
+def _v106(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v107(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v108(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v105(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'read_gb_s' in d and not _v106(d['read_gb_s']): return False
+        if 'write_gb_s' in d and not _v107(d['write_gb_s']): return False
+        if 'capacity_tb' in d and not _v108(d['capacity_tb']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C39)): return False
     return True
 
@@ -654,8 +680,8 @@ def _v0(d: Any) -> bool:
         if 'racks' in d and not _v44(d['racks']): return False
         if 'spares' in d and not _v71(d['spares']): return False
         if 'workload' in d and not _v73(d['workload']): return False
-        if 'network' in d and not _v87(d['network']): return False
-        if 'storage' in d and not _v100(d['storage']): return False
+        if 'network' in d and not _v92(d['network']): return False
+        if 'storage' in d and not _v105(d['storage']): return False
     return True
 
 valid = _v0
