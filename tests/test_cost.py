@@ -90,3 +90,48 @@ def test_bad_input(run_cli: RunCli, tmp_path: Path) -> None:
     code, _, err = run_cli("cost", str(bad))
     assert code == 2
     assert err.startswith(f"refarch: error: {bad}:2:12: VAL001 ")
+
+
+def test_build_versus_cloud(run_cli: RunCli) -> None:
+    """2,040 p5.48xlarge for 16,320 H100 at 70 %: the dated on-demand price, the user's capital
+    over its lifetime plus energy, and the difference (all in USD)."""
+    plan = str(FROZEN_PLANS / "training-2048-nodes.yaml")
+    code, out, _ = run_cli(
+        "cost", plan, "--utilisation", "70", "--tariff", "0.1", "--currency", "USD",
+        "--capex", "600000000", "--lifetime-years", "5", "--json",
+    )  # fmt: skip
+    assert code == 0
+    lines = {line["name"]: line for line in json.loads(out)["lines"]}
+    cloud = lines["cloud on-demand (AWS p5.48xlarge, price of Q1 2026)"]
+    assert cloud["value"] == 2040 * 8760 * 0.70 * 98.32
+    assert cloud["formula"].startswith(
+        "16,320 h100-sxm GPUs / 8 = 2,040 instances x 8760 h x 70 % x 98.32 USD/h (us-east-1); "
+        "the launch list price"
+    )
+    assert lines["capital per year"]["value"] == 120_000_000
+    build = 120_000_000 + lines["energy cost"]["value"]
+    assert lines["build per year"]["value"] == build
+    assert lines["cloud minus build"]["value"] == cloud["value"] - build
+
+
+def test_no_cloud_price_is_said_not_guessed(run_cli: RunCli, tmp_path: Path) -> None:
+    plan = tmp_path / "b200.yaml"
+    plan.write_text(
+        "plan: b\nreference: dgx-superpod-b200@2026.11\nfacility: {cooling: air}\n"
+        "racks: [{id: r, systems: [{model: dgx-b200, count: 1}]}]\n",
+        "utf-8",
+    )
+    code, out, _ = run_cli("cost", str(plan), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert not [line for line in data["lines"] if line["name"].startswith("cloud")]
+    assert "no dated cloud on-demand price for b200 in standards/cloud-prices" in data["notes"]
+
+
+def test_capex_needs_a_lifetime(run_cli: RunCli) -> None:
+    assert run_cli("cost", TRAINING, "--capex", "1000")[0::2] == (
+        2,
+        "refarch: error: --capex and --lifetime-years go together (capital per year)\n",
+    )
+    code, _, err = run_cli("cost", TRAINING, "--capex", "-5", "--lifetime-years", "3")
+    assert code == 2 and "must be a finite number >= 0" in err

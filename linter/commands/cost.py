@@ -29,6 +29,11 @@ def _positive(text: str) -> float:
     return value
 
 
+def _shown(value: float) -> str:
+    """Large figures with thousands separators, small ones with two decimals."""
+    return f"{value:,.0f}" if abs(value) >= 1000 else fmt(value, 2)
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("plan", metavar="PLAN", help="a plan file")
     p.add_argument(
@@ -43,6 +48,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--grid-intensity", type=_positive, metavar="G", help="grid carbon, g CO2e per kWh"
     )
     p.add_argument("--wue", type=_positive, metavar="L", help="water usage effectiveness, L/kWh")
+    p.add_argument(
+        "--capex", type=_positive, metavar="PRICE", help="your capital cost of the plan (currency)"
+    )
+    p.add_argument(
+        "--lifetime-years", type=_positive, metavar="N", help="years the capital is spread over"
+    )
     add_format_argument(p, ("text", "json"))
 
 
@@ -61,7 +72,19 @@ def run(args: argparse.Namespace, io: Any) -> int:
     if not plan_mod.is_plan(doc):
         raise UsageError(f"{args.plan} is not a plan")
     view = plan_mod.from_data(doc.data)
-    inputs = Inputs(args.utilisation, args.tariff, args.currency, args.grid_intensity, args.wue)
+    if (args.capex is None) != (args.lifetime_years is None):
+        raise UsageError("--capex and --lifetime-years go together (capital per year)")
+    if args.lifetime_years == 0:
+        raise UsageError("--lifetime-years must be above 0")
+    inputs = Inputs(
+        args.utilisation,
+        args.tariff,
+        args.currency,
+        args.grid_intensity,
+        args.wue,
+        args.capex,
+        args.lifetime_years,
+    )
     cost = annual(view, kb, Facts(view, kb), inputs)
     if args.format == "json":
         io.out.write(
@@ -77,7 +100,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
     io.out.write(f"A year of {cost.plan}:\n")
     width = max(len(line.name) for line in cost.lines)
     for line in cost.lines:
-        shown = "n/a" if line.value is None else fmt(line.value, 1)
+        shown = "n/a" if line.value is None else _shown(line.value)
         io.out.write(f"  {line.name:<{width}}  {shown} {line.unit}  ({line.formula})\n")
     for note in cost.notes:
         io.out.write(f"  note: {note}\n")

@@ -36,6 +36,8 @@ class Inputs:
     currency: str = ""
     grid_g_per_kwh: float | None = None
     wue_l_per_kwh: float | None = None
+    capex: float | None = None  # the user's capital cost of the plan, in ``currency``
+    lifetime_years: float | None = None  # over which the capital is spread
 
 
 @dataclass
@@ -71,8 +73,57 @@ def annual(plan: Plan, kb: KnowledgeBase, facts: Facts, inputs: Inputs) -> Cost:
     """Every line: energy, cost, carbon, water, and tokens for a sized inference workload."""
     out = energy(plan, kb, facts, inputs)
     _goodput(out, plan, kb, inputs)
+    _build_or_rent(out, plan, kb, inputs)
     _tokens(out, facts, inputs)
     return out
+
+
+def _build_or_rent(out: Cost, plan: Plan, kb: KnowledgeBase, inputs: Inputs) -> None:
+    """Capital per year from the user's figures, and renting the same GPUs on demand."""
+    from linter.lint import cloud
+
+    cur = inputs.currency or "per year"
+    build = out.value("energy cost")
+    if inputs.capex is not None and inputs.lifetime_years:
+        capital = inputs.capex / inputs.lifetime_years
+        out.lines.append(
+            Line(
+                "capital per year",
+                capital,
+                cur,
+                f"{fmt(inputs.capex, 0)} {inputs.currency} / {fmt(inputs.lifetime_years)} years "
+                "(the figures given)",
+            )
+        )
+        if build is not None:
+            out.lines.append(
+                Line(
+                    "build per year",
+                    capital + build,
+                    cur,
+                    f"{fmt(capital, 0)} capital + {fmt(build, 0)} energy",
+                )
+            )
+            build = capital + build
+        else:
+            build = None
+    else:
+        build = None
+    share = (100.0 if inputs.utilisation_pct is None else inputs.utilisation_pct) / 100
+    lines, notes = cloud.rent(plan, kb, share)
+    for name, usd, formula in lines:
+        out.lines.append(Line(name, usd, "USD", formula))
+    out.notes.extend(notes)
+    if lines and build is not None and inputs.currency.upper() == "USD":
+        rent = sum(usd for _, usd, _ in lines)
+        out.lines.append(
+            Line(
+                "cloud minus build",
+                rent - build,
+                "USD",
+                f"{fmt(rent, 0)} cloud - {fmt(build, 0)} build (a year at this utilisation)",
+            )
+        )
 
 
 def _goodput(out: Cost, plan: Plan, kb: KnowledgeBase, inputs: Inputs) -> None:

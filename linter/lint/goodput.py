@@ -126,8 +126,11 @@ class Goodput:
         if self.write_s is None or self.restart_s is None or period_s <= 0:
             return None
         m = self.mtbi_s
-        wall = m * math.exp(self.restart_s / m) * math.expm1((period_s + self.write_s) / m)
-        return period_s / wall
+        try:
+            wall = m * math.exp(self.restart_s / m) * math.expm1((period_s + self.write_s) / m)
+        except OverflowError:  # interrupted hundreds of times per period: nothing gets done
+            return 0.0
+        return period_s / wall if wall > 0 else 0.0
 
     def goodput_arithmetic(self, period_s: float) -> str:
         g = self.goodput(period_s)
