@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from linter.core import yamlio
-from linter.core.errors import InputError
+from linter.core.errors import InputError, RefarchError
 from linter.core.findings import Finding
 from linter.core.parallel import fork_map
 from linter.core.yamlio import Document
@@ -166,7 +166,10 @@ def _energy(view: plan.Plan, kb: KnowledgeBase, facts: Facts) -> cost.Line | Non
     when no rack's power is known."""
     if not any(facts.load(g).known for g in view.racks):
         return None
-    lines = cost.energy(view, kb, facts).lines
+    try:
+        lines = cost.energy(view, kb, facts).lines
+    except RefarchError:  # the KB gives no PUE to multiply by (no standards/pue.yaml)
+        return None
     return next((line for line in lines if line.name == "annual energy"), None)
 
 
