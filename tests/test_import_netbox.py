@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import shutil
 import socket
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -272,3 +274,40 @@ def test_never_overwrites(run_cli: RunCli, tmp_path: Path) -> None:
     )  # fmt: skip
     assert code == 2 and out.read_text() == "mine\n"
     assert err == f"refarch: error: {out} exists; refarch never overwrites a plan\n"
+
+
+def _edit(export: Path, endpoint: str, change: Callable[[dict[str, Any]], Any]) -> None:
+    """Rewrite each object of one endpoint of an export (None drops it)."""
+    path = export / "dcim" / f"{endpoint}.json"
+    body = json.loads(path.read_text())
+    body["results"] = [r for r in (change(r) for r in body["results"]) if r is not None]
+    path.write_text(json.dumps(body))
+
+
+def test_cooling_falls_back_to_feeds_then_devices(run_cli: RunCli, tmp_path: Path) -> None:
+    """Without a rack cooling capability, the cooling feed's source says (CRAH: air, a chiller
+    with water: liquid); without feeds either, the devices' cooling method does."""
+    export = _copy_export(tmp_path)
+    _edit(export, "racks", lambda r: {**r, "cooling_capability": None})
+    _edit(export, "cooling-feeds", lambda f: None if f["rack"]["name"] == "C10" else f)
+    out = tmp_path / "plan.yaml"
+    code, _, err = run_cli(
+        "import", "netbox", "--from-export", str(export), "--mapping", str(MAPPING),
+        "-o", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    data = yaml.safe_load(out.read_text())
+    assert data["facility"]["cooling"] == "air"  # C01-C03: their feeds come from CRAH-1
+    c10 = data["racks"][3]
+    assert c10["id"] == "c10" and c10["cooling"] == "direct-liquid"  # the trays are liquid
+    assert "cooling_capacity_kw" in c10["dcim"]  # the rack's own capacity is still read
+
+
+def test_json_summary(run_cli: RunCli, tmp_path: Path) -> None:
+    code, out, err, plan = _import(run_cli, tmp_path, "--format", "json")
+    assert (code, err) == (0, "")
+    summary = json.loads(out)
+    assert (summary["plan"], summary["netbox_version"], summary["racks"]) == (str(plan), "4.7.3", 4)
+    assert [d["rule"] for d in summary["disagreements"]] == ["DCM001", "DCM001"]
+    assert summary["disagreements"][0]["fix"].startswith("edit netbox dcim.devicetype 1 DGX H100")
+    assert len(summary["todo"]) == 3

@@ -21,7 +21,7 @@ from linter.commands.common import add_format_argument, dump_json, open_kb
 from linter.core import yamlio
 from linter.core.atomic import write_text
 from linter.core.errors import EXIT_OK, InputError, Location, UsageError
-from linter.core.text import plural
+from linter.core.text import one_line, plural
 from linter.dcim import importer, mapping, netbox
 from linter.lint.config import discover
 from linter.lint.engine import lint_doc
@@ -98,7 +98,9 @@ def run(args: argparse.Namespace, io: Any) -> int:
     export = _read(args)
     if args.save_export:
         export.save(args.save_export)
-        io.err.write(f"saved the export of {export.origin} to {args.save_export}\n")
+        io.err.write(
+            f"saved the export of {one_line(export.origin)} to {one_line(args.save_export)}\n"
+        )
     selection = importer.Selection(args.site, args.location, args.rack_group)
     if args.suggest_mapping:
         types = importer.unmapped(export, selection, None)
@@ -131,8 +133,8 @@ def run(args: argparse.Namespace, io: Any) -> int:
     else:
         io.out.write(text)
     racks = result.data["racks"]
-    if args.format == "json":
-        io.err.write(
+    if args.format == "json":  # on stdout when the plan went to a file, else beside it on stderr
+        (io.out if args.output else io.err).write(
             dump_json(
                 {
                     "plan": name,
@@ -152,9 +154,11 @@ def run(args: argparse.Namespace, io: Any) -> int:
         f"{export.version} into {name}; {plural(len(todo), 'TODO')} to fill in\n"
     )
     for (fix, why), lines in _by_object(edits).items():
-        io.err.write(f"  to do in NetBox: {fix}\n    why: {why} (plan {lines})\n")
+        io.err.write(
+            f"  to do in NetBox: {one_line(fix)}\n    why: {one_line(why)} (plan {lines})\n"
+        )
     for note in result.notes:
-        io.err.write(f"  note: {note}\n")
+        io.err.write(f"  note: {one_line(note)}\n")
     return EXIT_OK
 
 

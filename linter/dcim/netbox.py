@@ -1,6 +1,6 @@
 """Reading a NetBox: its REST API, or a saved export of the same responses.
 
-Plain HTTP (``urllib``) rather than pynetbox: the import only pages through ten list
+Plain HTTP (``urllib``) rather than pynetbox: the import only pages through seven list
 endpoints, and refarch's lean install (the pre-commit hook's environment) stays at PyYAML and
 jsonschema. Each endpoint is asked for only the fields the import reads (NetBox's ``fields``
 parameter), 1,000 objects a page.
@@ -29,7 +29,6 @@ from linter.core.text import one_line
 
 # The endpoints an import reads, and the fields it reads of each.
 ENDPOINTS: dict[str, tuple[str, ...]] = {
-    "dcim/sites": ("id", "display_url", "name", "slug"),
     "dcim/racks": (
         "id",
         "display_url",
@@ -52,8 +51,15 @@ ENDPOINTS: dict[str, tuple[str, ...]] = {
         "cooling_method",
     ),
     "dcim/power-port-templates": ("id", "device_type", "name", "maximum_draw"),
-    "dcim/devices": ("id", "display_url", "name", "device_type", "rack", "status"),
-    "dcim/power-panels": ("id", "display_url", "name", "site"),
+    "dcim/devices": (
+        "id",
+        "display_url",
+        "name",
+        "device_type",
+        "rack",
+        "status",
+        "cooling_method",
+    ),
     "dcim/power-feeds": (
         "id",
         "display_url",
@@ -91,7 +97,6 @@ ENDPOINTS: dict[str, tuple[str, ...]] = {
 SITE_FILTERED = (
     "dcim/racks",
     "dcim/devices",
-    "dcim/power-panels",
     "dcim/power-feeds",
     "dcim/cooling-sources",
 )
