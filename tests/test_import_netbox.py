@@ -311,3 +311,24 @@ def test_json_summary(run_cli: RunCli, tmp_path: Path) -> None:
     assert [d["rule"] for d in summary["disagreements"]] == ["DCM001", "DCM001"]
     assert summary["disagreements"][0]["fix"].startswith("edit netbox dcim.devicetype 1 DGX H100")
     assert len(summary["todo"]) == 3
+
+
+def test_rack_names_become_valid_unique_ids(run_cli: RunCli, tmp_path: Path) -> None:
+    """Names that are long, not ASCII or shared by two racks still give schema-valid ids."""
+    export = _copy_export(tmp_path)
+    names = {"C01": "Baie n°1 " + "très longue " * 10, "C02": "C03", "C03": "C03"}
+    _edit(export, "racks", lambda r: {**r, "name": names.get(r["name"], r["name"])})
+    out = tmp_path / "plan.yaml"
+    code, _, err = run_cli(
+        "import", "netbox", "--from-export", str(export), "--mapping", str(MAPPING),
+        "--reference", REFERENCE, "-o", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    ids = [r["id"] for r in yaml.safe_load(out.read_text())["racks"]]
+    assert ids == [
+        "baie-n-1-tr-s-longue-tr-s-longue-tr-s-longue-tr-s-longue-tr",
+        "c03",
+        "c03-3",
+        "c10",
+    ]
+    assert not [f for f in findings(run_cli, out) if f[0].startswith("VAL0") and f[0] != "VAL012"]

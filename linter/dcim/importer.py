@@ -132,7 +132,8 @@ def _number(x: Any) -> float | None:
 
 
 def plan_id(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "imported"
+    """An id the schema accepts (kebab-case, at most 80 characters with room for a suffix)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower())[:60].strip("-") or "imported"
 
 
 def _ids(objects: list[dict[str, Any]], limit: int = 6) -> str:
