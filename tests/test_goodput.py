@@ -99,3 +99,27 @@ def test_bad_training_inputs(
     code, out, err = run_cli("lint", str(plan))
     assert code == 1 and "Traceback" not in err
     assert f"{plan}:{message}\n" in out
+
+
+def test_architecture_page_table(kb: KnowledgeBase) -> None:
+    """Goodput by cluster size on a training architecture's page (illustrative 1/5/15-min
+    checkpoint writes, 10-minute restart), up to the Llama 3 run's 16,384 GPUs."""
+    from linter.site import goodput_chart
+
+    arch = kb.architecture("dgx-superpod-h100")
+    assert arch is not None
+    t = goodput_chart.table(kb, arch)
+    assert t is not None and (t["write_min"], t["restart_min"]) == ([1, 5, 15], 10)
+    rows = [(r["units"], r["gpus"], r["mtbi_h"], r["goodput"]) for r in t["rows"]]
+    assert rows[0] == (1, "256", "198", ["98.6", "97", "95"])
+    assert rows[-1] == (64, "16,384", "3.1", ["85.2", "74.4", "61.4"])
+    assert len(rows) == 7  # 1, 2, 4 ... 64 scalable units
+    chart = goodput_chart.chart(arch, t)
+    assert [s["label"] for s in chart["series"]] == [
+        "checkpoint written in 1 min",
+        "checkpoint written in 5 min",
+        "checkpoint written in 15 min",
+    ]
+    assert chart["series"][0]["points"].split()[-1] == "670.0,84.4"  # 85.2 % at 64 SU
+    inference = kb.architecture("hgx-h200-air-inference")
+    assert inference is not None and goodput_chart.table(kb, inference) is None

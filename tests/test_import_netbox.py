@@ -111,6 +111,13 @@ def test_the_imported_plan_lints_with_the_disagreement_and_the_short_feeds(
         "rack c01: each branch circuit carries 59.7 A with one feed lost, over the 50.4 A "
         "continuous limit of a 63 A breaker",
     ) in found  # fmt: skip
+    # NetBox's own cooling capacity per rack (45 kW; 140 kW for the NVL72), within the margin
+    assert (
+        "DCM002", 81, 28,
+        "rack c10 gives off 132 kW of heat per rack at system maximum power, within 10 % of "
+        "the 140 kW cooling capacity netbox dcim.rack 4 C10 records",
+    ) in found  # fmt: skip
+    assert [f[1] for f in found if f[0] == "DCM002"] == [34, 64, 81]
     # c03's own 100 A feeds carry its four HGX H200: no PWR002 there
     assert not [f for f in found if f[0] == "PWR002" and f[1] != 21]
     assert [f[:3] for f in found if f[0] == "VAL012"] == [("VAL012", 12, 17), ("VAL012", 13, 17)]

@@ -295,12 +295,13 @@ def test_compare_link_shows_the_named_columns(browser: Any, real_url: str) -> No
 
 
 def test_elevation_drawings_load(browser: Any, real_url: str) -> None:
+    """The elevation, the power one-line and the goodput chart of a training architecture."""
     v = open_at(browser, real_url + "architectures/dgx-superpod-gb200/", "desktop", "light")
     try:
         widths = v.page.evaluate(
             "() => [...document.querySelectorAll('img.refarch-drawing')].map((i) => i.naturalWidth)"
         )
-        assert len(widths) == 2 and all(w > 200 for w in widths), widths
+        assert len(widths) == 3 and all(w > 200 for w in widths), widths
     finally:
         v.page.context.close()
 

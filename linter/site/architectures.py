@@ -8,7 +8,7 @@ from typing import TypedDict
 
 from linter.kb.change_checks import LEVELS
 from linter.kb.model import Architecture
-from linter.site import compare
+from linter.site import compare, goodput_chart
 from linter.site import sections as sec
 from linter.site.catalog import entry_path
 from linter.site.core import Page, Site, kb_file_path, rel, slug
@@ -51,6 +51,8 @@ class ArchitectureContext(TypedDict):
     what_changed: WhatChanged
     elevation: str  # the drawing's file, relative to the page ("" when none)
     one_line: str
+    goodput: goodput_chart.Table | None  # goodput by cluster size (a scalable unit's GPUs)
+    goodput_chart: str
 
 
 class WhatChanged(TypedDict):
@@ -125,6 +127,7 @@ def context(site: Site, arch: Architecture) -> ArchitectureContext:
         return link
 
     bom = sec.bom_rows(su, src, catalog_link("system"))
+    goodput = goodput_chart.table(site.kb, arch)
     racks = sec.rack_rows(arch.rack_profiles, src)
     networks = sec.network_rows(arch.networks, catalog_link("network"))
     return ArchitectureContext(
@@ -159,6 +162,8 @@ def context(site: Site, arch: Architecture) -> ArchitectureContext:
         what_changed=what_changed(site, arch),
         elevation=f"{slug(arch.id)}-elevation.svg" if arch.rack_profiles else "",
         one_line=f"{slug(arch.id)}-power.svg" if arch.rack_profiles else "",
+        goodput=goodput,
+        goodput_chart=f"{slug(arch.id)}-goodput.svg" if goodput else "",
     )
 
 
@@ -170,6 +175,11 @@ def pages(site: Site) -> Iterator[Page]:
         if arch.rack_profiles:
             yield Page(f"architectures/{slug(arch.id)}-elevation.svg", elevation(site, arch))
             yield Page(f"architectures/{slug(arch.id)}-power.svg", one_line(site, arch))
+        if ctx["goodput"] is not None:
+            yield Page(
+                f"architectures/{ctx['goodput_chart']}",
+                site.render("throughput-curve.svg.j2", goodput_chart.chart(arch, ctx["goodput"])),
+            )
         kw = rack_kw(arch)
         rows.append(
             IndexRow(

@@ -41,6 +41,9 @@ class ChartContext(TypedDict):
     series: list[Series]
     xticks: list[Tick]
     yticks: list[Tick]
+    xlabel: str
+    ylabel: str
+    legend_low: bool  # the legend bottom left (the lines run high) instead of top right
 
 
 class CurveEntry(TypedDict):
@@ -93,6 +96,9 @@ def chart(title: str, curves: list[Curve]) -> ChartContext:
             Tick(at=round(TOP + PLOT_H * (1 - i * ystep / ymax), 1), label=number(i * ystep))
             for i in range(round(ymax / ystep) + 1)
         ],
+        xlabel="tokens/s per user",
+        ylabel="tokens/s per GPU",
+        legend_low=False,
     )
 
 

@@ -41,6 +41,7 @@ from linter.lint.rules import (
     cdu_capacity,
     checkpoint_interval,
     checkpoint_restore_over_rto,
+    dcim_cooling_capacity,
     dcim_max_draw,
     density_tier_below_need,
     expired_suppression,
@@ -114,6 +115,7 @@ PLAN_RULES: tuple[Rule, ...] = (
     cdu_capacity,  # CLG007
     residual_air_heat,  # CLG008
     dcim_max_draw,  # DCM001
+    dcim_cooling_capacity,  # DCM002
     density_tier_below_need,  # DEN001
     single_power_feed,  # FRG001
     single_pdu,  # FRG002
