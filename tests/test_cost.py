@@ -8,6 +8,8 @@ from pathlib import Path
 
 from conftest import FROZEN_PLANS, RunCli
 
+from linter.kb.store import KnowledgeBase
+
 TRAINING = str(FROZEN_PLANS / "training-slow-restore.yaml")  # 32 x DGX H100, no plan PUE
 
 
@@ -135,3 +137,50 @@ def test_capex_needs_a_lifetime(run_cli: RunCli) -> None:
     )
     code, _, err = run_cli("cost", TRAINING, "--capex", "-5", "--lifetime-years", "3")
     assert code == 2 and "must be a finite number >= 0" in err
+
+
+def test_sizing_page_energy_per_million_tokens(kb: KnowledgeBase) -> None:
+    """The sizing page's last column: facility kWh per million output tokens per system, the
+    same arithmetic as `refarch cost`'s energy cost per million tokens without the tariff."""
+    from linter.site.escape import number
+    from linter.site.sizing import KWH_PER_MILLION, headline, sizing_json
+
+    example = {
+        "model": "llama-3.3-70b", "precision": "fp8", "system": "dgx-h100", "users": 1000,
+        "input_tokens": 5000, "output_tokens": 500, "ttft_ms": 1000, "tokens_per_s": 17,
+        "compare": "dgx-h100,dgx-b200",
+    }  # fmt: skip
+    data = sizing_json(kb, example)
+    headers, rows = headline(data)
+    assert headers[-1] == KWH_PER_MILLION
+    for result, row in zip(data["results"], rows, strict=True):
+        kwh = result["facility_kw"] * 1e6 / (result["output_tokens_per_s"] * 3600)
+        assert row[-1] == number(round(kwh, 2))
+    assert [row[0] for row in rows] == ["dgx-h100", "dgx-b200"]
+
+
+def test_the_plans_own_cost_figures(run_cli: RunCli, tmp_path: Path) -> None:
+    """A plan's `costs` block stands in for the options; an option given wins."""
+    text = (FROZEN_PLANS / "training-2048-nodes.yaml").read_text(encoding="utf-8")
+    plan = tmp_path / "own.yaml"
+    plan.write_text(
+        text + "costs: {currency: USD, capex: 600000000, lifetime_years: 5, tariff_per_kwh: 0.1,"
+        " utilisation_pct: 70}\n",
+        "utf-8",
+    )
+    code, out, _ = run_cli("cost", str(plan), "--json")
+    assert code == 0
+    lines = {line["name"]: line for line in json.loads(out)["lines"]}
+    assert lines["capital per year"]["value"] == 120_000_000
+    assert lines["energy cost"]["unit"] == "USD"
+    assert "x 70 % x PUE" in lines["annual energy"]["formula"]
+    code, out, _ = run_cli("cost", str(plan), "--tariff", "0.2", "--json")
+    lines2 = {line["name"]: line for line in json.loads(out)["lines"]}
+    assert lines2["energy cost"]["value"] == 2 * lines["energy cost"]["value"]
+    half = tmp_path / "half.yaml"
+    half.write_text(text + "costs: {capex: 1000}\n", "utf-8")
+    assert run_cli("cost", str(half))[0::2] == (
+        2,
+        f"refarch: error: {half}: costs.capex and costs.lifetime_years go together (capital "
+        "per year)\n",
+    )

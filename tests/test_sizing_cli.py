@@ -37,6 +37,18 @@ def test_table(run_cli: RunCli) -> None:
     assert "  IT power           224.4 kW" in lines
     assert "  cooling            rear-door (rear-door-active)" in lines
     assert "  bottleneck         compute" in lines
+    # energy from the same result: facility kW x 8760 h, and per million output tokens
+    data = json.loads(run_cli(*ARGS, "--tokens-per-s", "17", "--system", "dgx-h100", "--json")[1])
+    mwh = data["facility_kw"] * 8760 / 1000
+    kwh = data["facility_kw"] * 1e6 / (data["output_tokens_per_s"] * 3600)
+    assert (
+        f"  annual energy      {mwh:,.0f} MWh (facility kW x 8760 h: the sized load all year, "
+        "an upper bound; refarch cost takes a utilisation and a tariff)" in lines
+    )
+    assert (
+        f"  energy per token   {kwh:,.2f} kWh per million output tokens (facility kW x 10^6 / "
+        "(output tokens/s x 3600 s))" in lines
+    )
 
 
 def test_json_has_the_contract_fields(run_cli: RunCli) -> None:

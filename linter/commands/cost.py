@@ -43,7 +43,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="average draw as %% of system maximum power (default 100: an upper bound)",
     )
     p.add_argument("--tariff", type=_positive, metavar="PRICE", help="energy price per kWh")
-    p.add_argument("--currency", default="", metavar="CUR", help="the tariff's currency (USD)")
+    p.add_argument(
+        "--currency", default="", metavar="CUR", help="the tariff's and capex's currency (USD)"
+    )
     p.add_argument(
         "--grid-intensity", type=_positive, metavar="G", help="grid carbon, g CO2e per kWh"
     )
@@ -76,14 +78,26 @@ def run(args: argparse.Namespace, io: Any) -> int:
         raise UsageError("--capex and --lifetime-years go together (capital per year)")
     if args.lifetime_years == 0:
         raise UsageError("--lifetime-years must be above 0")
+    own = view.costs  # the plan's own figures; an option given on the command line wins
+
+    def pick(flag: Any, key: str) -> Any:
+        return flag if flag is not None else own.get(key)
+
+    capex, years = args.capex, args.lifetime_years
+    if capex is None:
+        capex, years = own.get("capex"), own.get("lifetime_years")
+        if (capex is None) != (years is None):
+            raise UsageError(
+                f"{args.plan}: costs.capex and costs.lifetime_years go together (capital per year)"
+            )
     inputs = Inputs(
-        args.utilisation,
-        args.tariff,
-        args.currency,
-        args.grid_intensity,
-        args.wue,
-        args.capex,
-        args.lifetime_years,
+        pick(args.utilisation, "utilisation_pct"),
+        pick(args.tariff, "tariff_per_kwh"),
+        args.currency or str(own.get("currency", "")),
+        pick(args.grid_intensity, "grid_g_per_kwh"),
+        pick(args.wue, "wue_l_per_kwh"),
+        capex,
+        years,
     )
     cost = annual(view, kb, Facts(view, kb), inputs)
     if args.format == "json":

@@ -232,9 +232,8 @@ def check(doc: Document, kind: str, kb: KnowledgeBase | None) -> tuple[Document,
     for err in schemas.errors(kind, doc.data):
         if yamlio.json_path(tuple(err.absolute_path)) in bad_paths:
             continue
-        if err.validator == "required" and yamlio.json_path(
-            (*err.absolute_path, _missing(err))
-        ) in (bad_paths):
+        missing = (*err.absolute_path, _missing(err))
+        if err.validator == "required" and yamlio.json_path(missing) in bad_paths:
             continue  # a required key left TODO: VAL012 says so
         out.append(_schema_finding(doc, err, kind, kb))
     if blocking(out) or not isinstance(doc.data, dict):

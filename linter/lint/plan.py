@@ -119,6 +119,7 @@ class Plan:
     network: dict[str, Any]
     storage: dict[str, Any]
     spares: dict[str, Any]
+    costs: dict[str, Any]  # the plan's own cost figures (``refarch cost``)
     power_policy: PowerPolicy | None = None
 
     @property
@@ -241,6 +242,7 @@ def from_data(data: dict[str, Any]) -> Plan:
         network=_dict(data.get("network")),
         storage=_dict(data.get("storage")),
         spares=_dict(data.get("spares")),
+        costs=_dict(data.get("costs")),
         power_policy=policy,
     )
 

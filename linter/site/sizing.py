@@ -91,13 +91,33 @@ def examples(site: Site, key: str = "examples") -> list[dict[str, Any]]:
     return [e for e in items or [] if isinstance(e, dict)]
 
 
+# The derived column: facility energy per million output tokens, facility kW x 10^6 /
+# (output tokens/s x 3600 s); times a tariff it is the energy cost of a million tokens.
+KWH_PER_MILLION = "facility kWh per million tokens"
+
+
+def kwh_per_million(item: dict[str, Any]) -> float | None:
+    kw, rate = item.get("facility_kw"), item.get("output_tokens_per_s")
+    if not isinstance(kw, int | float) or not isinstance(rate, int | float) or rate <= 0:
+        return None
+    return float(kw) * 1e6 / (float(rate) * 3600)
+
+
 def headline(data: Any) -> tuple[list[str], list[list[str]]]:
-    """The headline table: one row per result (``--compare`` gives several)."""
+    """The headline table: one row per result (``--compare`` gives several), with the
+    facility energy of a million output tokens where the result gives power and throughput."""
     results = data.get("results") if isinstance(data, dict) else None
     items = [r for r in results if isinstance(r, dict)] if isinstance(results, list) else [data]
     items = [i for i in items if isinstance(i, dict)]
     keys = [(k, h) for k, h in HEADLINE if any(k in i for i in items)]
-    return [h for _, h in keys], [[_cell(i.get(k, "")) for k, _ in keys] for i in items]
+    headers = [h for _, h in keys]
+    rows = [[_cell(i.get(k, "")) for k, _ in keys] for i in items]
+    energy = [kwh_per_million(i) for i in items]
+    if any(e is not None for e in energy):
+        headers.append(KWH_PER_MILLION)
+        for row, e in zip(rows, energy, strict=True):
+            row.append("" if e is None else number(round(e, 2)))
+    return headers, rows
 
 
 def _cell(value: Any) -> str:

@@ -156,6 +156,18 @@ def result_table(r: SizingResult) -> str:
         ("TTFT", ttft_text(r)),
         ("tokens/s per user", f"{r.tokens_per_s_per_user:,.2f} (ITL {r.itl_ms:,.2f} ms)"),
         ("output tokens/s", f"{r.output_tokens_per_s:,.0f} in total"),
+        (
+            "annual energy",
+            f"{r.facility_kw * 8760 / 1000:,.0f} MWh (facility kW x 8760 h: the sized load all "
+            "year, an upper bound; refarch cost takes a utilisation and a tariff)",
+        ),
+        (
+            "energy per token",
+            f"{r.facility_kw * 1e6 / (r.output_tokens_per_s * 3600):,.2f} kWh per million "
+            "output tokens (facility kW x 10^6 / (output tokens/s x 3600 s))"
+            if r.output_tokens_per_s > 0
+            else "n/a (no output tokens)",
+        ),
         ("bottleneck", r.bottleneck),
         (
             "memory",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'plan.schema.json': '58076b68182f05206c6c2f781a17ed09-34810'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'plan.schema.json': 'e05f3446681c3b8e18b46e645ea09560-36283'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -26,7 +26,7 @@ def _equal(one: Any, two: Any) -> bool:
 def _unique(items: list[Any]) -> bool:
     return not any(_equal(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
-_C0: Any = frozenset(['description', 'facility', 'network', 'plan', 'racks', 'reference', 'spares', 'storage', 'title', 'workload'])
+_C0: Any = frozenset(['costs', 'description', 'facility', 'network', 'plan', 'racks', 'reference', 'spares', 'storage', 'title', 'workload'])
 _C1: Any = ['plan', 'reference', 'facility', 'racks']
 _C2: Any = re.compile('^[a-z0-9]+(?:[-.][a-z0-9]+)*$')
 _C3: Any = re.compile('^[a-z0-9]+(?:-[a-z0-9]+)*@[0-9]{4}\\.(0[1-9]|1[0-2])$')
@@ -66,6 +66,7 @@ _C36: Any = ['fabric']
 _C37: Any = frozenset(['bandwidth_gb_s', 'interconnect'])
 _C38: Any = frozenset(['compute', 'in_band', 'out_of_band', 'scale_up', 'storage'])
 _C39: Any = frozenset(['capacity_tb', 'read_gb_s', 'write_gb_s'])
+_C40: Any = frozenset(['capex', 'currency', 'grid_g_per_kwh', 'lifetime_years', 'tariff_per_kwh', 'utilisation_pct', 'wue_l_per_kwh'])
 
 
 def _v3(d: Any) -> bool:
@@ -667,6 +668,56 @@ def _v105(d: Any) -> bool:
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C39)): return False
     return True
 
+def _v110(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    if isinstance(d, str) and len(d) > 12: return False
+    return True
+
+def _v111(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    return True
+
+def _v112(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100: return False
+    return True
+
+def _v113(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    return True
+
+def _v114(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    return True
+
+def _v115(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    return True
+
+def _v116(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100: return False
+    return True
+
+def _v109(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'currency' in d and not _v110(d['currency']): return False
+        if 'capex' in d and not _v111(d['capex']): return False
+        if 'lifetime_years' in d and not _v112(d['lifetime_years']): return False
+        if 'tariff_per_kwh' in d and not _v113(d['tariff_per_kwh']): return False
+        if 'grid_g_per_kwh' in d and not _v114(d['grid_g_per_kwh']): return False
+        if 'wue_l_per_kwh' in d and not _v115(d['wue_l_per_kwh']): return False
+        if 'utilisation_pct' in d and not _v116(d['utilisation_pct']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C40)): return False
+    return True
+
 def _v0(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C0)): return False
@@ -682,6 +733,7 @@ def _v0(d: Any) -> bool:
         if 'workload' in d and not _v73(d['workload']): return False
         if 'network' in d and not _v92(d['network']): return False
         if 'storage' in d and not _v105(d['storage']): return False
+        if 'costs' in d and not _v109(d['costs']): return False
     return True
 
 valid = _v0
