@@ -65,9 +65,8 @@ def test_text_output_and_exit_1(tmp_path: Path, run_cli: RunCli, dgx_kw: float) 
         f"Hot spot of lab: rack group r01 (8 racks) power: {rack:g} of 40 kW (over by "
         f"{round((rack - 40) / 40 * 100, 1):g} %).\n"
         # a year at nameplate x the KB's latest survey PUE (the plan states none)
-        f"Energy of lab: {8 * rack * 1.58 * 8760 / 1000:,.0f} MWh a year at system maximum "
-        f"power, an upper bound ({8 * rack:g} kW x 100 % x PUE 1.58 (pue.averages[6] (survey "
-        "average 2023)) x 8760 h).\n"
+        f"Energy of lab: {8 * rack * 1.58 * 8760 / 1000:,.0f} MWh a year ({8 * rack:g} kW x "
+        "100 % x PUE 1.58 (pue.averages[6] (survey average 2023)) x 8760 h).\n"
         "1 finding (1 error) in 1 of 1 plan.\n"  # the verdict last: tail -1 shows it
     )
     # --no-source: the finding without the plan line
@@ -277,3 +276,21 @@ def test_validation_findings_carry_a_fix(run_cli: RunCli, tmp_path: Path) -> Non
         f"{plan}:5:8: VAL001 [schema-violation] [] should be non-empty",
         "    error, fix: give at least 1 item",
     ]
+
+
+def test_summary_energy_cost_from_the_plans_own_figures(tmp_path: Path, run_cli: RunCli) -> None:
+    """A plan with `costs` gets its energy at its utilisation, and what that costs."""
+    plan = write(
+        tmp_path,
+        "costed.yaml",
+        CLEAN + "costs: {currency: EUR, tariff_per_kwh: 0.2, utilisation_pct: 60}\n",
+    )
+    code, out, _ = run_cli("lint", plan)
+    line = next(x for x in out.splitlines() if x.startswith("Energy of "))
+    kw = 8 * 4 * 10.2  # 8 racks of 4 DGX H100 at the frozen KB's 10.2 kW
+    mwh = kw * 0.6 * 1.58 * 8760 / 1000
+    assert line == (
+        f"Energy of lab: {mwh:,.0f} MWh a year ({kw:g} kW x 60 % x PUE 1.58 (pue.averages[6] "
+        f"(survey average 2023)) x 8760 h); energy cost {mwh * 1000 * 0.2:,.0f} EUR "
+        f"({mwh:.1f} MWh x 0.2 EUR/kWh)."
+    )

@@ -109,8 +109,7 @@ def test_clean_example_cli(run_cli: RunCli, kb: KnowledgeBase) -> None:
         "Goodput of superpod-h100-training: 98.4 % at the Young/Daly 198.9 min checkpoints; "
         "248 GPUs interrupted every 204.3 h.\n"
         f"Energy of superpod-h100-training: {8 * rack_kw * 1.35 * 8760 / 1000:,.0f} MWh a year "
-        f"at system maximum power, an upper bound ({8 * rack_kw:g} kW x 100 % x PUE 1.35 (the "
-        "plan's facility.pue) x 8760 h).\n"
+        f"({8 * rack_kw:g} kW x 100 % x PUE 1.35 (the plan's facility.pue) x 8760 h).\n"
         "No findings in 1 plan.\n"
     )
 

@@ -12,7 +12,7 @@ from linter.core.errors import EXIT_OK, UsageError
 from linter.core.text import fmt
 from linter.kb import validate
 from linter.lint import plan as plan_mod
-from linter.lint.cost import Inputs, annual
+from linter.lint.cost import Inputs, annual, plan_inputs
 from linter.lint.facts import Facts
 
 NAME = "cost"
@@ -78,24 +78,20 @@ def run(args: argparse.Namespace, io: Any) -> int:
         raise UsageError("--capex and --lifetime-years go together (capital per year)")
     if args.lifetime_years == 0:
         raise UsageError("--lifetime-years must be above 0")
-    own = view.costs  # the plan's own figures; an option given on the command line wins
-
-    def pick(flag: Any, key: str) -> Any:
-        return flag if flag is not None else own.get(key)
-
+    own = plan_inputs(view)  # the plan's own figures; an option given on the command line wins
     capex, years = args.capex, args.lifetime_years
     if capex is None:
-        capex, years = own.get("capex"), own.get("lifetime_years")
+        capex, years = own.capex, own.lifetime_years
         if (capex is None) != (years is None):
             raise UsageError(
                 f"{args.plan}: costs.capex and costs.lifetime_years go together (capital per year)"
             )
     inputs = Inputs(
-        pick(args.utilisation, "utilisation_pct"),
-        pick(args.tariff, "tariff_per_kwh"),
-        args.currency or str(own.get("currency", "")),
-        pick(args.grid_intensity, "grid_g_per_kwh"),
-        pick(args.wue, "wue_l_per_kwh"),
+        args.utilisation if args.utilisation is not None else own.utilisation_pct,
+        args.tariff if args.tariff is not None else own.tariff_per_kwh,
+        args.currency or own.currency,
+        args.grid_intensity if args.grid_intensity is not None else own.grid_g_per_kwh,
+        args.wue if args.wue is not None else own.wue_l_per_kwh,
         capex,
         years,
     )

@@ -40,6 +40,25 @@ class Inputs:
     lifetime_years: float | None = None  # over which the capital is spread
 
 
+def plan_inputs(plan: Plan) -> Inputs:
+    """The plan's own cost figures (``costs``), as ``refarch cost`` reads them."""
+    own = plan.costs
+
+    def num(key: str) -> float | None:
+        v = own.get(key)
+        return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
+
+    return Inputs(
+        utilisation_pct=num("utilisation_pct"),
+        tariff_per_kwh=num("tariff_per_kwh"),
+        currency=str(own.get("currency", "")),
+        grid_g_per_kwh=num("grid_g_per_kwh"),
+        wue_l_per_kwh=num("wue_l_per_kwh"),
+        capex=num("capex"),
+        lifetime_years=num("lifetime_years"),
+    )
+
+
 @dataclass
 class Line:
     name: str

@@ -161,16 +161,17 @@ def lint_doc(
     )
 
 
-def _energy(view: plan.Plan, kb: KnowledgeBase, facts: Facts) -> cost.Line | None:
-    """A year of energy at system maximum power (``refarch cost`` with no inputs), or None
-    when no rack's power is known."""
+def _energy(view: plan.Plan, kb: KnowledgeBase, facts: Facts) -> list[cost.Line]:
+    """A year of energy (``refarch cost`` with the plan's own figures: at system maximum power
+    unless it states a utilisation) and its cost where the plan gives a tariff; nothing when
+    no rack's power is known or the KB gives no PUE to multiply by."""
     if not any(facts.load(g).known for g in view.racks):
-        return None
+        return []
     try:
-        lines = cost.energy(view, kb, facts).lines
-    except RefarchError:  # the KB gives no PUE to multiply by (no standards/pue.yaml)
-        return None
-    return next((line for line in lines if line.name == "annual energy"), None)
+        lines = cost.energy(view, kb, facts, cost.plan_inputs(view)).lines
+    except RefarchError:  # no standards/pue.yaml (or no average in it) and no plan PUE
+        return []
+    return [line for line in lines if line.name in ("annual energy", "energy cost")]
 
 
 def _source_lines(doc: Document, findings: list[Finding]) -> dict[int, str]:

@@ -23,7 +23,8 @@ class FileReport:
     skipped: str = ""  # why the file was not linted (not a plan)
     hot_spot: headroom.Headroom | None = None
     goodput: goodput.Outlook | None = None  # a training plan's, when it gives what it needs
-    energy: Line | None = None  # a year at system maximum power x PUE (an upper bound)
+    # A year of energy (and its cost where the plan gives a tariff): refarch cost's lines.
+    energy: list[Line] = field(default_factory=list)
     seconds: float = 0.0  # wall time to load and lint the file (the JUnit time attribute)
     source: dict[int, str] = field(default_factory=dict)  # line -> text, lines with findings
 

@@ -27,7 +27,7 @@ def _file(r: Any) -> dict[str, Any]:
             "headroom_pct": round(r.hot_spot.pct, 3),
         },
         "goodput": None if r.goodput is None else r.goodput.to_dict(),
-        "energy": None if r.energy is None else r.energy.to_dict(),
+        "energy": [line.to_dict() for line in r.energy],
     }
 
 

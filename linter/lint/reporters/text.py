@@ -6,6 +6,7 @@ from collections import Counter
 
 from linter.core.findings import Finding
 from linter.core.text import one_line, plural
+from linter.lint.cost import Line
 from linter.lint.result import LintResult
 
 _COLORS = {"error": "31", "warning": "33", "info": "36"}
@@ -79,11 +80,8 @@ def summary(result: LintResult) -> list[str]:
         out.append(f"Hot spot of {where}: {one_line(r.hot_spot.describe())}.")
         if r.goodput is not None:
             out.append(f"Goodput of {where}: {r.goodput.describe()}.")
-        if r.energy is not None:
-            out.append(
-                f"Energy of {where}: {r.energy.value or 0:,.0f} MWh a year at system maximum "
-                f"power, an upper bound ({one_line(r.energy.formula)})."
-            )
+        if r.energy:
+            out.append(f"Energy of {where}: {_energy_text(r.energy)}.")
     if len(spots) > HOT_SPOT_LINES:
         rest = len(spots) - HOT_SPOT_LINES
         out.append(f"... and {plural(rest, 'more hot spot')} (--format json lists every plan's).")
@@ -93,6 +91,17 @@ def summary(result: LintResult) -> list[str]:
     if len(skipped) > HOT_SPOT_LINES:
         out.append(f"... and {plural(len(skipped) - HOT_SPOT_LINES, 'more file')} skipped.")
     return [*out, line + "."]
+
+
+def _energy_text(lines: list[Line]) -> str:
+    """``N MWh a year (formula)`` and, where the plan gives a tariff, ``energy cost ...``;
+    the formula shows the utilisation (100 % when the plan states none: an upper bound)."""
+    parts = []
+    for line in lines:
+        value = f"{line.value or 0:,.0f} {line.unit}"
+        head = f"{value} a year" if line.name == "annual energy" else f"{line.name} {value}"
+        parts.append(f"{head} ({one_line(line.formula)})")
+    return "; ".join(parts)
 
 
 def _with_source(result: LintResult, color: bool, show_source: bool) -> list[str]:
