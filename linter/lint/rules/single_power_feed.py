@@ -2,8 +2,8 @@
 
 ## What it checks
 
-`facility.power.feeds: 1`. Reported once for the hall, naming the systems that would go down
-together.
+`facility.power.feeds: 1`, reported once for the hall; and a rack whose own `power.feeds` is 1
+where the hall's is not (an imported rack with one NetBox feed), reported on that rack.
 
 ## Why
 
@@ -43,7 +43,21 @@ IGNORABLE = True
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    if ctx.plan.power.get("feeds") != 1:
+    hall_single = ctx.plan.power.get("feeds") == 1
+    for group in ctx.plan.racks:
+        own = group.power.get("feeds")
+        if own == 1 and not hall_single:
+            yield ctx.finding(
+                (*group.path, "power", "feeds"),
+                f"{group.label} has a single power feed: one feed fault takes down all its systems",
+                limit="2 feeds",
+                limit_source="A/B power redundancy",
+                arithmetic="feeds = 1 < 2",
+                fix=f"feed {group.label} from two independent feeds (A/B), each sized for the "
+                "whole rack",
+                key=ctx.key("racks", group.id, "power", "feeds"),
+            )
+    if not hall_single:
         return
     yield ctx.finding(
         ("facility", "power", "feeds"),
