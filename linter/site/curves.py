@@ -60,6 +60,32 @@ def _step(top: float) -> float:
     return float(next(m * mag for m in (1, 2, 2.5, 5, 10) if top / (m * mag) <= 8))
 
 
+def line_chart(
+    title: str,
+    series: list[Series],
+    xticks: list[Tick],
+    yticks: list[Tick],
+    labels: tuple[str, str],
+    legend_low: bool = False,
+) -> ChartContext:
+    """A line chart on the common frame (``throughput-curve.svg.j2``): axis labels (x, y)."""
+    return ChartContext(
+        title=title,
+        width=WIDTH,
+        height=HEIGHT,
+        left=LEFT,
+        top=TOP,
+        plot_width=PLOT_W,
+        plot_height=PLOT_H,
+        series=series,
+        xticks=xticks,
+        yticks=yticks,
+        xlabel=labels[0],
+        ylabel=labels[1],
+        legend_low=legend_low,
+    )
+
+
 def chart(title: str, curves: list[Curve]) -> ChartContext:
     xs = [p.tokens_per_s_per_user for c in curves for p in c.frontier] or [1.0]
     ys = [p.tokens_per_s_per_gpu for c in curves for p in c.frontier] or [1.0]
@@ -79,26 +105,18 @@ def chart(title: str, curves: list[Curve]) -> ChartContext:
         )
         for i, c in enumerate(curves)
     ]
-    return ChartContext(
-        title=title,
-        width=WIDTH,
-        height=HEIGHT,
-        left=LEFT,
-        top=TOP,
-        plot_width=PLOT_W,
-        plot_height=PLOT_H,
-        series=series,
-        xticks=[
+    return line_chart(
+        title,
+        series,
+        [
             Tick(at=round(LEFT + PLOT_W * i * xstep / xmax, 1), label=number(i * xstep))
             for i in range(round(xmax / xstep) + 1)
         ],
-        yticks=[
+        [
             Tick(at=round(TOP + PLOT_H * (1 - i * ystep / ymax), 1), label=number(i * ystep))
             for i in range(round(ymax / ystep) + 1)
         ],
-        xlabel="tokens/s per user",
-        ylabel="tokens/s per GPU",
-        legend_low=False,
+        ("tokens/s per user", "tokens/s per GPU"),
     )
 
 

@@ -17,15 +17,14 @@ from linter.kb.store import KnowledgeBase
 from linter.lint.goodput import Goodput, Rates, rates
 from linter.site.curves import (
     COLOURS,
-    HEIGHT,
     LEFT,
     PLOT_H,
     PLOT_W,
     TOP,
-    WIDTH,
     ChartContext,
     Series,
     Tick,
+    line_chart,
 )
 from linter.site.escape import number
 
@@ -113,24 +112,17 @@ def chart(arch: Architecture, t: Table) -> ChartContext:
         )
         for k, c in enumerate(t["write_min"])
     ]
-    return ChartContext(
-        title=f"{arch.id}: goodput by cluster size (restart {t['restart_min']} min)",
-        width=WIDTH,
-        height=HEIGHT,
-        left=LEFT,
-        top=TOP,
-        plot_width=PLOT_W,
-        plot_height=PLOT_H,
-        series=series,
-        xticks=[
+    return line_chart(
+        f"{arch.id}: goodput by cluster size (restart {t['restart_min']} min)",
+        series,
+        [
             Tick(at=round(LEFT + PLOT_W * i / span, 1), label=f"{row['units']} SU")
             for i, row in enumerate(t["rows"])
         ],
-        yticks=[
+        [
             Tick(at=round(TOP + PLOT_H * (1 - pct / 100), 1), label=f"{pct} %")
             for pct in range(0, 101, 20)
         ],
-        xlabel="scalable units (log scale)",
-        ylabel="goodput, %",
+        ("scalable units (log scale)", "goodput, %"),
         legend_low=True,
     )
