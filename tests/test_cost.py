@@ -108,7 +108,7 @@ def test_build_versus_cloud(run_cli: RunCli) -> None:
     assert cloud["value"] == 2040 * 8760 * 0.70 * 98.32
     assert cloud["formula"].startswith(
         "16,320 h100-sxm GPUs / 8 = 2,040 instances x 8760 h x 70 % x 98.32 USD/h (us-east-1); "
-        "the launch list price"
+        "awsnegotiations-2026 gives ~98.30"
     )
     assert lines["capital per year"]["value"] == 120_000_000
     build = 120_000_000 + lines["energy cost"]["value"]

@@ -11,7 +11,7 @@ interruption rate ``r`` per GPU-hour (``standards/reliability.yaml``, from the L
   / storage read bandwidth`` (every node reading its part of the model state back);
 * goodput at period ``P``: ``P / (M x e^(R/M) x (e^((P + C)/M) - 1))``, the work of one
   period over the expected wall time to get it checkpointed when interruptions are
-  exponential (Daly 2006: writing checkpoints, the work lost since the last one and the
+  exponential (Daly: writing checkpoints, the work lost since the last one and the
   restart, itself interruptible). Young's first-order waste ``C/P + (P/2 + R)/M`` is its
   limit where ``C << P << M``; it goes negative where this stays meaningful;
 * node failures during one repair: ``hardware share x r x N x repair time`` (the hardware

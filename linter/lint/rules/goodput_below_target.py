@@ -6,7 +6,7 @@ target it states.
 For a training workload with `goodput_target_pct`, `checkpoint_size_gb`, storage read and write
 bandwidth and `restart_min`: the expected goodput at the plan's `checkpoint_interval_min`
 (else at the Young/Daly optimum): one period's work over the expected wall time to complete and
-save it when interruptions are exponential (Daly 2006),
+save it when interruptions are exponential (Daly),
 `P / (M x e^(R/M) x (e^((P + C)/M) - 1))`, where `M` is the job's mean time between
 interruptions (the published rate of `standards/reliability.yaml` times the GPUs in service),
 `C` the checkpoint write time, `P` the checkpoint period and `R` the restart time: `restart_min`
