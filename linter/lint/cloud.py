@@ -10,31 +10,14 @@ the price was read. Accelerators with no listed price are named, never priced.
 from __future__ import annotations
 
 import math
-from collections import Counter
 
 from linter.core.text import fmt
 from linter.kb.store import KnowledgeBase
+from linter.lint.goodput import gpus_in_service
 from linter.lint.plan import Plan
-from linter.lint.power import racks_of
 
 STANDARD = "cloud-prices"
 HOURS_PER_YEAR = 8760
-
-
-def gpus_by_accelerator(plan: Plan, kb: KnowledgeBase) -> Counter[str]:
-    """GPUs in service per accelerator id (spares are taken from the first system's)."""
-    spans = racks_of(kb)
-    out: Counter[str] = Counter()
-    for model in plan.models():
-        entry = kb.system(model)
-        per = entry.gpu_count.value if entry is not None else None
-        if entry is not None and per:
-            out[entry.accelerator] += int(plan.system_count(model, spans) * per)
-    spares = plan.spares.get("systems")
-    first = kb.system(plan.models()[0]) if plan.models() else None
-    if isinstance(spares, int) and first is not None and first.gpu_count.value:
-        out[first.accelerator] -= int(spares * first.gpu_count.value)
-    return Counter({k: v for k, v in out.items() if v > 0})
 
 
 def rent(
@@ -47,7 +30,7 @@ def rent(
     rows = std.rows("instances")
     lines: list[tuple[str, float, str]] = []
     notes: list[str] = []
-    for acc, gpus in sorted(gpus_by_accelerator(plan, kb).items()):
+    for acc, gpus in sorted(gpus_in_service(plan, kb).items()):
         priced = [
             r
             for r in rows

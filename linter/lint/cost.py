@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from linter.core.text import fmt
+from linter.kb.pue import default_pue
 from linter.kb.store import KnowledgeBase
+from linter.lint import cloud
 from linter.lint.facts import Facts
 from linter.lint.plan import Plan
 
@@ -38,6 +40,11 @@ class Inputs:
     wue_l_per_kwh: float | None = None
     capex: float | None = None  # the user's capital cost of the plan, in ``currency``
     lifetime_years: float | None = None  # over which the capital is spread
+
+    @property
+    def share(self) -> float:
+        """The utilisation as a fraction (1 when not given: an upper bound)."""
+        return (100.0 if self.utilisation_pct is None else self.utilisation_pct) / 100
 
 
 def plan_inputs(plan: Plan) -> Inputs:
@@ -83,15 +90,13 @@ class Cost:
 def _pue(plan: Plan, kb: KnowledgeBase) -> tuple[float, str]:
     if plan.pue is not None:
         return plan.pue, "the plan's facility.pue"
-    from linter.sizing.facility import default_pue
-
     return default_pue(kb)
 
 
 def annual(plan: Plan, kb: KnowledgeBase, facts: Facts, inputs: Inputs) -> Cost:
     """Every line: energy, cost, carbon, water, and tokens for a sized inference workload."""
     out = energy(plan, kb, facts, inputs)
-    _goodput(out, plan, kb, inputs)
+    _goodput(out, facts, inputs)
     _build_or_rent(out, plan, kb, inputs)
     _tokens(out, facts, inputs)
     return out
@@ -99,10 +104,8 @@ def annual(plan: Plan, kb: KnowledgeBase, facts: Facts, inputs: Inputs) -> Cost:
 
 def _build_or_rent(out: Cost, plan: Plan, kb: KnowledgeBase, inputs: Inputs) -> None:
     """Capital per year from the user's figures, and renting the same GPUs on demand."""
-    from linter.lint import cloud
-
     cur = inputs.currency or "per year"
-    build = out.value("energy cost")
+    build = None
     if inputs.capex is not None and inputs.lifetime_years:
         capital = inputs.capex / inputs.lifetime_years
         out.lines.append(
@@ -114,22 +117,18 @@ def _build_or_rent(out: Cost, plan: Plan, kb: KnowledgeBase, inputs: Inputs) -> 
                 "(the figures given)",
             )
         )
-        if build is not None:
+        energy_cost = out.value("energy cost")
+        if energy_cost is not None:
+            build = capital + energy_cost
             out.lines.append(
                 Line(
                     "build per year",
-                    capital + build,
+                    build,
                     cur,
-                    f"{fmt(capital, 0)} capital + {fmt(build, 0)} energy",
+                    f"{fmt(capital, 0)} capital + {fmt(energy_cost, 0)} energy",
                 )
             )
-            build = capital + build
-        else:
-            build = None
-    else:
-        build = None
-    share = (100.0 if inputs.utilisation_pct is None else inputs.utilisation_pct) / 100
-    lines, notes = cloud.rent(plan, kb, share)
+    lines, notes = cloud.rent(plan, kb, inputs.share)
     for name, usd, formula in lines:
         out.lines.append(Line(name, usd, "USD", formula))
     out.notes.extend(notes)
@@ -145,11 +144,9 @@ def _build_or_rent(out: Cost, plan: Plan, kb: KnowledgeBase, inputs: Inputs) -> 
         )
 
 
-def _goodput(out: Cost, plan: Plan, kb: KnowledgeBase, inputs: Inputs) -> None:
+def _goodput(out: Cost, facts: Facts, inputs: Inputs) -> None:
     """A training plan's goodput and the useful GPU-hours of a year it leaves."""
-    from linter.lint import goodput
-
-    g = goodput.of(plan, kb)
+    g = facts.goodput
     if g is None or g.optimal_s is None:
         return
     period = g.interval_s or g.optimal_s
@@ -197,10 +194,9 @@ def energy(plan: Plan, kb: KnowledgeBase, facts: Facts, inputs: Inputs | None = 
             unknown.append(group.label)
     if unknown:
         out.notes.append(f"left out (system power not published): {', '.join(unknown)}")
-    util = inputs.utilisation_pct
-    if util is None:
+    if inputs.utilisation_pct is None:
         out.notes.append("utilisation not given: 100 % of system maximum power, an upper bound")
-    share = (100.0 if util is None else util) / 100
+    share = inputs.share
     pue, pue_from = _pue(plan, kb)
     it_mwh = it_kw * share * HOURS_PER_YEAR / 1000
     mwh = it_mwh * pue

@@ -155,7 +155,7 @@ def lint_doc(
         suppressed=list(outcome.silenced),
         plan_id=view.id,
         hot_spot=headroom.hot_spot(facts),
-        goodput=goodput.outlook(view, kb),
+        goodput=goodput.outlook(facts.goodput),
         energy=_energy(view, kb, facts),
         source=_source_lines(doc, kept),
     )

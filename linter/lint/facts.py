@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from linter.kb.store import KnowledgeBase
+from linter.lint import goodput as goodput_mod
 from linter.lint.plan import Plan, RackGroup
 from linter.lint.power import RackLoad, rack_load
 
@@ -31,6 +32,11 @@ class Facts:
         if found is None or found.group is not group:
             found = self._loads[id(group)] = rack_load(group, self.kb, self.plan.power_policy)
         return found
+
+    @cached_property
+    def goodput(self) -> goodput_mod.Goodput | None:
+        """The plan's interruption and goodput arithmetic (a training plan's), once."""
+        return goodput_mod.of(self.plan, self.kb)
 
     @cached_property
     def sizing(self) -> PlanSizing | None:

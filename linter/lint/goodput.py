@@ -24,6 +24,7 @@ out-of-sample error against Meta's A100 research-cluster projection travel with 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from linter.core.text import fmt
@@ -186,9 +187,8 @@ class Outlook:
         }
 
 
-def outlook(plan: Plan, kb: KnowledgeBase) -> Outlook | None:
+def outlook(g: Goodput | None) -> Outlook | None:
     """The summary line's figures, when the plan gives what goodput needs."""
-    g = of(plan, kb)
     if g is None or g.optimal_s is None:
         return None
     best = g.goodput(g.optimal_s)
@@ -209,21 +209,25 @@ def _number(v: object) -> float | None:
     return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
 
 
-def job_gpus(plan: Plan, kb: KnowledgeBase) -> int:
-    """GPUs in service: the plan's systems, less its spares, times GPUs per system."""
+def gpus_in_service(plan: Plan, kb: KnowledgeBase) -> Counter[str]:
+    """GPUs in service per accelerator id (spares are taken from the first system's)."""
     spans = racks_of(kb)
-    total = 0
+    out: Counter[str] = Counter()
     for model in plan.models():
         entry = kb.system(model)
         per = entry.gpu_count.value if entry is not None else None
-        if per:
-            total += int(plan.system_count(model, spans) * per)
-    spares = _number(plan.spares.get("systems")) or 0
-    if spares and plan.models():
-        entry = kb.system(plan.models()[0])
-        per = entry.gpu_count.value if entry is not None else None
-        total -= int(spares * (per or 0))
-    return max(total, 0)
+        if entry is not None and per:
+            out[entry.accelerator] += int(plan.system_count(model, spans) * per)
+    spares = plan.spares.get("systems")
+    first = kb.system(plan.models()[0]) if plan.models() else None
+    if isinstance(spares, int) and first is not None and first.gpu_count.value:
+        out[first.accelerator] -= int(spares * first.gpu_count.value)
+    return Counter({k: v for k, v in out.items() if v > 0})
+
+
+def job_gpus(plan: Plan, kb: KnowledgeBase) -> int:
+    """GPUs in service: the plan's systems, less its spares, times GPUs per system."""
+    return sum(gpus_in_service(plan, kb).values())
 
 
 def of(plan: Plan, kb: KnowledgeBase) -> Goodput | None:

@@ -71,6 +71,17 @@ class RackLoad:
     def capped(self) -> bool:
         return any(t.capped for t in self.terms)
 
+    def to_shed(self, limit_kw: float) -> tuple[Term, int]:
+        """The rack's most power-hungry system and how many of it to remove to get within
+        ``limit_kw`` (all of them when its power is 0 or too small to divide by); 0 when the
+        rack is within the limit."""
+        top = max(self.terms, key=lambda t: t.kw_each or 0.0)
+        if self.kw <= limit_kw:
+            return top, 0
+        each = top.kw_each or 0.0
+        per = (self.kw - limit_kw) / each if each > 0 else math.inf
+        return top, min(top.count, math.ceil(per - 1e-9)) if math.isfinite(per) else top.count
+
     def arithmetic(self) -> str:
         """``4 x 10.2 kW = 40.8 kW`` (or ``2 x 10.2 kW + 1 x 14.3 kW = 34.7 kW``); a capped
         system shows its cap: ``4 x 8.16 kW (capped from 10.2 kW) = 32.64 kW``."""

@@ -32,16 +32,6 @@ TOLERANCE = {"ttft_ms": 0.25, "itl_ms": 0.25, "output_tokens_per_s": 0.35}
 DEFAULT_STACK = "trtllm"
 
 
-def load_factors(kb: KnowledgeBase, id_: str) -> Factors:
-    entry = kb.efficiency(id_)
-    if entry is None:
-        known = ", ".join(kb.ids("efficiency")) or "none"
-        raise SizingInputError(
-            f"no efficiency factors {id_!r} in the knowledge base (known: {known})"
-        )
-    return factors_of(entry)
-
-
 def factors_of(entry: Efficiency) -> Factors:
     def need(key: str, fig: Figure) -> float:
         if fig.value is None:

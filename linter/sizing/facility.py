@@ -73,20 +73,5 @@ def required_cooling(kb: KnowledgeBase, system: SystemSpec, rack_kw: float) -> C
     return Cooling("", "", 0.0)
 
 
-def default_pue(kb: KnowledgeBase) -> tuple[float, str]:
-    """The latest survey average in standards/pue.yaml, with where it comes from."""
-    std = kb.standard("pue")
-    if std is None:
-        raise SizingInputError("the knowledge base has no standards/pue.yaml: pass --pue")
-    rows = [r for r in std.rows("averages") if r.id.isdigit()]
-    if not rows:
-        raise SizingInputError("standards/pue.yaml lists no averages: pass --pue")
-    row = max(rows, key=lambda r: int(r.id))
-    value = row.figure("pue").value
-    if value is None:
-        raise SizingInputError("standards/pue.yaml: latest average has no value", std.location())
-    return value, f"pue.averages[{row.at[1]}] (survey average {row.id})"
-
-
 def btu_per_hour(kw: float) -> float:
     return units.convert(kw, units.UNITS["kW"], units.UNITS["BTU/h"])

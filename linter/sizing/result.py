@@ -7,6 +7,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from linter.kb.pue import default_pue
 from linter.kb.specs import BYTES_PER_PARAM, SCALE_NOTE, ModelSpec, SizingInputError, SystemSpec
 from linter.kb.store import KnowledgeBase
 from linter.sizing import facility
@@ -82,7 +83,7 @@ def assemble(
     racks = math.ceil(systems / profile.systems_per_rack)
     rack_kw = min(systems, profile.systems_per_rack) * system.max_power_kw
     it_kw = systems * system.max_power_kw
-    pue, pue_source = (opts.pue, "--pue") if opts.pue is not None else facility.default_pue(kb)
+    pue, pue_source = (opts.pue, "--pue") if opts.pue is not None else default_pue(kb)
     cool = facility.required_cooling(kb, system, rack_kw)
     users_per_replica = math.ceil(w.users / c.replicas)
     bottleneck = "memory" if c.replicas == 1 and c.tp == tp_min else c.limit

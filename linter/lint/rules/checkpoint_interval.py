@@ -51,7 +51,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
-from linter.lint import goodput
+from linter.lint.rules import _goodput
 from linter.lint.rules.base import RuleContext
 
 CODE = "RCV002"
@@ -64,13 +64,12 @@ FACTOR = 2.0
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    g = goodput.of(ctx.plan, ctx.kb)
+    g = ctx.facts.goodput
     if g is None or g.interval_s is None or g.optimal_s is None:
         return
     ratio = g.interval_s / g.optimal_s
     if 1 / FACTOR <= ratio <= FACTOR:
         return
-    std = ctx.standard(goodput.STANDARD)
     at_plan, at_best = g.goodput(g.interval_s), g.goodput(g.optimal_s)
     how = "often" if ratio < 1 else "rarely"
     best_min = g.optimal_s / 60
@@ -86,14 +85,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         f"too {how}: the Young/Daly optimum for {g.gpus:,} GPUs is {fmt(best_min, 1)} min"
         f"{goodputs}",
         limit=f"{fmt(best_min / FACTOR, 1)}-{fmt(best_min * FACTOR, 1)} min",
-        limit_source=ctx.source(std, "llama3_run", "interruptions_per_gpu_hour")
-        if std
-        else "reliability",
+        limit_source=_goodput.source(ctx, "interruptions_per_gpu_hour"),
         arithmetic=(
             f"{g.mtbi_arithmetic()}; C = {fmt(g.write_s or 0, 1)} s; {g.optimal_arithmetic()} "
             f"({g.rate.caveat()})"
         ),
         fix=f"set checkpoint_interval_min: {fmt(best_min, 0)}",
         key=ctx.key("workload", "checkpoint_interval_min"),
-        related=(ctx.related(std, "llama3_run", "interruptions_per_gpu_hour"),) if std else (),
+        related=_goodput.related(ctx, "interruptions_per_gpu_hour"),
     )

@@ -42,7 +42,6 @@ the DCIM), or cap the systems' power.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from linter.core.findings import Finding, Related
@@ -66,9 +65,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         severity = ctx.grade(load.kw, capacity)
         if severity is None:
             continue
-        top = max(load.terms, key=lambda t: t.kw_each or 0.0)
-        each = top.kw_each or 0.0
-        remove = math.ceil((load.kw - capacity) / each - 1e-9) if each > 0 else top.count
+        top, remove = load.to_shed(capacity)
         what = dcim.object or "the DCIM"
         yield ctx.over_limit(
             (*group.path, "dcim", "cooling_capacity_kw"),
@@ -80,7 +77,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             the_limit=f"the {fmt(capacity)} kW cooling capacity {what} records",
             sum_expr=load.arithmetic(),
             limit_source=f"plan {ctx.plan.id} racks[{group.index}].dcim.cooling_capacity_kw",
-            fix_over=f"remove {min(remove, top.count)} {top.model} per rack, raise the rack's "
+            fix_over=f"remove {remove} {top.model} per rack, raise the rack's "
             f"cooling to at least {fmt(load.kw)} kW (and its record in the DCIM), or cap power",
             severity=severity,
             key=ctx.key("racks", group.id, "dcim", "cooling"),

@@ -56,7 +56,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
-from linter.lint import goodput
+from linter.lint.rules import _goodput
 from linter.lint.rules.base import RuleContext
 
 CODE = "RCV003"
@@ -67,14 +67,13 @@ IGNORABLE = True
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     target = ctx.plan.workload.get("goodput_target_pct")
-    g = goodput.of(ctx.plan, ctx.kb)
+    g = ctx.facts.goodput
     if g is None or not isinstance(target, int | float) or g.optimal_s is None:
         return
     period = g.interval_s or g.optimal_s
     got = g.goodput(period)
     if got is None or got * 100 >= target:
         return
-    std = ctx.standard(goodput.STANDARD)
     best = g.goodput(g.optimal_s) or 0.0
     which = "its checkpoint interval" if g.interval_s else "the optimum checkpoint interval"
     levers = []
@@ -100,5 +99,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         ),
         fix="; ".join(levers),
         key=ctx.key("workload", "goodput_target_pct"),
-        related=(ctx.related(std, "llama3_run", "interruptions_per_gpu_hour"),) if std else (),
+        related=_goodput.related(ctx, "interruptions_per_gpu_hour"),
     )

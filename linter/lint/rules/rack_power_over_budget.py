@@ -38,7 +38,6 @@ computed load, if the circuits and cooling can deliver it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from linter.core.findings import Finding
@@ -61,16 +60,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         severity = ctx.grade(load.kw, budget)
         if severity is None:
             continue
-        over = load.kw > budget
-        top = max(load.terms, key=lambda t: t.kw_each or 0.0)
-        kw_each = top.kw_each or 0.0
-        # A KB maximum of 0 or 1e-308 kW each: removing them all is the most there is to say.
-        per = (load.kw - budget) / kw_each if kw_each > 0 else math.inf
-        remove = (
-            (min(top.count, math.ceil(per - 1e-9)) if math.isfinite(per) else top.count)
-            if over
-            else 0
-        )
+        top, remove = load.to_shed(budget)
         yield ctx.over_limit(
             (*group.path, "budget_kw"),
             f"{group.label} draws {fmt(load.kw)} kW per rack {basis(load.capped)}",

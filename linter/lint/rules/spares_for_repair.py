@@ -49,7 +49,7 @@ from collections.abc import Iterator
 
 from linter.core.findings import Finding
 from linter.core.text import fmt
-from linter.lint import goodput
+from linter.lint.rules import _goodput
 from linter.lint.rules.base import RuleContext
 
 CODE = "RCV004"
@@ -60,7 +60,7 @@ IGNORABLE = True
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     repair = ctx.plan.workload.get("repair_min")
-    g = goodput.of(ctx.plan, ctx.kb)
+    g = ctx.facts.goodput
     if g is None or not isinstance(repair, int | float) or repair <= 0:
         return
     expected = g.failures_during(repair)
@@ -69,20 +69,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     have = spares if isinstance(spares, int) else 0
     if have >= needed:
         return
-    std = ctx.standard(goodput.STANDARD)
-    related = []
-    if std is not None:
-        related = [
-            ctx.related(std, "llama3_run", "interruptions_per_gpu_hour"),
-            ctx.related(std, "llama3_run", "hardware_share_pct"),
-        ]
     stated = "systems" in ctx.plan.spares
     yield ctx.finding(
         ("spares", "systems") if stated else ("racks",),
         f"{have} spare systems for {fmt(expected, 1)} node failures expected during one "
         f"{fmt(repair / 60, 1)} h repair of {g.gpus:,} GPUs",
         limit=f"{needed} spares",
-        limit_source=ctx.source(std, "llama3_run", "hardware_share_pct") if std else "reliability",
+        limit_source=_goodput.source(ctx, "hardware_share_pct"),
         arithmetic=(
             f"{fmt(g.rate.hardware_share, 4)} hardware share x {g.rate.per_gpu_hour:.4g} per "
             f"GPU-hour x {g.gpus:,} GPUs x {fmt(repair / 60, 2)} h = {fmt(expected, 2)} "
@@ -91,5 +84,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         fix=f"keep spares: {{systems: {needed}}}, or shorten the repair",
         on_key=not stated,
         key=ctx.key("spares", "systems", "repair"),
-        related=tuple(related),
+        related=_goodput.related(ctx, "interruptions_per_gpu_hour", "hardware_share_pct"),
     )
