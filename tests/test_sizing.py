@@ -106,6 +106,20 @@ def test_step_overhead_and_allreduce_latency(kb: KnowledgeBase) -> None:
     assert tp1.allreduce_s(100) == 0.0  # no all-reduce without tensor parallelism
 
 
+def test_request_overhead_adds_to_ttft_only(kb: KnowledgeBase) -> None:
+    """A set's fixed time per request (ingress, tokenisation, admission) adds to every TTFT,
+    mean and percentile alike, and leaves the step, the prefill and the request rate alone."""
+    l70, h100 = load_model(kb, "llama-3.3-70b"), load_gpu(kb, "h100-sxm")
+    base = Factors("t", 80, 66, 51, step_overhead_ms=2.5)
+    plain = Replica(l70, h100, "fp8", "fp8", 4, 1000, 1000, base, 99.0)
+    slow = Replica(l70, h100, "fp8", "fp8", 4, 1000, 1000,
+                   replace(base, request_overhead_ms=240), 99.0)  # fmt: skip
+    a, b = plain.operate(64), slow.operate(64)
+    assert b.ttft_s - a.ttft_s == pytest.approx(0.240, rel=1e-12)
+    assert b.ttft_mean_s - a.ttft_mean_s == pytest.approx(0.240, rel=1e-12)
+    assert (b.step_s, b.prefill_s, b.requests_per_s) == (a.step_s, a.prefill_s, a.requests_per_s)
+
+
 def test_a_p99_ttft_target_needs_replicas_run_at_low_prefill_load(kb: KnowledgeBase) -> None:
     """TTFT P99 <= 1 s on 5,000-token prompts (the default percentile): the M/D/1 tail
     approximation keeps prefill load low, so TP8 replicas and 176 GPUs, where the same mean

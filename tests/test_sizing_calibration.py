@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from linter.kb.store import KnowledgeBase
@@ -17,7 +19,15 @@ from linter.sizing.calibration import (
 )
 
 SETS = ("hopper-trtllm", "blackwell-trtllm")
-LIVE_SETS = ("hopper-trtllm", "blackwell-trtllm", "hopper-vllm", "blackwell-vllm")
+LIVE_SETS = (
+    "hopper-trtllm",
+    "blackwell-trtllm",
+    "hopper-vllm",
+    "blackwell-vllm",
+    "hopper-sglang",
+    "blackwell-sglang",
+    "blackwell-ultra-sglang",
+)
 
 
 @pytest.mark.parametrize("eff", SETS)
@@ -46,9 +56,7 @@ def test_points_cite_a_source_of_the_file_and_match_the_generation(
         assert p.metric in TOLERANCE
 
 
-@pytest.mark.parametrize(
-    "eff", ("hopper-trtllm", "blackwell-trtllm", "hopper-vllm", "blackwell-vllm")
-)
+@pytest.mark.parametrize("eff", LIVE_SETS)
 def test_stored_factors_are_a_local_optimum_of_the_fit(live_kb: KnowledgeBase, eff: str) -> None:
     """No factor set one grid step away scores better on the fit points of its stage (dense
     factors on the dense points, the MoE factor on the MoE points): the shipped file holds the
@@ -85,3 +93,29 @@ def test_a_wrong_factor_breaks_the_calibration(kb: KnowledgeBase) -> None:
     bad = type(f)(f.id, f.memory_usable_pct, f.decode_bandwidth_pct, f.flops_pct / 2)
     failing = {c.point.id for c in evaluate(kb, entry, bad) if not c.ok}
     assert "l70b-h100-tp2-5000-500-c1-ttft" in failing
+
+
+@pytest.mark.parametrize(
+    ("eff", "moe_stage"), [("hopper-sglang", True), ("blackwell-sglang", False)]
+)
+def test_request_overhead_is_fitted_on_small_closed_loops_alone(
+    live_kb: KnowledgeBase, eff: str, moe_stage: bool
+) -> None:
+    """The fixed time per request has a stage of its own over the TTFT of closed loops of 2-4
+    requests; the step stages never read those points, so moving it leaves their scores
+    unchanged. A set whose fit points are all MoE (blackwell-sglang) has no MoE stage."""
+    entry = live_kb.efficiency(eff)
+    assert entry is not None
+    runs = stages(live_kb, entry)
+    names = [n for n, _ in runs]
+    assert names[-1] == ("request_overhead_ms",)
+    assert (("moe_flops_pct",) in names) is moe_stage
+    assert len(runs) == (3 if moe_stage else 2)
+    stored = factors_of(entry)
+    moved = replace(stored, request_overhead_ms=stored.request_overhead_ms + 50)
+    for _, total in runs[:-1]:
+        assert total(moved) == total(stored)
+    assert runs[-1][1](moved) > runs[-1][1](stored)
+    read = [c.point for c in evaluate(live_kb, entry, split="fit") if c.fitted]
+    ttft = sorted({p.concurrency for p in read if p.metric == "ttft_ms"}, key=str)
+    assert ttft == [4]  # of the TTFTs only the smallest closed loops, c = 4

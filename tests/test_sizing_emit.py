@@ -95,3 +95,32 @@ def test_never_overwrites_and_sizes_one_system(run_cli: RunCli, tmp_path: Path) 
     assert path.read_text(encoding="utf-8") == "keep me\n"
     code, _, err = run_cli(*WORKLOAD, "--compare", "dgx-h100,dgx-b200", "--emit-plan", "x.yaml")
     assert code == 2 and "--emit-plan sizes one system" in err
+
+
+def test_every_system_and_stack_of_the_shipped_kb_emits_a_plan_lint_accepts(
+    live_kb: KnowledgeBase, run_cli: RunCli, tmp_path: Path
+) -> None:
+    """The same walk over the shipped KB, every serving stack it has factors for (the frozen
+    one above has TensorRT-LLM only): each system either emits a plan `refarch lint` accepts
+    with no error, or is refused because no reference architecture racks it."""
+    kb_arg = ("--kb", str(live_kb.root))
+    emitted: set[tuple[str, str]] = set()
+    for stack in sorted({e.stack for e in live_kb.efficiencies()}):
+        gens = {e.generation for e in live_kb.efficiencies() if e.stack == stack}
+        for s in live_kb.systems():
+            a = live_kb.accelerator(s.accelerator)
+            if a is None or a.generation not in gens or s.max_power_kw.value is None:
+                continue
+            path = tmp_path / f"{s.id}-{stack}.yaml"
+            argv = (*kb_arg, *WORKLOAD, "--system", s.id, "--stack", stack)
+            code, _, err = run_cli(*argv, "--emit-plan", str(path))
+            if code == 2 and "no reference architecture in the KB has a rack profile" in err:
+                continue
+            assert code == 0, (s.id, stack, err)
+            code, out, _ = run_cli(*kb_arg, "lint", "--format", "json", str(path))
+            errors = [f["rule"] for f in json.loads(out)["findings"] if f["severity"] == "error"]
+            assert (errors, code) == ([], 0), (s.id, stack)
+            emitted.add((s.id, stack))
+    blackwell_ultra = {(s, "sglang") for s in ("dgx-b300-ac", "dgx-b300-busbar", "gb300-nvl72")}
+    assert blackwell_ultra <= emitted
+    assert {st for _, st in emitted} == {"sglang", "trtllm", "vllm"}

@@ -165,6 +165,7 @@ TABLES: tuple[Table, ...] = (
             ("FLOPs (%)", "flops_pct"),
             ("step overhead (ms)", "step_overhead_ms"),
             ("overhead per sequence per step (us)", "sequence_overhead_us"),
+            ("overhead per request before its first token (ms)", "request_overhead_ms"),
             ("MoE expert GEMMs (% of dense peak)", "moe_flops_pct"),
             ("all-reduce latency (µs)", "allreduce_latency_us"),
             ("all-reduce bandwidth (%)", "allreduce_bandwidth_pct"),

@@ -58,7 +58,9 @@ is the sequences one GPU schedules: B, or B / t under attention data parallelism
   prompt waits for the ones ahead of it (M/D/1: independent users, Poisson arrivals): the
   mean wait is rho x theta with theta = s / (2 (1 - rho)), and the p-th percentile
   theta x ln(rho / (1 - p)) (0 when rho <= 1 - p), the exponential tail of the heavy-traffic
-  approximation. TTFT = s + that wait.
+  approximation. TTFT = r + s + that wait, r being the set's fixed time per request before
+  its first token (request_overhead_ms: ingress, tokenisation, admission; 0 when the set
+  leaves it out).
 
 ## From replicas to the facility
 

@@ -45,6 +45,7 @@ def factors_of(entry: Efficiency) -> Factors:
         flops_pct=need("flops_pct", entry.flops_pct),
         step_overhead_ms=_or(entry.step_overhead_ms, 0.0),
         sequence_overhead_us=_or(entry.sequence_overhead_us, 0.0),
+        request_overhead_ms=_or(entry.request_overhead_ms, 0.0),
         moe_flops_pct=entry.moe_flops_pct.value,
         allreduce_latency_us=_or(entry.allreduce_latency_us, 0.0),
         allreduce_bandwidth_pct=_or(entry.allreduce_bandwidth_pct, 100.0),
@@ -92,6 +93,7 @@ def factors_for(kb: KnowledgeBase, generation: str, stack: str = DEFAULT_STACK) 
 class Check:
     point: Point
     estimate: float
+    fitted: bool = True  # whether the fit reads it (:func:`fitted_point`)
 
     @property
     def error(self) -> float:
@@ -172,14 +174,23 @@ def evaluate(
 ) -> list[Check]:
     """Every point's estimate (of one ``split`` if given) with the set's factors."""
     f = factors or factors_of(entry)
-    return [Check(p, estimate(kb, p, f)) for p in points(entry, split)]
+    return [Check(p, estimate(kb, p, f), fitted_point(p, entry)) for p in points(entry, split)]
 
 
-def fitted_point(p: Point) -> bool:
+# The largest closed loop whose TTFT a set stating request_overhead_ms fits it to.
+LOW_CONCURRENCY = 4
+
+
+def fitted_point(p: Point, entry: Efficiency) -> bool:
     """Whether the fit reads a point. Every point but a TTFT under closed-loop concurrency:
     there the benchmark's identical requests restart together, so prompts arrive in bursts
-    the model (independent users) does not represent. Those points are still reported."""
-    return p.metric != "ttft_ms" or p.concurrency in (None, 1)
+    the model (independent users) does not represent. A set that states a fixed time per
+    request (``request_overhead_ms``) reads the TTFT of its smallest closed loops too (at most
+    :data:`LOW_CONCURRENCY` requests, whose bursts are at most that many prompts): those
+    points are what tells that time apart from the prefill. The others are still reported."""
+    if p.metric != "ttft_ms" or p.concurrency in (None, 1):
+        return True
+    return entry.request_overhead_ms.present and (p.concurrency or 0) <= LOW_CONCURRENCY
 
 
 def score(checks: Iterable[Check]) -> float:
@@ -187,9 +198,7 @@ def score(checks: Iterable[Check]) -> float:
     lower is better. A relative error counts the same above and below, and no single point
     pulls every factor towards it, as a worst-error score would."""
     return sum(
-        math.log(max(c.estimate, 1e-12) / c.point.published) ** 2
-        for c in checks
-        if fitted_point(c.point)
+        math.log(max(c.estimate, 1e-12) / c.point.published) ** 2 for c in checks if c.fitted
     )
 
 
@@ -205,9 +214,10 @@ class Axis:
 GRID: dict[str, Axis] = {
     "memory_usable_pct": Axis(75, 95, 5),
     "decode_bandwidth_pct": Axis(40, 100, 1),
-    "flops_pct": Axis(15, 95, 1),
+    "flops_pct": Axis(5, 95, 1),
     "step_overhead_ms": Axis(0, 20, 0.25),
     "sequence_overhead_us": Axis(0, 200, 0.5),
+    "request_overhead_ms": Axis(0, 1000, 1),
     "moe_flops_pct": Axis(5, 100, 1),
     "allreduce_latency_us": Axis(0, 60, 1),
     "allreduce_bandwidth_pct": Axis(5, 100, 1),
@@ -234,24 +244,42 @@ def neighbours(f: Factors, stride: int = 1, names: tuple[str, ...] = tuple(GRID)
 
 
 MOE_FACTOR = "moe_flops_pct"
+REQUEST_FACTOR = "request_overhead_ms"
+
+
+def request_point(p: Point) -> bool:
+    """A TTFT of a small closed loop (2 to :data:`LOW_CONCURRENCY` requests): what tells a
+    set's fixed time per request apart from its prefill."""
+    return p.metric == "ttft_ms" and 1 < (p.concurrency or 0) <= LOW_CONCURRENCY
 
 
 def stages(
     kb: KnowledgeBase, entry: Efficiency
 ) -> list[tuple[tuple[str, ...], Callable[[Factors], float]]]:
-    """The fit's stages, each the factors it moves and the score it minimises: every factor
-    but ``moe_flops_pct`` on the dense models' fit points, then ``moe_flops_pct`` alone on
-    the mixture-of-experts fit points. MoE points so inform only the expert GEMMs and never
-    move the dense factors."""
+    """The fit's stages, each the factors it moves and the score it minimises: every step
+    factor on the dense models' fit points, then ``moe_flops_pct`` alone on the
+    mixture-of-experts fit points, then ``request_overhead_ms`` alone on the small closed
+    loops' TTFT (:func:`request_point`, which the first two stages leave out). MoE points so
+    inform only the expert GEMMs and never move the dense factors, and the fixed time per
+    request, which adds to nothing but TTFT, never moves the step. A set whose fit points are
+    all MoE (every published point of some stacks is) fits its step factors on them; it
+    states no ``moe_flops_pct``, which those points could not tell apart from ``flops_pct``."""
     names = fitted(entry)
-    moe = {p.id for p in points(entry, "fit") if load_model(kb, p.model).moe}
+    fit_points = points(entry, "fit")
+    moe = {p.id for p in fit_points if load_model(kb, p.model).moe}
+    if len(moe) == len(fit_points):
+        moe = set()  # no dense point: the first stage reads them all
+    request = {p.id for p in fit_points if request_point(p)}
 
     def on(keep: Callable[[str], bool]) -> Callable[[Factors], float]:
         return lambda f: score(c for c in evaluate(kb, entry, f, "fit") if keep(c.point.id))
 
-    out = [(tuple(n for n in names if n != MOE_FACTOR), on(lambda i: i not in moe))]
+    step = tuple(n for n in names if n not in (MOE_FACTOR, REQUEST_FACTOR))
+    out = [(step, on(lambda i: i not in moe and i not in request))]
     if MOE_FACTOR in names:
-        out.append(((MOE_FACTOR,), on(lambda i: i in moe)))
+        out.append(((MOE_FACTOR,), on(lambda i: i in moe and i not in request)))
+    if REQUEST_FACTOR in names:
+        out.append(((REQUEST_FACTOR,), on(lambda i: i in request)))
     return out
 
 

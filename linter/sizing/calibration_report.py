@@ -10,7 +10,6 @@ from typing import Any
 
 from linter.kb.store import KnowledgeBase
 from linter.sizing import accuracy
-from linter.sizing.calibration import fitted_point
 
 
 def _pct(x: float) -> float | None:
@@ -50,7 +49,7 @@ def calibration_sets(kb: KnowledgeBase) -> list[dict[str, Any]]:
                     {
                         "id": c.point.id,
                         "split": c.point.split,
-                        "fitted": c.point.split == "fit" and fitted_point(c.point),
+                        "fitted": c.point.split == "fit" and c.fitted,
                         "source": c.point.source,
                         "software": c.point.software,
                         "metric": c.point.metric,

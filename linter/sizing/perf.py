@@ -21,10 +21,11 @@ TERA = 1e12
 class Factors:
     """Efficiency factors of one accelerator generation and serving stack.
 
-    The three shares are percent of a published peak. The step and communication terms are
-    costs no peak gives: a fixed time per scheduler step (kernel launches, sampling, batch
-    bookkeeping) and the latency and achieved bandwidth of a tensor-parallel all-reduce. A set
-    that does not state them leaves them out (0 ms, 0 us, 100 %).
+    The three shares are percent of a published peak. The step, request and communication
+    terms are costs no peak gives: a fixed time per scheduler step (kernel launches, sampling,
+    batch bookkeeping), a fixed time per request before its first token (ingress,
+    tokenisation, admission) and the latency and achieved bandwidth of a tensor-parallel
+    all-reduce. A set that does not state them leaves them out (0 ms, 0 us, 100 %).
     """
 
     id: str
@@ -33,6 +34,7 @@ class Factors:
     flops_pct: float
     step_overhead_ms: float = 0.0
     sequence_overhead_us: float = 0.0
+    request_overhead_ms: float = 0.0
     moe_flops_pct: float | None = None  # None: expert GEMMs run at flops_pct
     allreduce_latency_us: float = 0.0
     allreduce_bandwidth_pct: float = 100.0
@@ -179,14 +181,16 @@ class Replica:
         TTFT + O x ITL, so Little's law gives the request rate lambda = B / (s + O x step),
         with s the prefill of one prompt alone. Prefill keeps the tensor cores busy
         rho = lambda x s of the time, and a prompt waits for the prompts ahead of it (M/D/1,
-        :func:`queue_wait_s`): TTFT = s + that wait, its mean or the replica's percentile.
+        :func:`queue_wait_s`): TTFT = the stack's fixed time per request + s + that wait, its
+        mean or the replica's percentile.
         """
         s = self.prefill_s()
         step = self.step_s(batch)
         rate = batch / (s + self.output_tokens * step)
         rho = rate * s
-        ttft = s + queue_wait_s(s, rho, self.ttft_percentile)
-        mean = s + queue_wait_s(s, rho, None)
+        fixed = self.factors.request_overhead_ms / 1000.0
+        ttft = fixed + s + queue_wait_s(s, rho, self.ttft_percentile)
+        mean = fixed + s + queue_wait_s(s, rho, None)
         return OperatingPoint(
             batch=batch,
             prefill_s=s,

@@ -191,6 +191,7 @@ class Efficiency(Described):
     flops_pct: Figure
     step_overhead_ms: Figure
     sequence_overhead_us: Figure
+    request_overhead_ms: Figure
     moe_flops_pct: Figure
     allreduce_latency_us: Figure
     allreduce_bandwidth_pct: Figure

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'efficiency.schema.json': '06500597f4a16ece01d137fc4011722c-8867'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'efficiency.schema.json': '974806c5f60afb9a2eeebd1bbaff25d5-9286'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -26,7 +26,7 @@ def _equal(one: Any, two: Any) -> bool:
 def _unique(items: list[Any]) -> bool:
     return not any(_equal(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
-_C0: Any = frozenset(['allreduce_bandwidth_pct', 'allreduce_latency_us', 'calibration', 'decode_bandwidth_pct', 'flops_pct', 'generation', 'id', 'kind', 'memory_usable_pct', 'moe_flops_pct', 'name', 'notes', 'sequence_overhead_us', 'sources', 'stack', 'step_overhead_ms', 'summary'])
+_C0: Any = frozenset(['allreduce_bandwidth_pct', 'allreduce_latency_us', 'calibration', 'decode_bandwidth_pct', 'flops_pct', 'generation', 'id', 'kind', 'memory_usable_pct', 'moe_flops_pct', 'name', 'notes', 'request_overhead_ms', 'sequence_overhead_us', 'sources', 'stack', 'step_overhead_ms', 'summary'])
 _C1: Any = ['id', 'kind', 'name', 'generation', 'stack', 'summary', 'sources', 'memory_usable_pct', 'decode_bandwidth_pct', 'flops_pct', 'calibration']
 _C2: Any = re.compile('^[a-z0-9]+(?:[-.][a-z0-9]+)*$')
 _C3: Any = 'efficiency'
@@ -195,26 +195,20 @@ def _v26(d: Any) -> bool:
     if not any(f(d) for f in (_v36, _v37, _v38,)): return False
     return True
 
-def _v49(d: Any) -> bool:
+def _v50(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and not _C2.search(d): return False
     return True
 
-def _v51(d: Any) -> bool:
+def _v52(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C16): return False
-    return True
-
-def _v53(d: Any) -> bool:
-    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1024: return False
     return True
 
 def _v54(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1024: return False
     return True
 
 def _v55(d: Any) -> bool:
@@ -226,60 +220,66 @@ def _v55(d: Any) -> bool:
 def _v56(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000000: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
     return True
 
 def _v57(d: Any) -> bool:
+    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000000: return False
+    return True
+
+def _v58(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C17): return False
     return True
 
-def _v59(d: Any) -> bool:
+def _v60(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C18): return False
     return True
 
-def _v60(d: Any) -> bool:
+def _v61(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 200: return False
     return True
 
-def _v61(d: Any) -> bool:
+def _v62(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C19): return False
     return True
 
-def _v62(d: Any) -> bool:
+def _v63(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
     return True
 
-def _v47(d: Any) -> bool:
+def _v48(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C14)): return False
     if isinstance(d, dict) and any(k not in d for k in _C15): return False
     if isinstance(d, dict):
         if 'id' in d and not _v3(d['id']): return False
-        if 'source' in d and not _v49(d['source']): return False
+        if 'source' in d and not _v50(d['source']): return False
         if 'model' in d and not _v3(d['model']): return False
-        if 'precision' in d and not _v51(d['precision']): return False
+        if 'precision' in d and not _v52(d['precision']): return False
         if 'accelerator' in d and not _v3(d['accelerator']): return False
-        if 'tensor_parallel' in d and not _v53(d['tensor_parallel']): return False
-        if 'input_tokens' in d and not _v54(d['input_tokens']): return False
-        if 'output_tokens' in d and not _v55(d['output_tokens']): return False
-        if 'concurrency' in d and not _v56(d['concurrency']): return False
-        if 'metric' in d and not _v57(d['metric']): return False
+        if 'tensor_parallel' in d and not _v54(d['tensor_parallel']): return False
+        if 'input_tokens' in d and not _v55(d['input_tokens']): return False
+        if 'output_tokens' in d and not _v56(d['output_tokens']): return False
+        if 'concurrency' in d and not _v57(d['concurrency']): return False
+        if 'metric' in d and not _v58(d['metric']): return False
         if 'published' in d and not _v26(d['published']): return False
-        if 'split' in d and not _v59(d['split']): return False
-        if 'software' in d and not _v60(d['software']): return False
-        if 'statistic' in d and not _v61(d['statistic']): return False
-        if 'note' in d and not _v62(d['note']): return False
+        if 'split' in d and not _v60(d['split']): return False
+        if 'software' in d and not _v61(d['software']): return False
+        if 'statistic' in d and not _v62(d['statistic']): return False
+        if 'note' in d and not _v63(d['note']): return False
     return True
 
-def _v46(d: Any) -> bool:
+def _v47(d: Any) -> bool:
     if not (isinstance(d, list)): return False
     if isinstance(d, list) and len(d) < 1: return False
-    if isinstance(d, list) and not all(_v47(x) for x in d): return False
+    if isinstance(d, list) and not all(_v48(x) for x in d): return False
     return True
 
 def _v0(d: Any) -> bool:
@@ -300,10 +300,11 @@ def _v0(d: Any) -> bool:
         if 'flops_pct' in d and not _v26(d['flops_pct']): return False
         if 'step_overhead_ms' in d and not _v26(d['step_overhead_ms']): return False
         if 'moe_flops_pct' in d and not _v26(d['moe_flops_pct']): return False
+        if 'request_overhead_ms' in d and not _v26(d['request_overhead_ms']): return False
         if 'sequence_overhead_us' in d and not _v26(d['sequence_overhead_us']): return False
         if 'allreduce_latency_us' in d and not _v26(d['allreduce_latency_us']): return False
         if 'allreduce_bandwidth_pct' in d and not _v26(d['allreduce_bandwidth_pct']): return False
-        if 'calibration' in d and not _v46(d['calibration']): return False
+        if 'calibration' in d and not _v47(d['calibration']): return False
     return True
 
 valid = _v0
