@@ -177,8 +177,14 @@ def evaluate(
     return [Check(p, estimate(kb, p, f), fitted_point(p, entry)) for p in points(entry, split)]
 
 
-# The largest closed loop whose TTFT a set stating request_overhead_ms fits it to.
+# The largest closed loop whose TTFT fits a set's fixed time per request (request_overhead_ms).
 LOW_CONCURRENCY = 4
+
+
+def request_point(p: Point) -> bool:
+    """A TTFT of a small closed loop (2 to :data:`LOW_CONCURRENCY` requests): what tells a
+    set's fixed time per request apart from its prefill."""
+    return p.metric == "ttft_ms" and 1 < (p.concurrency or 0) <= LOW_CONCURRENCY
 
 
 def fitted_point(p: Point, entry: Efficiency) -> bool:
@@ -190,7 +196,7 @@ def fitted_point(p: Point, entry: Efficiency) -> bool:
     points are what tells that time apart from the prefill. The others are still reported."""
     if p.metric != "ttft_ms" or p.concurrency in (None, 1):
         return True
-    return entry.request_overhead_ms.present and (p.concurrency or 0) <= LOW_CONCURRENCY
+    return entry.request_overhead_ms.present and request_point(p)
 
 
 def score(checks: Iterable[Check]) -> float:
@@ -245,12 +251,6 @@ def neighbours(f: Factors, stride: int = 1, names: tuple[str, ...] = tuple(GRID)
 
 MOE_FACTOR = "moe_flops_pct"
 REQUEST_FACTOR = "request_overhead_ms"
-
-
-def request_point(p: Point) -> bool:
-    """A TTFT of a small closed loop (2 to :data:`LOW_CONCURRENCY` requests): what tells a
-    set's fixed time per request apart from its prefill."""
-    return p.metric == "ttft_ms" and 1 < (p.concurrency or 0) <= LOW_CONCURRENCY
 
 
 def stages(
