@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from linter.kb.figures import Figure
 from linter.kb.model import CalibrationPoint as Point
-from linter.kb.model import Efficiency
+from linter.kb.model import Efficiency, Slo
 from linter.kb.specs import (
     SizingInputError,
     check_precision,
@@ -26,7 +26,7 @@ from linter.kb.specs import (
 )
 from linter.kb.store import KnowledgeBase
 from linter.sizing.memory import kv_capacity_sequences
-from linter.sizing.perf import Factors, Replica
+from linter.sizing.perf import Factors, OperatingPoint, Replica
 
 TOLERANCE = {"ttft_ms": 0.25, "itl_ms": 0.25, "output_tokens_per_s": 0.35}
 DEFAULT_STACK = "trtllm"
@@ -116,9 +116,15 @@ STATISTIC_PERCENTILE = {"median": 50.0, "p90": 90.0, "p99": 99.0}
 
 def points(entry: Efficiency, split: str | None = None) -> list[Point]:
     """The set's calibration points (of one ``split`` if given), each with a precision sizing
-    knows."""
+    knows and a whole number of replicas."""
     for p in entry.calibration:
         check_precision(p.precision)
+        if p.gpus % p.tensor_parallel:  # 0 (not stated) splits
+            raise SizingInputError(
+                f"calibration point {p.id!r}: {p.gpus} GPUs do not split into replicas of "
+                f"tensor_parallel {p.tensor_parallel}",
+                entry.where(p.at, "gpus"),
+            )
     return [p for p in entry.calibration if split is None or p.split == split]
 
 
@@ -126,9 +132,13 @@ def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
     """The engine's estimate of one calibration point's metric.
 
     With a concurrency the replica runs that many sequences (closed loop, so the request rate
-    is concurrency / (TTFT + O x ITL)); without one it runs as many as its KV cache holds.
-    A closed loop of more requests than the KV cache holds runs ``capacity`` of them; each of
-    the others waits for a slot, so the mean TTFT grows by (concurrency - capacity) / rate.
+    is concurrency / (TTFT + O x ITL)); with latency bounds (``slo``: a throughput measured
+    within them, as MLPerf's Server and Interactive scenarios are) it runs the most sequences
+    whose TTFT (the bound's statistic) and mean ITL stay within them; with neither it runs as
+    many as its KV cache holds. A closed loop of more requests than the KV cache holds runs
+    ``capacity`` of them; each of the others waits for a slot, so the mean TTFT grows by
+    (concurrency - capacity) / rate. Throughputs count the system's gpus / tensor_parallel
+    replicas.
     """
     model, gpu = load_model(kb, point.model), load_gpu(kb, point.accelerator)
     kvp = default_kv_precision(point.precision)
@@ -141,7 +151,7 @@ def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
         point.input_tokens,
         point.output_tokens,
         factors,
-        STATISTIC_PERCENTILE.get(point.statistic),
+        STATISTIC_PERCENTILE.get(point.slo.ttft_statistic if point.slo else point.statistic),
     )
     capacity = kv_capacity_sequences(
         model,
@@ -154,16 +164,32 @@ def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
     )
     if capacity < 1:
         return 0.0
+    replicas = point.replicas
+    slo = point.slo
+    if slo is not None:
+        best = replica.most_sequences(capacity, lambda op: _within(op, slo))
+        return replicas * replica.operate(best).output_tokens_per_s if best else 0.0
     if point.concurrency is None:
-        return capacity / replica.step_s(capacity)
+        return replicas * capacity / replica.step_s(capacity)
     batch = min(point.concurrency, capacity)
     op = replica.operate(batch)
+    return _metric(point, op, (point.concurrency - batch) / op.requests_per_s, replicas)
+
+
+def _within(op: OperatingPoint, slo: Slo) -> bool:
+    """Whether ``op`` holds the latencies a throughput point was measured within."""
+    return op.ttft_s * 1000 <= slo.ttft_ms and op.itl_s * 1000 <= slo.itl_ms
+
+
+def _metric(point: Point, op: OperatingPoint, queued_s: float, replicas: int) -> float:
+    """The point's metric at ``op``: TTFT (plus ``queued_s`` waiting for a KV-cache slot),
+    ITL, or the output tokens per second of all ``replicas`` (the KV cache bounds the tokens
+    in flight, not the clients)."""
     if point.metric == "ttft_ms":
-        queued = (point.concurrency - batch) / op.requests_per_s
-        return (op.ttft_s + queued) * 1000.0
+        return (op.ttft_s + queued_s) * 1000.0
     if point.metric == "itl_ms":
         return op.itl_s * 1000.0
-    return op.output_tokens_per_s  # the KV cache bounds the tokens in flight, not the clients
+    return replicas * op.output_tokens_per_s
 
 
 def evaluate(

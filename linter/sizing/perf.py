@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from linter.kb.specs import GpuSpec, ModelSpec
@@ -203,6 +204,17 @@ class Replica:
             requests_per_s=rate,
             output_tokens_per_s=rate * self.output_tokens,
         )
+
+    def most_sequences(self, capacity: int, ok: Callable[[OperatingPoint], bool]) -> int:
+        """Largest batch in [1, ``capacity``] whose operating point is ``ok`` (a latency bound:
+        latency grows with the batch), by bisection; 0 when one sequence is not."""
+        if capacity < 1 or not ok(self.operate(1)):
+            return 0
+        lo, hi = 1, capacity
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if ok(self.operate(mid)) else (lo, mid - 1)
+        return lo
 
 
 def queue_wait_s(s: float, rho: float, percentile: float | None) -> float:

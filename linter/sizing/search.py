@@ -28,13 +28,7 @@ def meets(op: OperatingPoint, w: Workload) -> bool:
 
 def most_sequences(replica: Replica, capacity: int, w: Workload) -> int:
     """Largest batch in [1, capacity] meeting the targets (latency grows with batch), or 0."""
-    if capacity < 1 or not meets(replica.operate(1), w):
-        return 0
-    lo, hi = 1, capacity
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        lo, hi = (mid, hi) if meets(replica.operate(mid), w) else (lo, mid - 1)
-    return lo
+    return replica.most_sequences(capacity, lambda op: meets(op, w))
 
 
 def limit(replica: Replica, best: int, capacity: int, w: Workload) -> str:

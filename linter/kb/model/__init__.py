@@ -25,6 +25,7 @@ from linter.kb.model.catalog import (
     Efficiency,
     Fabric,
     Model,
+    Slo,
     System,
 )
 from linter.kb.model.release import Change, Release
@@ -51,6 +52,7 @@ __all__ = [
     "Release",
     "Row",
     "ScalableUnit",
+    "Slo",
     "Source",
     "Standard",
     "Storage",

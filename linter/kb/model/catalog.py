@@ -156,6 +156,24 @@ class Model(Described):
     sliding_window_layers: Figure
 
 
+class Slo(Record):
+    """The latencies a throughput measurement held (its TTFT statistic, mean time per token)."""
+
+    ttft_ms: float
+    ttft_statistic: str  # mean | median | p90 | p99
+    itl_ms: float
+
+
+def _slo(node: object) -> Slo | None:
+    if not isinstance(node, dict):
+        return None
+    return Slo(
+        ttft_ms=float(node.get("ttft_ms") or 0.0),
+        ttft_statistic=text(node, "ttft_statistic"),
+        itl_ms=float(node.get("itl_ms") or 0.0),
+    )
+
+
 class CalibrationPoint(Record):
     """A published serving measurement an efficiency set is fitted to or checked against."""
 
@@ -168,12 +186,19 @@ class CalibrationPoint(Record):
     tensor_parallel: int
     input_tokens: int
     output_tokens: int
-    concurrency: int | None
+    concurrency: int | None  # closed loop: requests in flight
     metric: str  # ttft_ms | itl_ms | output_tokens_per_s
     published: float  # the published figure's value (NaN when the file has none)
     split: str  # fit (the factors were fitted to it) | holdout (kept out of the fit)
     software: str
     statistic: str
+    gpus: int = 0  # accelerators measured (0: not stated, one replica)
+    slo: Slo | None = None  # a throughput measured within these latencies
+
+    @property
+    def replicas(self) -> int:
+        """Replicas the measured system ran: gpus / tensor_parallel, or one."""
+        return self.gpus // self.tensor_parallel if self.gpus else 1
 
 
 def _int(node: dict[str, Any], key: str) -> int:
@@ -208,9 +233,11 @@ def _point(i: int, p: dict[str, Any]) -> CalibrationPoint:
         precision=text(p, "precision"),
         accelerator=text(p, "accelerator"),
         tensor_parallel=_int(p, "tensor_parallel"),
+        gpus=_int(p, "gpus"),
         input_tokens=_int(p, "input_tokens"),
         output_tokens=_int(p, "output_tokens"),
         concurrency=int(conc) if isinstance(conc, int) and not isinstance(conc, bool) else None,
+        slo=_slo(p.get("slo")),
         metric=text(p, "metric"),
         published=figure(p, "published").value or math.nan,
         split=text(p, "split", "fit"),
