@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import FROZEN_KB, RunCli
 
+from linter.kb.model import CalibrationPoint, Slo
+from linter.kb.specs import load_gpu, load_model
 from linter.kb.store import KnowledgeBase
 from linter.sizing.calibration import (
     TOLERANCE,
+    estimate,
     evaluate,
     factors_of,
     fit,
@@ -17,6 +24,7 @@ from linter.sizing.calibration import (
     points,
     stages,
 )
+from linter.sizing.memory import kv_capacity_sequences
 
 SETS = ("hopper-trtllm", "blackwell-trtllm")
 LIVE_SETS = (
@@ -27,6 +35,7 @@ LIVE_SETS = (
     "hopper-sglang",
     "blackwell-sglang",
     "blackwell-ultra-sglang",
+    "cdna3-vllm",
 )
 
 
@@ -119,3 +128,81 @@ def test_request_overhead_is_fitted_on_small_closed_loops_alone(
     read = [c.point for c in evaluate(live_kb, entry, split="fit") if c.fitted]
     ttft = sorted({p.concurrency for p in read if p.metric == "ttft_ms"}, key=str)
     assert ttft == [4]  # of the TTFTs only the smallest closed loops, c = 4
+
+
+def _system_point(**values: Any) -> CalibrationPoint:
+    """A maximum-throughput point of Llama 3.1 70B FP8 on H200 (the frozen KB), as MLPerf's
+    Offline scenario measures one; ``values`` override its fields."""
+    fields: dict[str, Any] = dict(
+        at=(), id="p", source="s", model="llama-3.1-70b", precision="fp8",
+        accelerator="h200-sxm", tensor_parallel=1, input_tokens=222, output_tokens=300,
+        concurrency=None, metric="output_tokens_per_s", published=1.0, split="holdout",
+        software="", statistic="mean",
+    )  # fmt: skip
+    fields.update(values)
+    return CalibrationPoint(**fields)
+
+
+def test_a_system_of_replicas_adds_their_throughput(kb: KnowledgeBase) -> None:
+    """gpus / tensor_parallel replicas each serve the point's workload: eight GPUs at TP 1 are
+    eight replicas, at TP 2 four; no gpus is one replica."""
+    entry = kb.efficiency("hopper-trtllm")
+    assert entry is not None
+    f = factors_of(entry)
+    one = estimate(kb, _system_point(), f)
+    assert one > 0
+    assert estimate(kb, _system_point(gpus=8), f) == pytest.approx(8 * one, rel=1e-12)
+    pair = estimate(kb, _system_point(tensor_parallel=2), f)
+    assert estimate(kb, _system_point(tensor_parallel=2, gpus=8), f) == pytest.approx(4 * pair)
+
+
+def test_a_throughput_within_latencies_is_the_most_the_replica_serves_within_them(
+    kb: KnowledgeBase,
+) -> None:
+    """A point measured within latency bounds (slo: MLPerf's Server and Interactive runs) is
+    estimated as the throughput at the largest batch whose P99 TTFT and mean ITL hold them:
+    unbounded, the batch the KV cache holds (a closed loop of that many); bounded below one
+    sequence's step, nothing; in between, more throughput the looser the ITL bound."""
+    entry = kb.efficiency("hopper-trtllm")
+    assert entry is not None
+    f = factors_of(entry)
+
+    def within(itl_ms: float, ttft_ms: float = 1e9, statistic: str = "p99") -> float:
+        return estimate(
+            kb, _system_point(slo=Slo(ttft_ms=ttft_ms, ttft_statistic=statistic, itl_ms=itl_ms)), f
+        )
+
+    full = estimate(kb, _system_point(), f)
+    model, gpu = load_model(kb, "llama-3.1-70b"), load_gpu(kb, "h200-sxm")
+    held = kv_capacity_sequences(model, gpu, "fp8", "fp8", 1, 522, f.memory_usable_pct)
+    assert held > 100
+    assert within(1e9) == estimate(kb, _system_point(concurrency=held), f)
+    assert within(1.0) == 0.0
+    tight, loose = within(25.0), within(60.0)
+    assert 0 < tight < loose < full
+    assert within(60.0, ttft_ms=300.0) <= loose
+    assert within(60.0, ttft_ms=300.0) >= within(60.0, ttft_ms=300.0, statistic="p99")
+    assert within(60.0, ttft_ms=300.0, statistic="mean") >= within(60.0, ttft_ms=300.0)
+
+
+def test_a_system_that_does_not_split_into_replicas_is_refused_with_its_line(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    """gpus must be a multiple of tensor_parallel: otherwise `refarch size --calibration`
+    exits 2 naming the file and line of the point's gpus."""
+    kb = Path(shutil.copytree(FROZEN_KB, tmp_path / "kb"))
+    path = kb / "catalog" / "efficiency" / "hopper-trtllm.yaml"
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    line = text.count("\n") + 1
+    path.write_text(
+        text + "  - {id: odd, source: nim-bench, model: llama-3.1-70b, precision: fp8, "
+        "accelerator: h100-sxm, tensor_parallel: 2, gpus: 3, input_tokens: 222, "
+        "output_tokens: 300, metric: output_tokens_per_s, published: {value: 1000, "
+        "source: nim-bench}, split: holdout}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli("--kb", str(kb), "size", "--calibration")
+    assert code == 2 and out == ""
+    assert f"hopper-trtllm.yaml:{line}:" in err
+    assert "calibration point 'odd': 3 GPUs do not split into replicas of tensor_parallel 2" in err
+    assert "Traceback" not in err

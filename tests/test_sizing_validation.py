@@ -2,7 +2,8 @@
 the shipped KB). Each test asserts a band around a cited measurement, never a number the
 engine produced; the sources are in the efficiency files (aic-silicon: NVIDIA Dynamo
 AIConfigurator silicon_sample.csv @095f58a; nim-bench: NIM 1.8.0 benchmark tables;
-trtllm-perf: TensorRT-LLM performance overview @00f3768)."""
+trtllm-perf: TensorRT-LLM performance overview @00f3768; mlperf-v51*: MLPerf Inference v5.1
+results @965182b)."""
 
 from __future__ import annotations
 
@@ -152,3 +153,60 @@ def test_sglang_dense_latency_at_tensor_parallel_sizes_the_fit_never_saw(
     errors = [abs(c.error) for c in itl.values()]
     assert statistics.median(errors) <= 0.10
     assert max(errors) <= 0.30
+
+
+MLPERF_CDNA3_HELD_OUT = ("dell-mi300x", "gigacomputing-mi325x", "asustek-mi325x",
+                         "mitac-mi325x", "quanta-mi325x", "vultr-mi325x")  # fmt: skip
+
+
+def _interactive_over_server(checks: dict[str, Check], system: str) -> tuple[float, float]:
+    """Per-GPU throughput of a system's MLPerf Interactive run over its Server run, published
+    and estimated (same GPUs, so the per-GPU ratio is the system ratio)."""
+    server = checks[f"mlperf51-{system}-server-throughput"]
+    interactive = checks[f"mlperf51-{system}-interactive-throughput"]
+    published = interactive.point.published / server.point.published
+    return published, interactive.estimate / server.estimate
+
+
+def test_mlperf_interactivity_cost_on_mi300x_and_mi325x_held_out_systems(
+    checks: dict[str, Check],
+) -> None:
+    """MLPerf Inference v5.1, Llama 2 70B FP8 with vLLM on eight MI300X or MI325X, built and
+    run by six submitters other than AMD (whose own runs are the fit): the Interactive
+    scenario (~35 ms per token, 28-29 tokens/s per user) serves 0.34-0.59x the Server
+    scenario's throughput (~145 ms per token). The model charges that cost within 20 % on
+    every system, and every held-out throughput is within the 30 % target (measured: worst
+    +20 %, Dell MI300X Server)."""
+    for system in MLPERF_CDNA3_HELD_OUT:
+        published, estimated = _interactive_over_server(checks, system)
+        assert 0.34 <= published <= 0.60, system
+        assert estimated == pytest.approx(published, rel=0.20), system
+    held = [c for pid, c in checks.items() if pid.startswith("mlperf51-") and "mi3" in pid]
+    assert len(held) == 18
+    assert all(abs(c.error) <= 0.30 for c in held), [(c.point.id, c.error) for c in held]
+
+
+@pytest.mark.parametrize("system", ["dell-h200", "nvidia-b200"])
+def test_mlperf_offline_and_server_on_h200_and_b200(checks: dict[str, Check], system: str) -> None:
+    """MLPerf Inference v5.1, Llama 2 70B on eight GPUs with TensorRT-LLM, one replica per GPU
+    (Dell XE9680 H200 FP8: 35,320 and 33,240 tokens/s; NVIDIA B200 NVFP4: 101,500 and 99,120):
+    held out of sets fitted to other sources, both within 10 %."""
+    for scenario in ("offline", "server"):
+        c = checks[f"mlperf51-{system}-{scenario}-throughput"]
+        assert c.point.split == "holdout" and c.point.replicas == 8
+        assert abs(c.error) <= 0.10, (c.point.id, c.point.published, c.estimate)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="MLPerf Interactive on TensorRT-LLM +47..+49 % over published"
+)
+@pytest.mark.parametrize("system", ["dell-h200", "nvidia-b200"])
+def test_mlperf_interactivity_cost_on_h200_and_b200(checks: dict[str, Check], system: str) -> None:
+    """The same systems' Interactive runs serve 0.66x (H200) and 0.60x (B200) their Server
+    throughput. The TensorRT-LLM sets, fitted to other sources, reach their compute-bound
+    throughput within the Interactive latency (on H200 at ~150 sequences per GPU; published,
+    the run held ~100 at 37 ms per token), so they charge almost nothing (0.97x and 0.89x);
+    strict, so a fix shows."""
+    published, estimated = _interactive_over_server(checks, system)
+    assert 0.59 <= published <= 0.67
+    assert estimated == pytest.approx(published, rel=0.20)
