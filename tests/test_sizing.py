@@ -201,7 +201,7 @@ def test_unknown_ids_list_close_matches(kb: KnowledgeBase) -> None:
     with pytest.raises(SizingInputError) as refused:
         size(kb, W, "amd-mi300x-platform")
     assert str(refused.value) == (
-        "cannot size throughput and latency on Cdna3 accelerators served with TensorRT-LLM: the"
+        "cannot size throughput and latency on CDNA 3 accelerators served with TensorRT-LLM: the"
         " knowledge base has no published measurements of that combination to calibrate the"
         " serving model against, and refarch does not guess; throughput and latency can be"
         " sized for: Blackwell with TensorRT-LLM, Hopper with TensorRT-LLM"

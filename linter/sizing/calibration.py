@@ -64,6 +64,15 @@ def _stack_name(stack: str) -> str:
     return STACK_NAMES.get(stack, stack)
 
 
+def _generation_name(generation: str) -> str:
+    """An accelerator generation key as its vendor writes it: hopper -> Hopper,
+    blackwell-ultra -> Blackwell Ultra, cdna3 -> CDNA 3."""
+    words = generation.split("-")
+    return " ".join(
+        f"{w[:-1].upper()} {w[-1]}" if w[:-1] == "cdna" else w.capitalize() for w in words
+    )
+
+
 def factors_for(kb: KnowledgeBase, generation: str, stack: str = DEFAULT_STACK) -> Factors:
     """The factors of an accelerator generation and serving stack (``hopper-trtllm``); when
     the KB has none, a refusal in plain words: what is missing, why sizing stops there, and
@@ -73,16 +82,16 @@ def factors_for(kb: KnowledgeBase, generation: str, stack: str = DEFAULT_STACK) 
         return factors_of(entry)
     covered = sorted((e.generation, e.stack) for e in kb.efficiencies())
     same = [s for g, s in covered if g == generation]
-    other = ", ".join(f"{g.capitalize()} with {_stack_name(s)}" for g, s in covered)
+    other = ", ".join(f"{_generation_name(g)} with {_stack_name(s)}" for g, s in covered)
     if same:
         instead = (
-            f"{generation.capitalize()} can be sized with "
+            f"{_generation_name(generation)} can be sized with "
             f"{', '.join(_stack_name(s) for s in same)} (--stack {' or --stack '.join(same)})"
         )
     else:
         instead = f"throughput and latency can be sized for: {other or 'nothing yet'}"
     raise SizingInputError(
-        f"cannot size throughput and latency on {generation.capitalize()} accelerators served "
+        f"cannot size throughput and latency on {_generation_name(generation)} accelerators served "
         f"with {_stack_name(stack)}: the knowledge base has no published measurements of that "
         f"combination to calibrate the serving model against, and refarch does not guess; "
         f"{instead}"
