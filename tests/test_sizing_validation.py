@@ -181,7 +181,10 @@ def test_mlperf_interactivity_cost_on_mi300x_and_mi325x_held_out_systems(
         published, estimated = _interactive_over_server(checks, system)
         assert 0.34 <= published <= 0.60, system
         assert estimated == pytest.approx(published, rel=0.20), system
-    held = [c for pid, c in checks.items() if pid.startswith("mlperf51-") and "mi3" in pid]
+    held = [
+        c for pid, c in checks.items() if pid.startswith("mlperf51-") and "mi3" in pid
+        and "mixtral" not in pid
+    ]  # fmt: skip
     assert len(held) == 18
     assert all(abs(c.error) <= 0.30 for c in held), [(c.point.id, c.error) for c in held]
 
@@ -213,3 +216,33 @@ def test_mlperf_interactivity_cost_on_h200_and_b200(checks: dict[str, Check], sy
     published, estimated = _interactive_over_server(checks, system)
     assert 0.59 <= published <= 0.67
     assert estimated == pytest.approx(published, rel=0.20)
+
+
+def test_mlperf_mixtral_on_mi300x_and_mi325x_a_model_the_cdna3_fit_never_saw(
+    checks: dict[str, Check],
+) -> None:
+    """MLPerf Inference v5.1, Mixtral 8x7B FP8 with vLLM on eight MI300X or MI325X (AMD and
+    six other submitters; Offline 53,020-70,040 tokens/s, Server 47,800-59,780): cdna3-vllm
+    is fitted to Llama 2 70B alone, so every Mixtral point is a mixture of experts it never
+    saw. Each is within 25 % (measured: worst +21 %, MI300X Offline)."""
+    mixtral = [
+        c for pid, c in checks.items() if pid.startswith("mlperf51-mixtral-") and "mi3" in pid
+    ]
+    assert len(mixtral) == 16
+    assert {c.point.model for c in mixtral} == {"mixtral-8x7b"}
+    assert all(abs(c.error) <= 0.25 for c in mixtral), [(c.point.id, c.error) for c in mixtral]
+
+
+@pytest.mark.xfail(strict=True, reason="Mixtral 8x7B on H200 with TensorRT-LLM -46..-48 %")
+def test_mlperf_mixtral_on_h200(checks: dict[str, Check]) -> None:
+    """MLPerf Inference v5.1, Mixtral 8x7B FP8 on eight H200 with TensorRT-LLM, one replica per
+    GPU (ASUSTeK, HPE: 61,370-62,110 tokens/s Offline, 59,990-60,960 Server). hopper-trtllm's
+    expert-GEMM share (20 %) is fitted to Qwen3-235B-A22B at tensor parallel 8 (128 experts,
+    8 per token: a few tokens per expert per step); Mixtral's 8 experts, 2 per token, each see
+    hundreds at TP 1, and the model comes out about half the published throughput. Strict,
+    so a fix shows."""
+    mixtral = [
+        c for pid, c in checks.items() if pid.startswith("mlperf51-mixtral-") and "h200" in pid
+    ]
+    assert len(mixtral) == 4
+    assert all(abs(c.error) <= 0.30 for c in mixtral), [(c.point.id, c.error) for c in mixtral]
