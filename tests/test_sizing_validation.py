@@ -246,3 +246,16 @@ def test_mlperf_mixtral_on_h200(checks: dict[str, Check]) -> None:
     ]
     assert len(mixtral) == 4
     assert all(abs(c.error) <= 0.30 for c in mixtral), [(c.point.id, c.error) for c in mixtral]
+
+
+@pytest.mark.parametrize("system", ["hpe-h200", "nvidia-b200"])
+def test_mlperf_llama_3_1_8b_on_h200_and_b200(checks: dict[str, Check], system: str) -> None:
+    """MLPerf Inference v5.1, Llama 3.1 8B (CNN/DailyMail: 871-token prompts on average, 128
+    tokens out) with TensorRT-LLM, one replica per GPU: HPE's eight H200 (FP8: 66,040 Offline,
+    64,910 Server, 53,480 Interactive tokens/s) and NVIDIA's eight B200 (NVFP4: 136,800,
+    128,500, 102,900). Held out; every scenario within 15 % (measured: worst -13 % and +13 %,
+    the Interactive runs)."""
+    for scenario in ("offline", "server", "interactive"):
+        c = checks[f"mlperf51-l8b-{system}-{scenario}-throughput"]
+        assert c.point.model == "llama-3.1-8b" and c.point.input_tokens == 871
+        assert abs(c.error) <= 0.15, (c.point.id, c.point.published, c.estimate)
