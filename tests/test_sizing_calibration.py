@@ -185,24 +185,40 @@ def test_a_throughput_within_latencies_is_the_most_the_replica_serves_within_the
     assert within(60.0, ttft_ms=300.0, statistic="mean") >= within(60.0, ttft_ms=300.0)
 
 
-def test_a_system_that_does_not_split_into_replicas_is_refused_with_its_line(
-    tmp_path: Path, run_cli: RunCli
+@pytest.mark.parametrize(
+    ("fields", "key", "message"),
+    [
+        (
+            "tensor_parallel: 2, gpus: 3, metric: output_tokens_per_s",
+            "gpus",
+            "calibration point 'odd': 3 GPUs do not split into replicas of tensor_parallel 2",
+        ),
+        (
+            "tensor_parallel: 1, slo: {ttft_ms: 400, ttft_statistic: p99, itl_ms: 30}, "
+            "metric: itl_ms",
+            "slo",
+            "calibration point 'odd': latency bounds (slo) qualify a throughput, not itl_ms",
+        ),
+    ],
+)
+def test_a_point_the_engine_cannot_estimate_is_refused_with_its_line(
+    tmp_path: Path, run_cli: RunCli, fields: str, key: str, message: str
 ) -> None:
-    """gpus must be a multiple of tensor_parallel: otherwise `refarch size --calibration`
-    exits 2 naming the file and line of the point's gpus."""
+    """gpus must be a multiple of tensor_parallel, and latency bounds qualify a throughput
+    only: otherwise `refarch size --calibration` exits 2 naming the file, line and column of
+    the offending value, with no traceback."""
     kb = Path(shutil.copytree(FROZEN_KB, tmp_path / "kb"))
     path = kb / "catalog" / "efficiency" / "hopper-trtllm.yaml"
     text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
-    line = text.count("\n") + 1
-    path.write_text(
-        text + "  - {id: odd, source: nim-bench, model: llama-3.1-70b, precision: fp8, "
-        "accelerator: h100-sxm, tensor_parallel: 2, gpus: 3, input_tokens: 222, "
-        "output_tokens: 300, metric: output_tokens_per_s, published: {value: 1000, "
-        "source: nim-bench}, split: holdout}\n",
-        encoding="utf-8",
+    line = (
+        "  - {id: odd, source: nim-bench, model: llama-3.1-70b, precision: fp8, "
+        f"accelerator: h100-sxm, {fields}, input_tokens: 222, output_tokens: 300, "
+        "published: {value: 1000, source: nim-bench}, split: holdout}\n"
     )
+    path.write_text(text + line, encoding="utf-8")
     code, out, err = run_cli("--kb", str(kb), "size", "--calibration")
     assert code == 2 and out == ""
-    assert f"hopper-trtllm.yaml:{line}:" in err
-    assert "calibration point 'odd': 3 GPUs do not split into replicas of tensor_parallel 2" in err
+    column = line.index(f"{key}: ") + len(key) + 3  # the key's value
+    assert f"hopper-trtllm.yaml:{text.count(chr(10)) + 1}:{column}: " in err, err
+    assert message in err
     assert "Traceback" not in err

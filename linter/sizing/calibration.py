@@ -125,7 +125,7 @@ STATISTIC_PERCENTILE = {"median": 50.0, "p90": 90.0, "p99": 99.0}
 
 def points(entry: Efficiency, split: str | None = None) -> list[Point]:
     """The set's calibration points (of one ``split`` if given), each with a precision sizing
-    knows and a whole number of replicas."""
+    knows, a whole number of replicas, and latency bounds only on a throughput."""
     for p in entry.calibration:
         check_precision(p.precision)
         if p.gpus % p.tensor_parallel:  # 0 (not stated) splits
@@ -133,6 +133,12 @@ def points(entry: Efficiency, split: str | None = None) -> list[Point]:
                 f"calibration point {p.id!r}: {p.gpus} GPUs do not split into replicas of "
                 f"tensor_parallel {p.tensor_parallel}",
                 entry.where(p.at, "gpus"),
+            )
+        if p.slo is not None and p.metric != "output_tokens_per_s":
+            raise SizingInputError(
+                f"calibration point {p.id!r}: latency bounds (slo) qualify a throughput, "
+                f"not {p.metric}",
+                entry.where(p.at, "slo"),
             )
     return [p for p in entry.calibration if split is None or p.split == split]
 
