@@ -259,3 +259,34 @@ def test_mlperf_llama_3_1_8b_on_h200_and_b200(checks: dict[str, Check], system: 
         c = checks[f"mlperf51-l8b-{system}-{scenario}-throughput"]
         assert c.point.model == "llama-3.1-8b" and c.point.input_tokens == 871
         assert abs(c.error) <= 0.15, (c.point.id, c.point.published, c.estimate)
+
+
+def _gpt_oss_itl(checks: dict[str, Check], accelerator: str, stack: str) -> list[Check]:
+    return [
+        c for c in checks.values()
+        if c.point.model == "gpt-oss-120b" and c.point.accelerator == accelerator
+        and c.point.metric == "itl_ms" and f"-{stack}-" in c.point.id
+    ]  # fmt: skip
+
+
+def test_gpt_oss_120b_latency_on_h200_with_tensorrt_llm_a_model_no_fit_saw(
+    checks: dict[str, Check],
+) -> None:
+    """AIConfigurator, gpt-oss-120b (MXFP4, a mixture of experts no set is fitted to) on H200
+    with TensorRT-LLM, TP 1-8, closed loops of 4-64 at 1024/1024, 1024/8192 and 8192/1024:
+    60 inter-token latencies, published 4.2-30.6 ms. Median error within 15 % (measured 12 %)."""
+    itl = _gpt_oss_itl(checks, "h200-sxm", "trtllm")
+    assert len(itl) == 60
+    assert statistics.median(abs(c.error) for c in itl) <= 0.15
+
+
+@pytest.mark.xfail(strict=True, reason="gpt-oss-120b ITL on B200: median +44 % (vLLM), +60 % (TRT)")
+@pytest.mark.parametrize("stack", ["vllm", "trtllm"])
+def test_gpt_oss_120b_latency_on_b200(checks: dict[str, Check], stack: str) -> None:
+    """The same model on B200 (vLLM 0.15.1, TensorRT-LLM 1.2.0rc2): published 2.3-4.0 ms per
+    token at four in flight. The Blackwell sets' fixed step and all-reduce costs, fitted to
+    Llama-3.1-70B (80 layers), exceed the whole measured step of this 36-layer model with
+    5.1B active parameters; strict, so a fix shows."""
+    itl = _gpt_oss_itl(checks, "b200", stack)
+    assert len(itl) in (66, 74)
+    assert statistics.median(abs(c.error) for c in itl) <= 0.25
