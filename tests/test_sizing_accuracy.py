@@ -124,6 +124,37 @@ def test_an_answer_carries_the_error_band_of_its_set(run_cli: RunCli) -> None:
     doc = json.loads(out)
     assert [e["efficiency"] for e in doc["model_error"]] == ["hopper-trtllm"]
     assert {b["split"] for b in doc["model_error"][0]["bands"]} == {"fit"}
+    assert doc["outside_measured"] == []  # Llama 3.3 70B at TP 2 were both measured
+
+
+def test_an_answer_says_what_of_it_lies_outside_the_published_measurements(
+    run_cli: RunCli,
+) -> None:
+    """Qwen2.5-72B forced to TP 4 on DGX H100: the frozen hopper-trtllm set measured neither
+    the model nor that tensor-parallel size (its points: Llama 3.1 8B, 3.3 70B, 3.1 405B at TP
+    1, 2, 8), so the answer says both are extrapolated, in text and JSON."""
+    argv = (
+        "size", "--model", "qwen2.5-72b", "--precision", "fp8", "--system", "dgx-h100",
+        "--users", "100", "--input-tokens", "1000", "--output-tokens", "1000",
+        "--ttft-ms", "2000", "--tokens-per-s", "20", "--tensor-parallel", "4",
+    )  # fmt: skip
+    code, out, _ = run_cli(*argv)
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "  outside the published measurements: tensor parallel 4 (measured: 1, 2, 8); model "
+        "qwen2.5-72b (measured: llama-3.1-405b, llama-3.1-8b, llama-3.3-70b)"
+    )
+    code, out, _ = run_cli(*argv, "--json")
+    doc = json.loads(out)
+    assert doc["tensor_parallel"] == 4
+    assert doc["outside_measured"] == [
+        "tensor parallel 4 (measured: 1, 2, 8)",
+        "model qwen2.5-72b (measured: llama-3.1-405b, llama-3.1-8b, llama-3.3-70b)",
+    ]
+    assert doc["model_error"][0]["measured"] == {
+        "models": ["llama-3.1-405b", "llama-3.1-8b", "llama-3.3-70b"],
+        "tensor_parallel": [1, 2, 8],
+    }
 
 
 def test_live_kb_splits_by_source_or_workload_never_point_by_point(live_kb: KnowledgeBase) -> None:

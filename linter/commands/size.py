@@ -147,7 +147,13 @@ def run(args: argparse.Namespace, io: Any) -> int:
             }
         rows_json: list[dict[str, Any]] = doc.get("results", [doc])
         used_sets = sorted({str(r["efficiency"]) for r in rows_json if "efficiency" in r})
-        doc["model_error"] = [calibration_report.model_error(kb, e) for e in used_sets]
+        errors = {e: calibration_report.model_error(kb, e) for e in used_sets}
+        for row in rows_json:
+            if "efficiency" in row:
+                row["outside_measured"] = calibration_report.outside_measured(
+                    errors[str(row["efficiency"])], w.model, int(row["tensor_parallel"])
+                )
+        doc["model_error"] = list(errors.values())
         doc["kb"] = kb.identity()
         io.out.write(dump_json(doc))
     elif ids is not None:

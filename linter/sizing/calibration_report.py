@@ -119,20 +119,48 @@ def calibration_text(sets: list[dict[str, Any]]) -> str:
 
 
 def model_error(kb: KnowledgeBase, efficiency_id: str) -> dict[str, Any]:
-    """The measured error of the efficiency set an answer used, for printing beside it."""
+    """The measured error of the efficiency set an answer used, for printing beside it, and
+    what its published measurements cover (their models and tensor-parallel sizes)."""
     entry = kb.efficiency(efficiency_id)
     if entry is None:
-        return {"efficiency": efficiency_id, "bands": []}
+        return {"efficiency": efficiency_id, "bands": [], "measured": None}
     acc = accuracy.of_set(kb, entry)
-    return {"efficiency": efficiency_id, "bands": [_band_json(b) for b in acc.bands]}
+    return {
+        "efficiency": efficiency_id,
+        "bands": [_band_json(b) for b in acc.bands],
+        "measured": {
+            "models": sorted({p.model for p in entry.calibration}),
+            "tensor_parallel": sorted({p.tensor_parallel for p in entry.calibration}),
+        },
+    }
 
 
-def model_error_text(err: dict[str, Any]) -> str:
-    """``model error (hopper-trtllm, against published measurements):`` and its bands."""
-    return (
+def outside_measured(err: dict[str, Any], model: str, tensor_parallel: int) -> list[str]:
+    """What of an answer lies outside the published measurements of the set it used: a
+    tensor-parallel size none of them ran (the communication terms are then extrapolated)
+    and a model none of them served."""
+    measured = err.get("measured")
+    if not measured:
+        return []
+    out = []
+    if tensor_parallel not in measured["tensor_parallel"]:
+        tps = ", ".join(str(t) for t in measured["tensor_parallel"])
+        out.append(f"tensor parallel {tensor_parallel} (measured: {tps})")
+    if model not in measured["models"]:
+        out.append(f"model {model} (measured: {', '.join(measured['models'])})")
+    return out
+
+
+def model_error_text(err: dict[str, Any], outside: list[str] | None = None) -> str:
+    """``model error of hopper-trtllm against published measurements`` and its bands, then
+    what of the answer lies outside those measurements (``outside``), if anything."""
+    text = (
         f"model error of {err['efficiency']} against published measurements "
         "(refarch size --calibration lists them):\n" + band_lines(err["bands"])
     )
+    if outside:
+        text += "  outside the published measurements: " + "; ".join(outside) + "\n"
+    return text
 
 
 def _cell(text: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from linter.core.errors import RefarchError, UsageError
 from linter.kb.store import KnowledgeBase
-from linter.sizing.calibration_report import model_error_text
+from linter.sizing.calibration_report import model_error_text, outside_measured
 from linter.sizing.engine import Options, SizingRefused, SizingResult, Workload, compare, size
 
 Row = tuple[str, SizingResult | RefarchError]
@@ -118,7 +118,11 @@ def result_text(w: Workload, r: SizingResult, error: dict[str, Any] | None = Non
     """One sizing as ``refarch size`` prints it: the heading, the result table, and the
     measured error of the efficiency set behind it."""
     text = heading(w) + " on " + r.system + "\n\n" + result_table(r)
-    return text + ("\n" + model_error_text(error) if error is not None else "")
+    if error is None:
+        return text
+    return (
+        text + "\n" + model_error_text(error, outside_measured(error, w.model, r.tensor_parallel))
+    )
 
 
 def compare_text(w: Workload, rows: list[Row]) -> str:
