@@ -200,3 +200,26 @@ def test_a_per_rack_figure_in_megawatts_is_a_warning(run_cli: RunCli, tmp_path: 
         "    warning: 30 MW = 30 x 1000 kW = 30000 kW",
         "    fix: if 30 kW was meant, write budget_kw: 30",
     ]
+
+
+def test_keys_a_point_may_not_hold_together_are_named(run_cli: RunCli, tmp_path: Path) -> None:
+    """A calibration point with both a closed-loop concurrency and the latencies of a
+    throughput run: VAL001 names the two keys and the fix, at the point's line and column."""
+    kb = Path(shutil.copytree(FROZEN_KB, tmp_path / "kb"))
+    path = kb / "catalog" / "efficiency" / "hopper-trtllm.yaml"
+    text = path.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    path.write_text(
+        text + "  - {id: both, source: nim-bench, model: llama-3.1-70b, precision: fp8, "
+        "accelerator: h100-sxm, tensor_parallel: 1, input_tokens: 2, output_tokens: 3, "
+        "concurrency: 4, slo: {ttft_ms: 1, ttft_statistic: p99, itl_ms: 2}, "
+        "metric: output_tokens_per_s, published: {value: 1, source: nim-bench}}\n",
+        encoding="utf-8",
+    )
+    line = text.count("\n") + 1
+    code, out, _ = run_cli("validate", "--format", "json", str(path))
+    assert code == 1
+    [finding] = json.loads(out)["findings"]
+    assert (finding["rule"], finding["line"], finding["column"]) == ("VAL001", line, 5)
+    assert finding["message"] == "concurrency and slo cannot be given together"
+    assert finding["path"] == "$.calibration[29]"
+    assert finding["fix"] == "keep one of: concurrency, slo"

@@ -342,6 +342,8 @@ def _schema_fix(err: Any, kind: str) -> str:
         return f"write {' or '.join(wanted) if isinstance(wanted, list) else wanted}"
     if err.validator == "pattern":
         return f"write a value of that form (schema/{kind}.schema.json)"
+    if exclusive := _exclusive_keys(err):
+        return f"keep one of: {', '.join(exclusive)}"
     about = str(err.schema.get("description", "")).rstrip(".")
     return f"see schema/{kind}.schema.json" + (f" ({about})" if about else "")
 
@@ -365,7 +367,20 @@ def _schema_message(err: Any) -> str:
     if err.validator == "pattern" and err.schema.get("description"):
         about = str(err.schema["description"]).rstrip(".")
         return f"{err.instance!r} is not of the expected form ({about[:1].lower()}{about[1:]})"
+    if exclusive := _exclusive_keys(err):
+        return f"{' and '.join(exclusive)} cannot be given together"
     return str(err.message)
+
+
+def _exclusive_keys(err: Any) -> list[str]:
+    """The keys of a ``not: {required: [...]}`` rule (keys a mapping may not hold together)
+    that an error reports, or none."""
+    if err.validator != "not" or not isinstance(err.validator_value, dict):
+        return []
+    keys = err.validator_value.get("required")
+    return (
+        [str(k) for k in keys] if isinstance(keys, list) and len(err.validator_value) == 1 else []
+    )
 
 
 def _figures(data: Any, path: PathT = ()) -> Iterator[tuple[PathT, dict[str, Any]]]:
