@@ -132,7 +132,8 @@ def test_an_answer_says_what_of_it_lies_outside_the_published_measurements(
 ) -> None:
     """Qwen2.5-72B forced to TP 4 on DGX H100: the frozen hopper-trtllm set measured neither
     the model nor that tensor-parallel size (its points: Llama 3.1 8B, 3.3 70B, 3.1 405B at TP
-    1, 2, 8), so the answer says both are extrapolated, in text and JSON."""
+    1, 2, 8), so the answer says both are extrapolated, in text and JSON, and so does a
+    comparison of two systems."""
     argv = (
         "size", "--model", "qwen2.5-72b", "--precision", "fp8", "--system", "dgx-h100",
         "--users", "100", "--input-tokens", "1000", "--output-tokens", "1000",
@@ -155,6 +156,14 @@ def test_an_answer_says_what_of_it_lies_outside_the_published_measurements(
         "models": ["llama-3.1-405b", "llama-3.1-8b", "llama-3.3-70b"],
         "tensor_parallel": [1, 2, 8],
     }
+    compared = ("--compare", "dgx-h100,dgx-h200")
+    code, out, _ = run_cli(*argv[:5], *compared, *argv[7:])
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "  outside the published measurements: dgx-h100: tensor parallel 4 (measured: 1, 2, 8); "
+        "model qwen2.5-72b (measured: llama-3.1-405b, llama-3.1-8b, llama-3.3-70b); "
+        "dgx-h200: tensor parallel 4 (measured: 1, 2, 8)"
+    )  # the model once, the tensor-parallel size per system
 
 
 def test_live_kb_splits_by_source_or_workload_never_point_by_point(live_kb: KnowledgeBase) -> None:
