@@ -21,12 +21,28 @@ ROOT = Path(__file__).resolve().parent.parent
 FROZEN = ROOT / "tests" / "kb"
 
 
-def _point(split: str, metric: str, published: float) -> CalibrationPoint:
+def _point(split: str, metric: str, published: float, model: str = "m") -> CalibrationPoint:
     return CalibrationPoint(
-        at=(), id=f"p-{split}-{metric}-{published:g}", source="s", model="m", precision="fp8",
+        at=(), id=f"p-{split}-{metric}-{published:g}", source="s", model=model, precision="fp8",
         accelerator="a", tensor_parallel=1, input_tokens=1, output_tokens=1, concurrency=1,
         metric=metric, published=published, split=split, software="", statistic="mean",
     )  # fmt: skip
+
+
+def test_held_out_bands_model_by_model() -> None:
+    """The report's model-by-model table: each model's own held-out bands, fit points left
+    out, models in order."""
+    checks = [
+        Check(_point("holdout", "itl_ms", 10.0, "b"), 11.0),  # +10 %
+        Check(_point("holdout", "itl_ms", 20.0, "b"), 14.0),  # -30 %
+        Check(_point("holdout", "itl_ms", 30.0, "a"), 30.3),  # +1 %
+        Check(_point("fit", "itl_ms", 40.0, "c"), 80.0),  # in sample: not listed
+    ]
+    rows = [
+        (m, b.metric, b.n, round(b.median, 3), round(b.worst, 3))
+        for m, b in accuracy.by_model(checks)
+    ]
+    assert rows == [("a", "itl_ms", 1, 0.01, 0.01), ("b", "itl_ms", 2, 0.2, -0.3)]
 
 
 def test_a_band_is_the_median_and_the_signed_worst_error() -> None:

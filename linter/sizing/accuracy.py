@@ -81,6 +81,19 @@ def bands(checks: list[Check]) -> tuple[Band, ...]:
     return tuple(out)
 
 
+def by_model(
+    checks: tuple[Check, ...] | list[Check], split: str = "holdout"
+) -> list[tuple[str, Band]]:
+    """The bands of one split, model by model: an aggregate band hides that a set can be close
+    on the models it was fitted to and far on another."""
+    mine = [c for c in checks if c.point.split == split]
+    return [
+        (model, b)
+        for model in sorted({c.point.model for c in mine})
+        for b in bands([c for c in mine if c.point.model == model])
+    ]
+
+
 def of_set(kb: KnowledgeBase, entry: Efficiency) -> SetAccuracy:
     checks = evaluate(kb, entry)
     return SetAccuracy(entry.id, tuple(checks), bands(checks))

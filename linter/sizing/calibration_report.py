@@ -190,7 +190,8 @@ def accuracy_markdown(kb: KnowledgeBase) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     misses: list[str] = []
-    for acc in accuracy.of_kb(kb):
+    sets = accuracy.of_kb(kb)
+    for acc in sets:
         for b in acc.bands:
             met = ("yes" if b.meets_target else "**no**") if b.split == "holdout" else "(in sample)"
             lines.append(
@@ -201,6 +202,19 @@ def accuracy_markdown(kb: KnowledgeBase) -> str:
             misses.append(_cell(acc.id))
         elif not acc.split_bands("holdout"):
             misses.append(f"{_cell(acc.id)} (no held-out points)")
+    lines += [
+        "",
+        "## Out of sample, model by model",
+        "",
+        "| set | model | metric | points | median error | worst error |",
+        "|---|---|---|---|---|---|",
+    ]
+    for acc in sets:
+        for model, b in accuracy.by_model(acc.checks):
+            lines.append(
+                f"| {_cell(acc.id)} | {_cell(model)} | {accuracy.METRIC_NAMES[b.metric]} | {b.n} "
+                f"| {_shown(_finite(b.median), '.0f')} | {_shown(_finite(b.worst), '+.0f')} |"
+            )
     lines += ["", "## Sets that miss the target", ""]
     lines += [f"- {m}" for m in misses] or ["None."]
     covered = {(e.generation, e.stack) for e in kb.efficiencies()}
