@@ -15,7 +15,12 @@ from linter.kb.model import CalibrationPoint
 from linter.kb.store import KnowledgeBase
 from linter.sizing import accuracy
 from linter.sizing.calibration import Check, evaluate, factors_of, score
-from linter.sizing.calibration_report import REPORT_PATH, accuracy_markdown, model_error
+from linter.sizing.calibration_report import (
+    REPORT_PATH,
+    accuracy_markdown,
+    model_error,
+    model_error_text,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 FROZEN = ROOT / "tests" / "kb"
@@ -43,6 +48,20 @@ def test_held_out_bands_model_by_model() -> None:
         for m, b in accuracy.by_model(checks)
     ]
     assert rows == [("a", "itl_ms", 1, 0.01, 0.01), ("b", "itl_ms", 2, 0.2, -0.3)]
+
+
+def test_an_answer_shows_its_models_own_held_out_band_where_the_set_has_one() -> None:
+    """Under the set's bands, the held-out bands of the answer's model alone (the closest
+    evidence for it); nothing for a model the set holds no held-out points of."""
+    band = {"split": "holdout", "metric": "itl_ms", "points": 66, "median_error_pct": 44.0,
+            "worst_error_pct": 83.0, "target_pct": 25, "meets_target": False}  # fmt: skip
+    err = {"efficiency": "x", "bands": [band], "by_model": {"gpt-oss-120b": [band]}}
+    text = model_error_text(err, [], "gpt-oss-120b")
+    assert (
+        text.splitlines()[-1]
+        == "  out of sample, gpt-oss-120b alone: ITL median 44 %, worst +83 % (n=66)"
+    )
+    assert "alone" not in model_error_text(err, [], "llama-3.1-70b")
 
 
 def test_a_band_is_the_median_and_the_signed_worst_error() -> None:
@@ -141,6 +160,7 @@ def test_an_answer_carries_the_error_band_of_its_set(run_cli: RunCli) -> None:
     assert [e["efficiency"] for e in doc["model_error"]] == ["hopper-trtllm"]
     assert {b["split"] for b in doc["model_error"][0]["bands"]} == {"fit"}
     assert doc["outside_measured"] == []  # Llama 3.3 70B at TP 2 were both measured
+    assert doc["model_error"][0]["by_model"] == {}  # the frozen KB holds no held-out points
 
 
 def test_an_answer_says_what_of_it_lies_outside_the_published_measurements(

@@ -169,7 +169,8 @@ def run(args: argparse.Namespace, io: Any) -> int:
                 for what in calibration_report.outside_measured(error, w.model, r.tensor_parallel)
             ]
             io.out.write(
-                "\n" + calibration_report.model_error_text(error, list(dict.fromkeys(outside)))
+                "\n"
+                + calibration_report.model_error_text(error, list(dict.fromkeys(outside)), w.model)
             )
     else:
         if not args.system:

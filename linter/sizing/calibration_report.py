@@ -123,11 +123,15 @@ def model_error(kb: KnowledgeBase, efficiency_id: str) -> dict[str, Any]:
     what its published measurements cover (their models and tensor-parallel sizes)."""
     entry = kb.efficiency(efficiency_id)
     if entry is None:
-        return {"efficiency": efficiency_id, "bands": [], "measured": None}
+        return {"efficiency": efficiency_id, "bands": [], "by_model": {}, "measured": None}
     acc = accuracy.of_set(kb, entry)
+    by_model: dict[str, list[dict[str, Any]]] = {}
+    for model, band in accuracy.by_model(acc.checks):
+        by_model.setdefault(model, []).append(_band_json(band))
     return {
         "efficiency": efficiency_id,
         "bands": [_band_json(b) for b in acc.bands],
+        "by_model": by_model,
         "measured": {
             "models": sorted({p.model for p in entry.calibration}),
             "tensor_parallel": sorted({p.tensor_parallel for p in entry.calibration}),
@@ -151,13 +155,22 @@ def outside_measured(err: dict[str, Any], model: str, tensor_parallel: int) -> l
     return out
 
 
-def model_error_text(err: dict[str, Any], outside: list[str] | None = None) -> str:
-    """``model error of hopper-trtllm against published measurements`` and its bands, then
-    what of the answer lies outside those measurements (``outside``), if anything."""
+def model_error_text(
+    err: dict[str, Any], outside: list[str] | None = None, model: str | None = None
+) -> str:
+    """``model error of hopper-trtllm against published measurements`` and its bands, the
+    out-of-sample bands of the answer's ``model`` alone where the set holds some, then what
+    of the answer lies outside those measurements (``outside``), if anything."""
     text = (
         f"model error of {err['efficiency']} against published measurements "
         "(refarch size --calibration lists them):\n" + band_lines(err["bands"])
     )
+    for b in err.get("by_model", {}).get(model, []) if model else []:
+        median, worst = _shown(b["median_error_pct"], ".0f"), _shown(b["worst_error_pct"], "+.0f")
+        text += (
+            f"  out of sample, {model} alone: {accuracy.METRIC_NAMES[b['metric']]} median "
+            f"{median}, worst {worst} (n={b['points']})\n"
+        )
     if outside:
         text += "  outside the published measurements: " + "; ".join(outside) + "\n"
     return text

@@ -121,7 +121,9 @@ def result_text(w: Workload, r: SizingResult, error: dict[str, Any] | None = Non
     if error is None:
         return text
     return (
-        text + "\n" + model_error_text(error, outside_measured(error, w.model, r.tensor_parallel))
+        text
+        + "\n"
+        + model_error_text(error, outside_measured(error, w.model, r.tensor_parallel), w.model)
     )
 
 
