@@ -9,6 +9,7 @@ the product's, for out-of-sample errors: latency within 25 %, throughput within 
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from linter.kb.model import Efficiency
@@ -81,9 +82,7 @@ def bands(checks: list[Check]) -> tuple[Band, ...]:
     return tuple(out)
 
 
-def by_model(
-    checks: tuple[Check, ...] | list[Check], split: str = "holdout"
-) -> list[tuple[str, Band]]:
+def by_model(checks: Sequence[Check], split: str = "holdout") -> list[tuple[str, Band]]:
     """The bands of one split, model by model: an aggregate band hides that a set can be close
     on the models it was fitted to and far on another."""
     mine = [c for c in checks if c.point.split == split]
