@@ -162,16 +162,13 @@ def run(args: argparse.Namespace, io: Any) -> int:
         used = sorted({r.efficiency for _, r in rows if isinstance(r, SizingResult)})
         for eff in used:
             error = calibration_report.model_error(kb, eff)
-            outside = [  # the model once, a tensor-parallel size per system
-                what if what.startswith("model ") else f"{sid}: {what}"
+            systems = [
+                (sid, r.tensor_parallel)
                 for sid, r in rows
                 if isinstance(r, SizingResult) and r.efficiency == eff
-                for what in calibration_report.outside_measured(error, w.model, r.tensor_parallel)
             ]
-            io.out.write(
-                "\n"
-                + calibration_report.model_error_text(error, list(dict.fromkeys(outside)), w.model)
-            )
+            outside = calibration_report.outside_measured_by_system(error, w.model, systems)
+            io.out.write("\n" + calibration_report.model_error_text(error, outside, w.model))
     else:
         if not args.system:
             raise UsageError("give --system or --compare (see refarch size --help)")

@@ -139,6 +139,19 @@ def model_error(kb: KnowledgeBase, efficiency_id: str) -> dict[str, Any]:
     }
 
 
+def _outside_tp(measured: dict[str, Any], tensor_parallel: int) -> str | None:
+    if tensor_parallel in measured["tensor_parallel"]:
+        return None
+    tps = ", ".join(str(t) for t in measured["tensor_parallel"])
+    return f"tensor parallel {tensor_parallel} (measured: {tps})"
+
+
+def _outside_model(measured: dict[str, Any], model: str) -> str | None:
+    if model in measured["models"]:
+        return None
+    return f"model {model} (measured: {', '.join(measured['models'])})"
+
+
 def outside_measured(err: dict[str, Any], model: str, tensor_parallel: int) -> list[str]:
     """What of an answer lies outside the published measurements of the set it used: a
     tensor-parallel size none of them ran (the communication terms are then extrapolated)
@@ -146,12 +159,26 @@ def outside_measured(err: dict[str, Any], model: str, tensor_parallel: int) -> l
     measured = err.get("measured")
     if not measured:
         return []
-    out = []
-    if tensor_parallel not in measured["tensor_parallel"]:
-        tps = ", ".join(str(t) for t in measured["tensor_parallel"])
-        out.append(f"tensor parallel {tensor_parallel} (measured: {tps})")
-    if model not in measured["models"]:
-        out.append(f"model {model} (measured: {', '.join(measured['models'])})")
+    found = (_outside_tp(measured, tensor_parallel), _outside_model(measured, model))
+    return [what for what in found if what]
+
+
+def outside_measured_by_system(
+    err: dict[str, Any], model: str, systems: list[tuple[str, int]]
+) -> list[str]:
+    """:func:`outside_measured` for a comparison of ``systems`` (id, tensor-parallel size)
+    sized with one set: each system's tensor-parallel size, the model once."""
+    measured = err.get("measured")
+    if not measured:
+        return []
+    out: list[str] = []
+    model_item = _outside_model(measured, model)
+    for sid, tensor_parallel in systems:
+        tp_item = _outside_tp(measured, tensor_parallel)
+        if tp_item:
+            out.append(f"{sid}: {tp_item}")
+        if model_item and model_item not in out:
+            out.append(model_item)
     return out
 
 
@@ -165,7 +192,8 @@ def model_error_text(
         f"model error of {err['efficiency']} against published measurements "
         "(refarch size --calibration lists them):\n" + band_lines(err["bands"])
     )
-    for b in err.get("by_model", {}).get(model, []) if model else []:
+    own = err.get("by_model", {}).get(model, []) if model else []
+    for b in own:
         median, worst = _shown(b["median_error_pct"], ".0f"), _shown(b["worst_error_pct"], "+.0f")
         text += (
             f"  out of sample, {model} alone: {accuracy.METRIC_NAMES[b['metric']]} median "
