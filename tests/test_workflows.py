@@ -1,6 +1,6 @@
-"""The maintainers' CI workflows in .github/workflows: valid GitHub Actions workflows (the
-SchemaStore schema check-jsonschema vendors; actionlint cannot be installed from PyPI without a
-Go toolchain), and every refarch command in them is one refarch's parser accepts."""
+"""The maintainers' CI workflows in .github/workflows: valid GitHub Actions workflows (actionlint,
+run from its WebAssembly build under Node.js, and the SchemaStore schema check-jsonschema
+vendors), and every refarch command in them is one refarch's parser accepts."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from conftest import ROOT
 
 from linter.cli import build_parser
 
+ACTIONLINT = ROOT / "tools" / "actionlint" / "run.cjs"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 DOCS = ROOT / "site_src" / "docs" / "contributing.md"
 
@@ -33,6 +34,41 @@ def test_workflows_match_the_github_workflow_schema() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
+    installed = ACTIONLINT.parent / "node_modules" / ".installed"
+    assert installed.exists(), "install actionlint: make actionlint (make test does)"
+    return subprocess.run(
+        ["node", str(ACTIONLINT), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_workflows_pass_actionlint() -> None:
+    done = _actionlint(*WORKFLOWS)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_actionlint_names_a_broken_workflow(tmp_path: Path) -> None:
+    """The check can fail: a job needing one that does not exist, and an unclosed expression,
+    each reported at its line and column."""
+    text = (ROOT / ".github" / "workflows" / "kb-review.yml").read_text(encoding="utf-8")
+    needs = tmp_path / "needs.yml"
+    needs.write_text(text.replace("runs-on:", "needs: build\n    runs-on:", 1), encoding="utf-8")
+    expr = tmp_path / "expr.yml"
+    expr.write_text(text.replace("if: always()", "if: always(", 1), encoding="utf-8")
+    done = _actionlint(needs, expr)
+    assert done.returncode == 1
+    assert [line.split(": ", 1)[0] for line in done.stdout.splitlines()] == [
+        f"{needs}:10:3",
+        f"{expr}:23:20",
+    ]
+    assert 'job "review" needs job "build" which does not exist' in done.stdout
+    assert done.stdout.splitlines()[1].endswith("[expression]")
 
 
 def _commands(text: str) -> list[list[str]]:
