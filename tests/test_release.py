@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import RunCli
+import pytest
+from conftest import ROOT, RunCli
 from kbrepo import Arch, KBRepo, server
 
 C10 = ("2026.10", "2026-10-01", "First version.", "Baseline.")
@@ -77,3 +78,19 @@ def test_release_must_come_after_the_last_one(tmp_path: Path, run_cli: RunCli) -
     code, _, err = run_cli("release", "2026.13", cwd=repo.root)
     assert code == 2
     assert "release '2026.13' is not CalVer YYYY.MM" in err
+
+
+def test_the_shipped_kb_is_in_step_with_its_release(run_cli: RunCli) -> None:
+    """What the kb-review workflow checks on a pull request, on this repository's own history:
+    every architecture that changed since the previous release (itself or through the catalog
+    entries it names) has a new version and a recorded reason, and release.yaml lists each at
+    the version its file states (REL001-REL005). A KB edit committed without its bump fails
+    here (from the first release, each release against the one before, up to the working
+    tree), before a plan pinned to the old version is checked against new figures."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: no release history to check against")
+    code, out, err = run_cli(
+        "review", "--check", "--from", "2026.11", "--to", "worktree", "--each-release", cwd=ROOT
+    )
+    assert (code, out) == (0, ""), out + err
+    assert err.startswith("release consistency: ok"), err
