@@ -20,7 +20,7 @@ from linter.core.errors import EXIT_OK, UsageError
 from linter.kb.specs import KV_PRECISIONS, PRECISIONS
 from linter.kb.store import KnowledgeBase
 from linter.lint import emit
-from linter.sizing import Options, calibration_report, compare, curve, report, size
+from linter.sizing import Options, calibration_report, compare, curve, report, shortfall, size
 from linter.sizing.result import SizingResult
 from linter.sizing.workload import Workload
 
@@ -150,9 +150,12 @@ def run(args: argparse.Namespace, io: Any) -> int:
         errors = {e: calibration_report.model_error(kb, e) for e in used_sets}
         for row in rows_json:
             if "efficiency" in row:
+                err = errors[str(row["efficiency"])]
+                short = shortfall.at_measured_error(SizingResult.from_dict(row), err, w.model)
                 row["outside_measured"] = calibration_report.outside_measured(
-                    errors[str(row["efficiency"])], w.model, int(row["tensor_parallel"])
+                    err, w.model, int(row["tensor_parallel"])
                 )
+                row["at_measured_error"] = short.to_dict() if short else None
         doc["model_error"] = list(errors.values())
         doc["kb"] = kb.identity()
         io.out.write(dump_json(doc))

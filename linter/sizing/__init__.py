@@ -77,6 +77,10 @@ is the sequences one GPU schedules: B, or B / t under attention data parallelism
 - bottleneck: memory (one replica at the smallest fitting size serves everyone: the weights
   set the size), kv-cache (the cache is full before a latency target binds), bandwidth or
   compute (what dominates the step at which a target stops being met; a TTFT limit is compute).
+- at the measured error (`shortfall`): where the set's held-out points include throughputs,
+  the largest over-estimate e among them (the answer's model's own where there are some)
+  gives replicas' = ceil(replicas x (1 + e)), counted into GPUs, systems, racks and kW as
+  above: what the answer takes if each replica serves only estimate / (1 + e).
 
 ## Refusals
 

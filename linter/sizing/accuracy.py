@@ -31,6 +31,7 @@ class Band:
     n: int
     median: float  # median |estimate / published - 1|
     worst: float  # the signed error of largest magnitude
+    highest: float  # the largest signed error (an over-estimate when positive)
 
     @property
     def meets_target(self) -> bool:
@@ -77,6 +78,7 @@ def bands(checks: list[Check]) -> tuple[Band, ...]:
                         n=len(errors),
                         median=statistics.median(abs(e) for e in errors),
                         worst=max(errors, key=abs),
+                        highest=max(errors),
                     )
                 )
     return tuple(out)

@@ -31,6 +31,7 @@ def _band_json(b: accuracy.Band) -> dict[str, Any]:
         "points": b.n,
         "median_error_pct": _pct(b.median),
         "worst_error_pct": _pct(b.worst),
+        "highest_error_pct": _pct(b.highest),
         "target_pct": round(accuracy.TARGET[b.metric] * 100),
         "meets_target": b.meets_target,
     }

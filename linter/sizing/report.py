@@ -11,6 +11,7 @@ from linter.core.errors import RefarchError, UsageError
 from linter.kb.store import KnowledgeBase
 from linter.sizing.calibration_report import model_error_text, outside_measured
 from linter.sizing.engine import Options, SizingRefused, SizingResult, Workload, compare, size
+from linter.sizing.shortfall import at_measured_error
 
 Row = tuple[str, SizingResult | RefarchError]
 
@@ -120,10 +121,12 @@ def result_text(w: Workload, r: SizingResult, error: dict[str, Any] | None = Non
     text = heading(w) + " on " + r.system + "\n\n" + result_table(r)
     if error is None:
         return text
+    short = at_measured_error(r, error, w.model)
     return (
         text
         + "\n"
         + model_error_text(error, outside_measured(error, w.model, r.tensor_parallel), w.model)
+        + (short.text() if short else "")
     )
 
 

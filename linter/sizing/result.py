@@ -4,7 +4,7 @@ power, cooling and the assumptions behind them)."""
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from linter.kb.pue import default_pue
@@ -58,6 +58,19 @@ class SizingResult:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SizingResult:
+        """The result :meth:`to_dict` gave (keys added beside its fields are ignored)."""
+        return cls(**{f.name: d[f.name] for f in fields(cls)})
+
+
+def systems_for(replicas: int, tp: int, gpus_per_system: int) -> int:
+    """Systems that host ``replicas`` replicas of ``tp`` GPUs: whole replicas per system, or
+    whole systems per replica when one spans several."""
+    if tp <= gpus_per_system:
+        return math.ceil(replicas / (gpus_per_system // tp))
+    return replicas * math.ceil(tp / gpus_per_system)
+
 
 def assemble(
     kb: KnowledgeBase,
@@ -75,10 +88,7 @@ def assemble(
     if system.max_power_kw is None:
         raise SizingInputError(f"system {system.id!r} has no max_power_kw figure: IT power unknown")
     gpus = c.replicas * c.tp
-    if c.tp <= system.gpu_count:
-        systems = math.ceil(c.replicas / (system.gpu_count // c.tp))
-    else:
-        systems = c.replicas * math.ceil(c.tp / system.gpu_count)
+    systems = systems_for(c.replicas, c.tp, system.gpu_count)
     profile = facility.rack_profile(kb, system.id, opts.architecture)
     racks = math.ceil(systems / profile.systems_per_rack)
     rack_kw = min(systems, profile.systems_per_rack) * system.max_power_kw
