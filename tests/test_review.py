@@ -50,12 +50,12 @@ No problems: every changed architecture has a new version and a recorded reason,
 >
 > *Why:* The test server's maximum was revised.
 
-| level | check | change |
-|---|---|---|
-| **breaking** | `limit-tightened` | `rack_profiles[compute].max_kw`: 32 kW -> 40.8 kW (+28 %) |
-| **breaking** | `limit-tightened` | `facility.rack_kw_max`: 32 kW -> 40.8 kW (+28 %) |
-| info | `version-changed` | `version`: '2026.09' -> '2026.10' |
-| info | `version-changed` | `changes[2026.10]`: added '2026.10' |
+| level | check | change | source |
+|---|---|---|---|
+| **breaking** | `limit-tightened` | `rack_profiles[compute].max_kw`: 32 kW -> 40.8 kW (+28 %) | `fixture` (2026-11-26) |
+| **breaking** | `limit-tightened` | `facility.rack_kw_max`: 32 kW -> 40.8 kW (+28 %) | `fixture` (2026-11-26) |
+| info | `version-changed` | `version`: '2026.09' -> '2026.10' |  |
+| info | `version-changed` | `changes[2026.10]`: added '2026.10' |  |
 """
     )
 
@@ -395,8 +395,9 @@ def test_impact_lists_the_plans_whose_findings_change(tmp_path: Path, run_cli: R
     catalog = md[md.index("## Catalog and standards") : md.index("## Impact on plans")]
     assert catalog.splitlines() == [
         "## Catalog and standards", "", "### system `test-server` (changed)", "",
-        "| level | check | change |", "|---|---|---|",
-        "| **breaking** | `limit-tightened` | `max_power_kw`: 8 kW -> 10.5 kW (+31 %) |", "",
+        "| level | check | change | source |", "|---|---|---|---|",
+        "| **breaking** | `limit-tightened` | `max_power_kw`: 8 kW -> 10.5 kW (+31 %) |"
+        " `fixture` (2026-11-26) |", "",
     ]  # fmt: skip
     section = md[md.index("## Impact on plans") :]
     assert section.splitlines()[:10] == [
@@ -480,7 +481,7 @@ def test_diff_between_versions_commits_and_worktree(repo: KBRepo, run_cli: RunCl
     code, md, _ = run_cli("diff", "pod-a@2026.09", "pod-a@2026.10", "--format", "md", cwd=repo.root)
     assert (
         md.splitlines()[4]
-        == "| **breaking** | `limit-tightened` | `rack_profiles[compute].max_kw`: 32 kW -> 40.8 kW (+28 %) |"
+        == "| **breaking** | `limit-tightened` | `rack_profiles[compute].max_kw`: 32 kW -> 40.8 kW (+28 %) | `fixture` (2026-11-26) |"
     )
     data = json.loads(
         run_cli("diff", "pod-a@2026.09", "pod-a@2026.10", "--format", "json", cwd=repo.root)[1]
@@ -496,6 +497,7 @@ def test_diff_between_versions_commits_and_worktree(repo: KBRepo, run_cli: RunCl
         "unit": "kW",
         "relative_pct": 27.5,
         "description": "rack_profiles[compute].max_kw: 32 kW -> 40.8 kW (+28 %)",
+        "sources": [{"id": "fixture", "url": "", "retrieved": "2026-11-26"}],
     }
     assert run_cli("diff", "pod-q@2026.09", "pod-b@2026.09", cwd=repo.root) == (
         2,

@@ -25,6 +25,7 @@ from linter.core.yamlio import Document, PathT, walk
 from linter.kb.change_checks import BY_ID
 from linter.kb.figures import figure_value, is_figure, number
 from linter.kb.store import KIND_DIRS
+from linter.review.citations import citations
 from linter.review.classify import Classified, classify
 from linter.review.diff import Change, diff, fmt
 from linter.review.history import KBHistory
@@ -130,7 +131,8 @@ def catalog_changes(
         for ch in diff(da.data, db.data):
             check = classify(ch, kind, da.data, db.data)
             if check not in _PROVENANCE:
-                out.append(Classified(replace(ch, path=(id_, *ch.path)), check))
+                cited = citations(db.data, ch.new_at) if ch.op != "removed" else ()
+                out.append(Classified(replace(ch, path=(id_, *ch.path)), check, cited))
     out += _rederived(new, ca, cb)
     return sorted(out, key=lambda c: _LEVELS.index(BY_ID[c.check].level))
 
@@ -160,7 +162,8 @@ def _rederived(data: Any, ca: CatalogAt, cb: CatalogAt) -> list[Classified]:
         human = _human(data, path)
         ch = Change(human, "changed", va, vb, path, path, _unit_of(human[-1]))
         check = classify(ch, "architecture", data, data)
-        out.append(Classified(replace(ch, path=(*human[:-1], f"{human[-1]} = {formula}")), check))
+        where = replace(ch, path=(*human[:-1], f"{human[-1]} = {formula}"))
+        out.append(Classified(where, check, citations(data, path)))
     return out
 
 

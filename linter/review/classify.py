@@ -20,6 +20,7 @@ from typing import Any
 from linter.core.findings import SEVERITY_RANK
 from linter.kb.change_checks import BY_ID, CHECKS, LEVELS
 from linter.kb.figures import number
+from linter.review.citations import Citation, citations
 from linter.review.diff import Change
 
 # fmt: off
@@ -61,19 +62,33 @@ _RANKED = {
 class Classified:
     change: Change
     check: str
+    sources: tuple[Citation, ...] = ()  # what a reviewer opens to check it (citations.py)
 
     @property
     def level(self) -> str:
         return BY_ID[self.check].level
 
     def to_dict(self) -> dict[str, Any]:
-        return {"check": self.check, "level": self.level, **self.change.to_dict()}
+        return {
+            "check": self.check,
+            "level": self.level,
+            **self.change.to_dict(),
+            "sources": list(self.sources),
+        }
 
 
 def classify_all(changes: list[Change], kind: str, old: Any, new: Any) -> list[Classified]:
-    """Each change with its check, breaking first (document order within a level)."""
-    out = [Classified(c, classify(c, kind, old, new)) for c in changes]
+    """Each change with its check and the sources of what it adds or changes in ``new``,
+    breaking first (document order within a level)."""
+    out = [Classified(c, classify(c, kind, old, new), _cited(c, new)) for c in changes]
     return sorted(out, key=lambda c: LEVELS.index(c.level))
+
+
+def _cited(ch: Change, new: Any) -> tuple[Citation, ...]:
+    """Nothing for a removal or a change to sources or text; else :func:`citations`."""
+    if ch.op == "removed" or ch.new_at is None:
+        return ()
+    return citations(new, ch.new_at)
 
 
 def classify(ch: Change, kind: str, old: Any, new: Any) -> str:

@@ -19,6 +19,7 @@ from linter.kb.model.release import Release, changes_of
 from linter.kb.store import KIND_DIRS
 from linter.lint.config import Config
 from linter.review import consistency
+from linter.review.citations import citations
 from linter.review.classify import Classified, classify_all
 from linter.review.diff import Change, diff
 from linter.review.history import KBHistory, version_of
@@ -114,7 +115,7 @@ def _entry(
             "added",
             new_version=version_of(nd),
             path=new or "",
-            changes=[Classified(Change((), "added", new=nd.data), check)],
+            changes=[Classified(Change((), "added", new=nd.data), check, citations(nd.data, None))],
             rationale=_rationale(nd.data, ""),
         )
     if nd is None and od is not None:

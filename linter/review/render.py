@@ -9,6 +9,7 @@ from typing import Any
 from linter.core.findings import Finding
 from linter.core.text import plural
 from linter.kb.change_checks import LEVELS
+from linter.review import citations
 from linter.review.classify import Classified
 from linter.review.impact import PlanImpact, counts
 from linter.review.packet import EntryReview, Review
@@ -30,10 +31,15 @@ def rev_label(rev: Revision, release: str = "") -> str:
 
 
 def changes_table(changes: list[Classified]) -> list[str]:
-    lines = ["| level | check | change |", "|---|---|---|"]
+    """One row per change: its level, check, path and detail, and the sources of the figure
+    it adds or changes (what a reviewer opens to check it)."""
+    lines = ["| level | check | change | source |", "|---|---|---|---|"]
     for c in changes:
         ch = c.change
-        lines.append(f"| {_ICON[c.level]} | `{c.check}` | `{ch.where}`: {_cell(ch.detail())} |")
+        lines.append(
+            f"| {_ICON[c.level]} | `{c.check}` | `{ch.where}`: {_cell(ch.detail())} | "
+            f"{citations.markdown(c.sources)} |"
+        )
     return lines
 
 
@@ -59,7 +65,9 @@ def _entry_md(e: EntryReview) -> list[str]:
     if e.state in ("changed", "renamed") and e.changes:
         out += [*changes_table(e.changes), ""]
     elif e.state in ("added", "removed"):
-        out += [f"`{e.changes[0].check}` ({e.changes[0].level})", ""]
+        cited = citations.markdown(e.changes[0].sources)
+        head = f"`{e.changes[0].check}` ({e.changes[0].level})"
+        out += [head + (f"; sources: {cited}" if cited else ""), ""]
     return out
 
 
