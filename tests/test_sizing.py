@@ -14,6 +14,7 @@ from linter.sizing.memory import (
     kv_bytes,
     kv_capacity_sequences,
     kv_replication,
+    replicated_bytes,
     tp_candidates,
     weight_bytes,
     weight_bytes_read,
@@ -61,6 +62,29 @@ def test_tensor_parallel_candidates_and_kv_capacity(kb: KnowledgeBase) -> None:
     # (2 x 80 GB x 80 % - 70 GB) / (163,840 B x 5,500 tokens) = 64.36
     assert kv_capacity_sequences(l70, h100, "fp8", "fp8", 2, 5500, 80) == 64
     assert kv_capacity_sequences(l70, h100, "fp8", "fp8", 1, 5500, 80) == 0
+
+
+def test_a_measured_attention_layout_overrides_the_default(kb: KnowledgeBase) -> None:
+    """MoE and MLA models are sized with data-parallel attention (no KV copies, every GPU
+    keeping the shared weights); a point measured with tensor-parallel attention is estimated
+    that way: an MLA latent is read by every head, so each of t ranks holds all of it, and
+    GQA heads are copied past the KV-head count."""
+    ds, mix = load_model(kb, "deepseek-v3"), load_model(kb, "mixtral-8x7b")
+    assert kv_replication(ds, 8) == 1.0  # the default: data-parallel attention
+    assert kv_replication(ds, 8, adp=False) == 8.0
+    assert kv_replication(mix, 8) == 1.0 and kv_replication(mix, 16, adp=False) == 2.0
+    assert kv_replication(ds, 1, adp=False) == 1.0
+    # shared (non-expert) weights: 7 extra copies under data-parallel attention, none under TP
+    shared = ds.shared_params * 1.0  # FP8, one byte per parameter
+    assert replicated_bytes(ds, "fp8", 8) == pytest.approx(7 * shared, rel=1e-12)
+    assert replicated_bytes(ds, "fp8", 8, adp=False) == 0.0
+    h200 = load_gpu(kb, "h200-sxm")
+    dp = kv_capacity_sequences(ds, h200, "fp8", "fp8", 8, 9216, 90)
+    tp = kv_capacity_sequences(ds, h200, "fp8", "fp8", 8, 9216, 90, adp=False)
+    per_seq = 576 * ds.layers * 9216  # latent + rope dims x layers x tokens, one byte each
+    free_dp = 8 * 141e9 * 0.9 - 671e9 - 7 * shared
+    assert dp == int(free_dp // per_seq)
+    assert tp == int((8 * 141e9 * 0.9 - 671e9) // (8 * per_seq))
 
 
 def test_prefill_and_decode_step_times(kb: KnowledgeBase) -> None:

@@ -26,6 +26,9 @@ serving stack, fitted once to the published measurements listed in that file.
 - MoE and MLA models are served with attention data parallelism: each GPU of a replica holds
   the KV of its own B / t sequences (no replication across GPUs), and every GPU keeps the
   shared, non-expert weights, so a replica holds (t - 1) x shared bytes on top of the weights.
+  A calibration point measured with tensor-parallel attention (attention_data_parallel:
+  false) is estimated that way: no extra shared copies, but every GPU holds the whole MLA
+  latent cache (t copies) and GQA heads are copied past the KV-head count.
 - t runs over the divisors of the attention heads that fit the system's NVLink domain. A
   replica that cannot hold its weights plus the KV of one full sequence (I + O tokens) at the
   largest t is refused (BF16 Llama 3.1 405B on 8 x H100: 810 GB of weights, 512 GB usable).

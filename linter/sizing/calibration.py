@@ -153,7 +153,8 @@ def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
     many as its KV cache holds. A closed loop of more requests than the KV cache holds runs
     ``capacity`` of them; each of the others waits for a slot, so the mean TTFT grows by
     (concurrency - capacity) / rate. Throughputs count the system's gpus / tensor_parallel
-    replicas.
+    replicas. The replica runs the attention layout the point was measured with
+    (``attention_data_parallel``), else the model's default.
     """
     model, gpu = load_model(kb, point.model), load_gpu(kb, point.accelerator)
     kvp = default_kv_precision(point.precision)
@@ -167,6 +168,7 @@ def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
         point.output_tokens,
         factors,
         STATISTIC_PERCENTILE.get(point.slo.ttft_statistic if point.slo else point.statistic),
+        point.attention_data_parallel,
     )
     capacity = kv_capacity_sequences(
         model,
@@ -176,6 +178,7 @@ def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
         point.tensor_parallel,
         point.input_tokens + point.output_tokens,
         factors.memory_usable_pct,
+        point.attention_data_parallel,
     )
     if capacity < 1:
         return 0.0

@@ -29,18 +29,21 @@ def weight_bytes_read(model: ModelSpec, precision: str, batch: float) -> float:
     return float((model.shared_params + touched * model.expert_params) * b)
 
 
-def replicated_bytes(model: ModelSpec, precision: str, tp: int) -> float:
+def replicated_bytes(model: ModelSpec, precision: str, tp: int, adp: bool | None = None) -> float:
     """Weights a replica of ``tp`` GPUs holds beyond one copy of the model: under
     data-parallel attention (MoE) every GPU past the first keeps its own copy of the shared
-    (attention, embedding, shared-expert) weights; the routed experts are split across them."""
-    if not model.moe or tp <= 1 or not attention_data_parallel(model):
+    (attention, embedding, shared-expert) weights; the routed experts are split across them.
+    ``adp``: whether attention runs data-parallel (None: :func:`attention_data_parallel`)."""
+    if not model.moe or tp <= 1 or not _adp(model, adp):
         return 0.0
     return (tp - 1) * model.shared_params * BYTES_PER_PARAM[precision]
 
 
-def replica_weight_bytes(model: ModelSpec, precision: str, tp: int) -> float:
+def replica_weight_bytes(
+    model: ModelSpec, precision: str, tp: int, adp: bool | None = None
+) -> float:
     """Weights one replica of ``tp`` GPUs holds in memory."""
-    return weight_bytes(model, precision) + replicated_bytes(model, precision, tp)
+    return weight_bytes(model, precision) + replicated_bytes(model, precision, tp, adp)
 
 
 def kv_bytes_per_token_layer(model: ModelSpec, kv_precision: str) -> float:
@@ -71,17 +74,24 @@ def attention_data_parallel(model: ModelSpec) -> bool:
     return bool(model.mla_dim) or model.moe
 
 
-def kv_replication(model: ModelSpec, tp: int) -> float:
+def _adp(model: ModelSpec, adp: bool | None) -> bool:
+    return attention_data_parallel(model) if adp is None else adp
+
+
+def kv_replication(model: ModelSpec, tp: int, adp: bool | None = None) -> float:
     """How many times the KV cache is stored across a tensor-parallel group, over one copy.
 
-    GQA/MHA shard KV heads across ranks; past ``kv_heads`` ranks each head is replicated
-    (tp / kv_heads copies). MoE and MLA models are served with data-parallel attention
-    (:func:`attention_data_parallel`: each rank holds the cache of its own sequences), so
-    nothing is replicated.
+    Under data-parallel attention (``adp``; None: :func:`attention_data_parallel`, which MoE
+    and MLA models are served with) each rank holds the cache of its own sequences, so
+    nothing is replicated. Under tensor-parallel attention GQA/MHA shard KV heads across
+    ranks, and past ``kv_heads`` ranks each head is replicated (tp / kv_heads copies); an MLA
+    latent is shared by every head, so each rank holds all of it (tp copies).
     """
-    if attention_data_parallel(model) or tp <= model.kv_heads:
+    if _adp(model, adp) or tp <= 1:
         return 1.0
-    return tp / model.kv_heads
+    if model.mla_dim:
+        return float(tp)
+    return 1.0 if tp <= model.kv_heads else tp / model.kv_heads
 
 
 def usable_bytes(gpu: GpuSpec, memory_usable_pct: float) -> float:
@@ -97,10 +107,13 @@ def kv_capacity_sequences(
     tp: int,
     seq_tokens: int,
     memory_usable_pct: float,
+    adp: bool | None = None,
 ) -> int:
-    """Whole sequences of ``seq_tokens`` whose KV cache fits a replica next to its weights."""
-    free = tp * usable_bytes(gpu, memory_usable_pct) - replica_weight_bytes(model, precision, tp)
-    per_seq = kv_bytes(model, kv_precision, seq_tokens) * kv_replication(model, tp)
+    """Whole sequences of ``seq_tokens`` whose KV cache fits a replica next to its weights
+    (``adp``: whether attention runs data-parallel; None: the model's default)."""
+    weights = replica_weight_bytes(model, precision, tp, adp)
+    free = tp * usable_bytes(gpu, memory_usable_pct) - weights
+    per_seq = kv_bytes(model, kv_precision, seq_tokens) * kv_replication(model, tp, adp)
     if free <= 0 or per_seq <= 0:
         return 0
     return int(math.floor(free / per_seq))

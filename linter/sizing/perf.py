@@ -54,6 +54,13 @@ class Replica:
     output_tokens: int
     factors: Factors
     ttft_percentile: float | None = None  # None: the mean TTFT; else 50, 90, 99
+    attention_dp: bool | None = None  # None: the model's default (attention_data_parallel)
+
+    @property
+    def data_parallel_attention(self) -> bool:
+        """Whether attention runs data-parallel across the replica's GPUs."""
+        dp = self.attention_dp
+        return attention_data_parallel(self.model) if dp is None else dp
 
     # --- FLOPs --------------------------------------------------------------------------
     def attention_flops_per_token(self, context: float) -> float:
@@ -122,13 +129,14 @@ class Replica:
         """Reading the weights once (MoE: the experts the batch touches; under data-parallel
         attention every GPU reads its own copy of the shared weights)."""
         read = weight_bytes_read(self.model, self.precision, batch)
-        read += replicated_bytes(self.model, self.precision, self.tp)
+        read += replicated_bytes(self.model, self.precision, self.tp, self.data_parallel_attention)
         return read / self._bandwidth()
 
     def kv_s(self, batch: float) -> float:
         """Reading every sequence's KV cache at the mean decode context."""
         kv = kv_bytes(self.model, self.kv_precision, self.decode_context)
-        return batch * kv * kv_replication(self.model, self.tp) / self._bandwidth()
+        copies = kv_replication(self.model, self.tp, self.data_parallel_attention)
+        return batch * kv * copies / self._bandwidth()
 
     def gemm_s(self, tokens: float) -> float:
         """Matrix multiplies of ``tokens`` tokens, 2 x active params FLOPs each."""
@@ -163,7 +171,7 @@ class Replica:
     def scheduled(self, batch: float) -> float:
         """Sequences one GPU's scheduler handles per step: all ``batch`` under tensor
         parallelism, its share under data-parallel attention."""
-        return batch / self.tp if attention_data_parallel(self.model) else batch
+        return batch / self.tp if self.data_parallel_attention else batch
 
     def bound(self, batch: float) -> str:
         """What dominates a step: "bandwidth" (weights + KV reads) or "compute"."""

@@ -194,6 +194,7 @@ class CalibrationPoint(Record):
     statistic: str
     gpus: int = 0  # accelerators measured (0: not stated, one replica)
     slo: Slo | None = None  # a throughput measured within these latencies
+    attention_data_parallel: bool | None = None  # the measured layout (None: model default)
 
     @property
     def replicas(self) -> int:
@@ -223,6 +224,10 @@ class Efficiency(Described):
     calibration: tuple[CalibrationPoint, ...]
 
 
+def _bool_or_none(v: Any) -> bool | None:
+    return v if isinstance(v, bool) else None
+
+
 def _point(i: int, p: dict[str, Any]) -> CalibrationPoint:
     conc = p.get("concurrency")
     return CalibrationPoint(
@@ -238,6 +243,7 @@ def _point(i: int, p: dict[str, Any]) -> CalibrationPoint:
         output_tokens=_int(p, "output_tokens"),
         concurrency=int(conc) if isinstance(conc, int) and not isinstance(conc, bool) else None,
         slo=_slo(p.get("slo")),
+        attention_data_parallel=_bool_or_none(p.get("attention_data_parallel")),
         metric=text(p, "metric"),
         published=figure(p, "published").value or math.nan,
         split=text(p, "split", "fit"),
