@@ -28,9 +28,12 @@ def citations(data: Any, at: PathT | None) -> tuple[Citation, ...]:
             node = node[key]
         except (KeyError, IndexError, TypeError):
             return ()
-    figures = [above] if above is not None else list(_below(node, top=at is None))
     if is_figure(node):
         figures = [node]
+    elif above is not None:
+        figures = [above]
+    else:
+        figures = list(_below(node, top=at is None))
     sources = data.get("sources") if isinstance(data, dict) else None
     out: list[Citation] = []
     for fig in figures:

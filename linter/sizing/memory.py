@@ -34,7 +34,7 @@ def replicated_bytes(model: ModelSpec, precision: str, tp: int, adp: bool | None
     data-parallel attention (MoE) every GPU past the first keeps its own copy of the shared
     (attention, embedding, shared-expert) weights; the routed experts are split across them.
     ``adp``: whether attention runs data-parallel (None: :func:`attention_data_parallel`)."""
-    if not model.moe or tp <= 1 or not _adp(model, adp):
+    if not model.moe or tp <= 1 or not attends_data_parallel(model, adp):
         return 0.0
     return (tp - 1) * model.shared_params * BYTES_PER_PARAM[precision]
 
@@ -74,7 +74,8 @@ def attention_data_parallel(model: ModelSpec) -> bool:
     return bool(model.mla_dim) or model.moe
 
 
-def _adp(model: ModelSpec, adp: bool | None) -> bool:
+def attends_data_parallel(model: ModelSpec, adp: bool | None) -> bool:
+    """``adp`` where a layout is stated, else the model's default."""
     return attention_data_parallel(model) if adp is None else adp
 
 
@@ -87,7 +88,7 @@ def kv_replication(model: ModelSpec, tp: int, adp: bool | None = None) -> float:
     ranks, and past ``kv_heads`` ranks each head is replicated (tp / kv_heads copies); an MLA
     latent is shared by every head, so each rank holds all of it (tp copies).
     """
-    if _adp(model, adp) or tp <= 1:
+    if attends_data_parallel(model, adp) or tp <= 1:
         return 1.0
     if model.mla_dim:
         return float(tp)

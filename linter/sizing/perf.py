@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from linter.kb.specs import GpuSpec, ModelSpec
 from linter.sizing.memory import (
-    attention_data_parallel,
+    attends_data_parallel,
     kv_bytes,
     kv_replication,
     replicated_bytes,
@@ -59,8 +59,7 @@ class Replica:
     @property
     def data_parallel_attention(self) -> bool:
         """Whether attention runs data-parallel across the replica's GPUs."""
-        dp = self.attention_dp
-        return attention_data_parallel(self.model) if dp is None else dp
+        return attends_data_parallel(self.model, self.attention_dp)
 
     # --- FLOPs --------------------------------------------------------------------------
     def attention_flops_per_token(self, context: float) -> float:
