@@ -91,11 +91,13 @@ def test_deepseek_r1_fp4_on_8_b200_under_load(checks: dict[str, Check]) -> None:
     assert abs(c.error) <= 0.25, (c.point.published, c.estimate)
 
 
-@pytest.mark.xfail(strict=True, reason="small-batch DeepSeek-R1 ITL +62..+96 % over published")
+@pytest.mark.xfail(strict=True, reason="small-batch DeepSeek-R1 ITL +36..+67 % over published")
 def test_deepseek_r1_fp4_on_8_b200_interactive(checks: dict[str, Check]) -> None:
     """The same system at 4 sequences in flight: 3.57-4.34 ms per token (230-280 tokens/s per
-    user). The model's fixed step cost, fitted on dense 70B runs, is longer than the whole
-    measured step, so it misses; strict, so a fix shows."""
+    user). Estimated with the tensor-parallel attention the runs used, the model still misses
+    (it did by +62..+96 % while it assumed data-parallel attention): its fixed step cost,
+    fitted on dense 70B runs of 80 layers, is longer than the whole measured step of this
+    61-layer model; strict, so a fix shows."""
     for pid in (
         "aic-dsr1-b200-trtllm-fp4-tp8-1024-1024-c4-itl",
         "aic-dsr1-b200-trtllm-fp4-tp8-1024-8192-c4-itl",
@@ -280,7 +282,7 @@ def test_gpt_oss_120b_latency_on_h200_with_tensorrt_llm_a_model_no_fit_saw(
     assert statistics.median(abs(c.error) for c in itl) <= 0.15
 
 
-@pytest.mark.xfail(strict=True, reason="gpt-oss-120b ITL on B200: median +44 % (vLLM), +60 % (TRT)")
+@pytest.mark.xfail(strict=True, reason="gpt-oss-120b ITL on B200: median +43 % (vLLM), +65 % (TRT)")
 @pytest.mark.parametrize("stack", ["vllm", "trtllm"])
 def test_gpt_oss_120b_latency_on_b200(checks: dict[str, Check], stack: str) -> None:
     """The same model on B200 (vLLM 0.15.1, TensorRT-LLM 1.2.0rc2): published 2.3-4.0 ms per
