@@ -309,3 +309,26 @@ def test_deepseek_v3_latency_on_h200_with_sglang_measured_with_tensor_parallel_a
     assert all(checks[i].point.attention_data_parallel is False for i in ids)
     for i in ids:
         assert abs(checks[i].error) <= 0.25, (i, checks[i].estimate)
+
+
+@pytest.mark.xfail(
+    strict=True, reason="DeepSeek-R1 on 8 x B200, MLPerf: Offline +35..+48 %, Server +134..+210 %"
+)
+def test_mlperf_deepseek_r1_on_b200_in_the_layout_refarch_sizes(checks: dict[str, Check]) -> None:
+    """MLPerf Inference v5.1, DeepSeek-R1 NVFP4 on 8 x B200 with TensorRT-LLM, attention
+    data-parallel with 8-way expert parallelism: the layout `refarch size` assumes for MoE and
+    MLA models. Five submitters (NVIDIA, two Dell systems, GigaComputing, Google): Offline
+    30,490-33,380 output tokens/s, Server 13,910-18,590 within their 1.6-1.8 s P99 TTFT and
+    58-66 ms per output token. Held out. The model over-estimates Offline by 35-48 % and Server
+    by 134-210 % (about 43,000 tokens/s: it fits some 2,900 sequences within 66 ms where the
+    run held about 1,230): it does not model the expert all-to-all, the stalls of unchunked
+    prefill, or load imbalance. Strict, so a fix shows; ACCURACY.md reports it."""
+    ids = [
+        f"mlperf51-dsr1-{sub}-b200-{scenario}-throughput"
+        for sub in ("nvidia", "dell-xe9680l", "dell-xe9685l", "gigacomputing", "google")
+        for scenario in ("offline", "server")
+    ]
+    assert checks["mlperf51-dsr1-nvidia-b200-server-throughput"].point.published == 18590
+    assert checks["mlperf51-dsr1-nvidia-b200-offline-throughput"].point.published == 33380
+    for i in ids:
+        assert abs(checks[i].error) <= 0.30, (i, checks[i].error)

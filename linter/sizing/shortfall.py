@@ -38,10 +38,15 @@ class Shortfall:
         """The line printed under the answer's error bands."""
         return (
             f"  covering the largest held-out throughput over-estimate (+{self.over_pct:.0f} %, "
-            f"{self.basis}): {self.replicas:,} replicas, {self.gpus:,} GPUs, "
-            f"{self.systems:,} systems, {self.racks:,} racks, {self.it_kw:,.1f} kW IT, "
-            f"{self.facility_kw:,.1f} kW facility\n"
+            f"{self.basis}): {_count(self.replicas, 'replica')}, {_count(self.gpus, 'GPU')}, "
+            f"{_count(self.systems, 'system')}, {_count(self.racks, 'rack')}, "
+            f"{self.it_kw:,.1f} kW IT, {self.facility_kw:,.1f} kW facility\n"
         )
+
+
+def _count(n: int, word: str) -> str:
+    """``1 rack``, ``1,024 GPUs``."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def largest_over_estimate(err: dict[str, Any], model: str) -> tuple[float, str] | None:
