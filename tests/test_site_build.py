@@ -194,6 +194,14 @@ def test_compare_page_and_what_changed_box() -> None:
     compare = words(article(text_of(site, "architectures/dgx-superpod-gb200-changes/index.html")))
     assert "2026.11 → 2026.12 (2026-12-03)" in compare
     assert "info content-added scalable_unit.power_kw added 1200 kW" in compare
+    # each change cites what to check it against: the figure's source, linked, with its date
+    html = text_of(site, "architectures/dgx-superpod-gb200-changes/index.html")
+    arch = yamlio.load(str(ROOT / "architectures" / "reference" / "dgx-superpod-gb200.yaml"))
+    src = arch.data["sources"]["nv-superpod-gb200-arch"]
+    assert (
+        "<td>added 1200 kW</td>\n"
+        f'<td><a href="{src["url"]}">nv-superpod-gb200-arch ({src["retrieved"]})</a></td>'
+    ) in html
     assert "Through the catalog" in compare
     page = words(article(text_of(site, "architectures/dgx-superpod-gb200/index.html")))
     assert "What changed in 2026.12 (since 2026.11)" in page

@@ -30,6 +30,19 @@ class Row:
     check: str
     where: str
     detail: str
+    sources: tuple[tuple[str, str], ...] = ()  # (label, URL or "") of what the change cites
+
+
+def _cited(c: Classified) -> tuple[tuple[str, str], ...]:
+    """The change's citations as (label, URL): ``id (retrieved)`` or ``derived: formula``."""
+    out = []
+    for cite in c.sources:
+        if "derived" in cite:
+            out.append((f"derived: {cite['derived']}", ""))
+        else:
+            when = f" ({cite['retrieved']})" if cite["retrieved"] else ""
+            out.append((cite["id"] + when, cite["url"]))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -58,7 +71,7 @@ def page_path(arch_id: str) -> str:
 
 
 def _rows(changes: list[Classified]) -> list[Row]:
-    return [Row(c.level, c.check, c.change.where, c.change.detail()) for c in changes]
+    return [Row(c.level, c.check, c.change.where, c.change.detail(), _cited(c)) for c in changes]
 
 
 def _steps(hist: KBHistory, arch: str) -> list[Step]:
