@@ -111,3 +111,30 @@ def test_an_answer_is_recounted_at_its_models_largest_over_estimate(
         "it_kw": round(systems * 10.2, 3),
         "facility_kw": round(systems * 10.2 * 1.58, 3),
     }
+
+
+def test_a_comparison_recounts_each_system_under_one_heading(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    """`--compare` prints the re-count system by system under its set's bands, the same
+    numbers its JSON gives."""
+    kb = _kb_with_held_out_points(tmp_path)
+    argv = (*ARGV[:5], "--compare", "dgx-h100,dgx-h200", *ARGV[7:])
+    code, out, _ = run_cli("--kb", str(kb), *argv, "--json")
+    assert code == 0
+    rows = {r["system"]: r["at_measured_error"] for r in json.loads(out)["results"]}
+    assert set(rows) == {"dgx-h100", "dgx-h200"}
+    code, out, _ = run_cli("--kb", str(kb), *argv)
+    assert code == 0
+    over = rows["dgx-h100"]["over_pct"]
+    expected = [
+        f"  covering the largest held-out throughput over-estimate (+{over:.0f} %, "
+        "llama-3.3-70b alone):"
+    ]
+    for sid in ("dgx-h100", "dgx-h200"):
+        r = rows[sid]
+        expected.append(
+            f"    {sid}  {r['replicas']} replicas, {r['gpus']} GPUs, {r['systems']} systems, "
+            f"{r['racks']} racks, {r['it_kw']:,.1f} kW IT, {r['facility_kw']:,.1f} kW facility"
+        )
+    assert out.splitlines()[-3:] == expected

@@ -172,6 +172,14 @@ def run(args: argparse.Namespace, io: Any) -> int:
             ]
             outside = calibration_report.outside_measured_by_system(error, w.model, systems)
             io.out.write("\n" + calibration_report.model_error_text(error, outside, w.model))
+            recounts = [
+                (sid, short)
+                for sid, r in rows
+                if isinstance(r, SizingResult) and r.efficiency == eff
+                for short in [shortfall.at_measured_error(r, error, w.model)]
+                if short is not None
+            ]
+            io.out.write(shortfall.compare_text(recounts))
     else:
         if not args.system:
             raise UsageError("give --system or --compare (see refarch size --help)")

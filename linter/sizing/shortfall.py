@@ -34,14 +34,35 @@ class Shortfall:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @property
+    def heading(self) -> str:
+        return (
+            f"covering the largest held-out throughput over-estimate (+{self.over_pct:.0f} %, "
+            f"{self.basis})"
+        )
+
+    @property
+    def counts(self) -> str:
+        """``28 replicas, 224 GPUs, 28 systems, 7 racks, 285.6 kW IT, 439.8 kW facility``."""
+        return (
+            f"{_count(self.replicas, 'replica')}, {_count(self.gpus, 'GPU')}, "
+            f"{_count(self.systems, 'system')}, {_count(self.racks, 'rack')}, "
+            f"{self.it_kw:,.1f} kW IT, {self.facility_kw:,.1f} kW facility"
+        )
+
     def text(self) -> str:
         """The line printed under the answer's error bands."""
-        return (
-            f"  covering the largest held-out throughput over-estimate (+{self.over_pct:.0f} %, "
-            f"{self.basis}): {_count(self.replicas, 'replica')}, {_count(self.gpus, 'GPU')}, "
-            f"{_count(self.systems, 'system')}, {_count(self.racks, 'rack')}, "
-            f"{self.it_kw:,.1f} kW IT, {self.facility_kw:,.1f} kW facility\n"
-        )
+        return f"  {self.heading}: {self.counts}\n"
+
+
+def compare_text(rows: list[tuple[str, Shortfall]]) -> str:
+    """The re-count of each compared system (one set, one model: one heading)."""
+    if not rows:
+        return ""
+    width = max(len(sid) for sid, _ in rows)
+    lines = [f"  {rows[0][1].heading}:"]
+    lines += [f"    {sid:<{width}}  {short.counts}" for sid, short in rows]
+    return "\n".join(lines) + "\n"
 
 
 def _count(n: int, word: str) -> str:
