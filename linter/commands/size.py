@@ -165,21 +165,14 @@ def run(args: argparse.Namespace, io: Any) -> int:
         used = sorted({r.efficiency for _, r in rows if isinstance(r, SizingResult)})
         for eff in used:
             error = calibration_report.model_error(kb, eff)
-            systems = [
-                (sid, r.tensor_parallel)
-                for sid, r in rows
-                if isinstance(r, SizingResult) and r.efficiency == eff
+            mine = [
+                (sid, r) for sid, r in rows if isinstance(r, SizingResult) and r.efficiency == eff
             ]
+            systems = [(sid, r.tensor_parallel) for sid, r in mine]
             outside = calibration_report.outside_measured_by_system(error, w.model, systems)
             io.out.write("\n" + calibration_report.model_error_text(error, outside, w.model))
-            recounts = [
-                (sid, short)
-                for sid, r in rows
-                if isinstance(r, SizingResult) and r.efficiency == eff
-                for short in [shortfall.at_measured_error(r, error, w.model)]
-                if short is not None
-            ]
-            io.out.write(shortfall.compare_text(recounts))
+            recounts = [(sid, shortfall.at_measured_error(r, error, w.model)) for sid, r in mine]
+            io.out.write(shortfall.compare_text([(s, c) for s, c in recounts if c is not None]))
     else:
         if not args.system:
             raise UsageError("give --system or --compare (see refarch size --help)")

@@ -26,7 +26,7 @@ from linter.kb.change_checks import BY_ID
 from linter.kb.figures import figure_value, is_figure, number
 from linter.kb.store import KIND_DIRS
 from linter.review.citations import citations
-from linter.review.classify import Classified, classify
+from linter.review.classify import Classified, cited, classify
 from linter.review.diff import Change, diff, fmt
 from linter.review.history import KBHistory
 from linter.review.revision import Revision
@@ -131,8 +131,7 @@ def catalog_changes(
         for ch in diff(da.data, db.data):
             check = classify(ch, kind, da.data, db.data)
             if check not in _PROVENANCE:
-                cited = citations(db.data, ch.new_at) if ch.op != "removed" else ()
-                out.append(Classified(replace(ch, path=(id_, *ch.path)), check, cited))
+                out.append(Classified(replace(ch, path=(id_, *ch.path)), check, cited(ch, db.data)))
     out += _rederived(new, ca, cb)
     return sorted(out, key=lambda c: _LEVELS.index(BY_ID[c.check].level))
 

@@ -80,11 +80,11 @@ class Classified:
 def classify_all(changes: list[Change], kind: str, old: Any, new: Any) -> list[Classified]:
     """Each change with its check and the sources of what it adds or changes in ``new``,
     breaking first (document order within a level)."""
-    out = [Classified(c, classify(c, kind, old, new), _cited(c, new)) for c in changes]
+    out = [Classified(c, classify(c, kind, old, new), cited(c, new)) for c in changes]
     return sorted(out, key=lambda c: LEVELS.index(c.level))
 
 
-def _cited(ch: Change, new: Any) -> tuple[Citation, ...]:
+def cited(ch: Change, new: Any) -> tuple[Citation, ...]:
     """Nothing for a removal or a change to sources or text; else :func:`citations`."""
     if ch.op == "removed" or ch.new_at is None:
         return ()

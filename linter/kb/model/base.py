@@ -36,6 +36,12 @@ def flag(node: object, key: str) -> bool:
     return isinstance(node, dict) and node.get(key) is True
 
 
+def optional_flag(node: object, key: str) -> bool | None:
+    """``node[key]`` when it is a boolean; None when it is absent (the default applies)."""
+    v = node.get(key) if isinstance(node, dict) else None
+    return v if isinstance(v, bool) else None
+
+
 def figure(node: object, key: str) -> Figure:
     """The figure at ``node[key]``; a bare number (a count written plainly) is a figure with
     that value and no source, anything else that is not a figure is ``MISSING``."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from linter.core.yamlio import Document
 from linter.kb.figures import Figure
-from linter.kb.model.base import Described, Since, build, figure, records, text
+from linter.kb.model.base import Described, Since, build, figure, optional_flag, records, text
 from linter.kb.model.record import Record
 
 # The status vocabulary of releases before 2026.12, read in today's terms.
@@ -224,10 +224,6 @@ class Efficiency(Described):
     calibration: tuple[CalibrationPoint, ...]
 
 
-def _bool_or_none(v: Any) -> bool | None:
-    return v if isinstance(v, bool) else None
-
-
 def _point(i: int, p: dict[str, Any]) -> CalibrationPoint:
     conc = p.get("concurrency")
     return CalibrationPoint(
@@ -243,7 +239,7 @@ def _point(i: int, p: dict[str, Any]) -> CalibrationPoint:
         output_tokens=_int(p, "output_tokens"),
         concurrency=int(conc) if isinstance(conc, int) and not isinstance(conc, bool) else None,
         slo=_slo(p.get("slo")),
-        attention_data_parallel=_bool_or_none(p.get("attention_data_parallel")),
+        attention_data_parallel=optional_flag(p, "attention_data_parallel"),
         metric=text(p, "metric"),
         published=figure(p, "published").value or math.nan,
         split=text(p, "split", "fit"),
