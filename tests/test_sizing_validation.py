@@ -3,7 +3,7 @@ the shipped KB). Each test asserts a band around a cited measurement, never a nu
 engine produced; the sources are in the efficiency files (aic-silicon: NVIDIA Dynamo
 AIConfigurator silicon_sample.csv @095f58a; nim-bench: NIM 1.8.0 benchmark tables;
 trtllm-perf: TensorRT-LLM performance overview @00f3768; mlperf-v51*: MLPerf Inference v5.1
-results @965182b)."""
+results @965182b; aic-moe: the same AIConfigurator file's mixture-of-experts rows)."""
 
 from __future__ import annotations
 
@@ -332,3 +332,62 @@ def test_mlperf_deepseek_r1_on_b200_in_the_layout_refarch_sizes(checks: dict[str
     assert checks["mlperf51-dsr1-nvidia-b200-offline-throughput"].point.published == 33380
     for i in ids:
         assert abs(checks[i].error) <= 0.30, (i, checks[i].error)
+
+
+def _held(checks: dict[str, Check], prefix: str, metric: str) -> list[Check]:
+    return [c for pid, c in checks.items() if pid.startswith(prefix) and pid.endswith(metric)]
+
+
+def test_qwen3_235b_latency_on_h100_with_tensorrt_llm_expert_parallel(
+    checks: dict[str, Check],
+) -> None:
+    """AIConfigurator, Qwen3-235B-A22B FP8 on 4 or 8 x H100 with TensorRT-LLM 1.0.0rc3, experts
+    split by expert parallelism, prompts of 128-1,024 and outputs of 128-512 tokens at 4-128 in
+    flight: 126 inter-token latencies, published 11.43-70.62 ms. hopper-trtllm's expert-GEMM
+    share is fitted to this model's maximum-throughput runs only; on these latency-bound
+    closed loops it never saw, the median error is within 10 % (measured 9 %) and 112 of the
+    126 points are within the 25 % latency target (worst -40 %)."""
+    itl = _held(checks, "aic-q235b-h100-trtllm-", "-itl")
+    assert len(itl) == 126
+    assert checks["aic-q235b-h100-trtllm-fp8-tp8-ep-512-512-c4-itl"].point.published == 11.51
+    assert statistics.median(abs(c.error) for c in itl) <= 0.10
+    assert sum(abs(c.error) <= 0.25 for c in itl) >= 110
+    assert all(abs(c.error) <= 0.45 for c in itl)
+
+
+def test_deepseek_r1_latency_on_8_h200_with_tensorrt_llm(checks: dict[str, Check]) -> None:
+    """AIConfigurator, DeepSeek-R1 FP8 on 8 x H200 with TensorRT-LLM, tensor-parallel attention
+    with the experts split by expert or tensor parallelism, 1024/1024, 1024/8192 and
+    8192/1024 at 4-128 in flight: 30 inter-token latencies, published 7.1-48.3 ms. Held out
+    (no Hopper TensorRT-LLM fit reads DeepSeek): median error within the 25 % latency target
+    (measured 20 %), worst -37 %."""
+    itl = _held(checks, "aic-dsr1-h200-trtllm-", "-itl")
+    assert len(itl) == 30
+    assert all(c.point.attention_data_parallel is False for c in itl)
+    assert statistics.median(abs(c.error) for c in itl) <= 0.25
+    assert all(abs(c.error) <= 0.40 for c in itl)
+
+
+@pytest.mark.xfail(strict=True, reason="Qwen3-235B-A22B on H200 with vLLM: ITL -29..-65 %")
+def test_qwen3_235b_latency_on_h200_with_vllm(checks: dict[str, Check]) -> None:
+    """AIConfigurator, Qwen3-235B-A22B FP8 on 2 or 4 x H200 with vLLM 0.12.0, 1,000-8,000 in,
+    100-2,000 out, 4-48 in flight: 33.7-58.7 ms per output token. hopper-vllm is fitted to
+    Llama-3.1-70B alone and states no expert-GEMM share, so the experts run at the dense
+    share: the model is 29-65 % fast on every point (median 45 %), an under-estimate of the
+    GPUs needed. Strict, so a fix shows."""
+    itl = _held(checks, "aic-q235b-h200-vllm-", "-itl")
+    assert len(itl) == 32
+    assert statistics.median(abs(c.error) for c in itl) <= 0.25
+
+
+@pytest.mark.xfail(strict=True, reason="TensorRT-LLM's ~170 ms first-token floor: -77..-90 %")
+def test_a_tensorrt_llm_first_token_floor_on_h100(checks: dict[str, Check]) -> None:
+    """The Qwen3-235B-A22B H100 runs at four in flight publish a TTFT of 168.9-175.4 ms
+    whatever the prompt (512 or 1,024 tokens) and the GPU count: a fixed cost per request.
+    hopper-trtllm's TTFT fit points (NIM 1.8.0, one request at a time) show none, so the set
+    states no request_overhead_ms and the model gives 18-40 ms. Strict, so a fix shows."""
+    ttft = _held(checks, "aic-q235b-h100-trtllm-", "-c4-ttft")
+    assert len(ttft) == 12
+    published = [c.point.published for c in ttft]
+    assert max(published) / min(published) <= 1.04  # a floor, not a prefill
+    assert all(abs(c.error) <= 0.25 for c in ttft)
