@@ -391,3 +391,18 @@ def test_a_tensorrt_llm_first_token_floor_on_h100(checks: dict[str, Check]) -> N
     published = [c.point.published for c in ttft]
     assert max(published) / min(published) <= 1.04  # a floor, not a prefill
     assert all(abs(c.error) <= 0.25 for c in ttft)
+
+
+@pytest.mark.xfail(strict=True, reason="Llama-3.1-8B on H200 with vLLM: ITL +7..+147 %")
+def test_llama_3_1_8b_latency_on_h200_with_vllm_a_depth_the_fit_never_saw(
+    checks: dict[str, Check],
+) -> None:
+    """AIConfigurator, Llama-3.1-8B-Instruct FP8 on H200 with vLLM 0.12.0, TP 1-8, 1,000-8,000
+    in, 100-2,000 out, 16-128 in flight: 7.46-23.81 ms per output token. hopper-vllm is
+    fitted to Llama-3.1-70B alone; its cost per sequence per step (73.5 us) alone comes to
+    8.2 ms of the 11.25 ms measured at 112 in flight on one GPU, so the model is 7-147 % slow
+    (median 63 %): an over-estimate of the GPUs a small model needs. Strict, so a fix shows."""
+    itl = _held(checks, "aic-l8b-h200-vllm-", "-itl")
+    assert len(itl) == 21
+    assert checks["aic-l8b-h200-vllm-fp8-tp1-1000-100-c112-itl"].point.published == 11.25
+    assert statistics.median(abs(c.error) for c in itl) <= 0.25
