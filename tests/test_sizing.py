@@ -130,6 +130,27 @@ def test_step_overhead_and_allreduce_latency(kb: KnowledgeBase) -> None:
     assert tp1.allreduce_s(100) == 0.0  # no all-reduce without tensor parallelism
 
 
+def test_a_spread_of_output_lengths_lengthens_the_context_a_step_reads(kb: KnowledgeBase) -> None:
+    """Sequences in flight are drawn in proportion to their length: with output lengths of
+    coefficient of variation cv their output so far averages O (1 + cv^2) / 2, so at
+    cv = 1.25 (MLPerf's DeepSeek-R1 set) a 804 / 3,736 workload's decode reads a context of
+    804 + 3,736 x 2.5625 / 2 = 5,590.75 tokens instead of 2,672; the KV reads and decode
+    attention grow with it, the weights and prefill do not."""
+    l70, h100 = load_model(kb, "llama-3.3-70b"), load_gpu(kb, "h100-sxm")
+    f = Factors("t", 80, 66, 51)
+    fixed = Replica(l70, h100, "fp8", "fp8", 4, 804, 3736, f)
+    spread = replace(fixed, output_cv=1.25)
+    assert fixed.decode_context == 2672.0
+    assert spread.decode_context == pytest.approx(5590.75, rel=1e-12)
+    ratio = 5590.75 / 2672
+    assert spread.kv_s(64) / fixed.kv_s(64) == pytest.approx(ratio, rel=1e-12)
+    assert spread.decode_attention_s(64) / fixed.decode_attention_s(64) == pytest.approx(
+        ratio, rel=1e-12
+    )
+    assert (spread.weights_s(64), spread.prefill_s()) == (fixed.weights_s(64), fixed.prefill_s())
+    assert spread.step_s(64) > fixed.step_s(64)
+
+
 def test_request_overhead_adds_to_ttft_only(kb: KnowledgeBase) -> None:
     """A set's fixed time per request (ingress, tokenisation, admission) adds to every TTFT,
     mean and percentile alike, and leaves the step, the prefill and the request rate alone."""

@@ -311,27 +311,39 @@ def test_deepseek_v3_latency_on_h200_with_sglang_measured_with_tensor_parallel_a
         assert abs(checks[i].error) <= 0.25, (i, checks[i].estimate)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="DeepSeek-R1 on 8 x B200, MLPerf: Offline +35..+48 %, Server +134..+210 %"
-)
-def test_mlperf_deepseek_r1_on_b200_in_the_layout_refarch_sizes(checks: dict[str, Check]) -> None:
+DSR1_SUBMITTERS = ("nvidia", "dell-xe9680l", "dell-xe9685l", "gigacomputing", "google")
+
+
+def test_mlperf_deepseek_r1_offline_on_b200_in_the_layout_refarch_sizes(
+    checks: dict[str, Check],
+) -> None:
     """MLPerf Inference v5.1, DeepSeek-R1 NVFP4 on 8 x B200 with TensorRT-LLM, attention
     data-parallel with 8-way expert parallelism: the layout `refarch size` assumes for MoE and
-    MLA models. Five submitters (NVIDIA, two Dell systems, GigaComputing, Google): Offline
-    30,490-33,380 output tokens/s, Server 13,910-18,590 within their 1.6-1.8 s P99 TTFT and
-    58-66 ms per output token. Held out. The model over-estimates Offline by 35-48 % and Server
-    by 134-210 % (about 43,000 tokens/s: it fits some 2,900 sequences within 66 ms where the
-    run held about 1,230): it does not model the expert all-to-all, the stalls of unchunked
-    prefill, or load imbalance. Strict, so a fix shows; ACCURACY.md reports it."""
-    ids = [
-        f"mlperf51-dsr1-{sub}-b200-{scenario}-throughput"
-        for sub in ("nvidia", "dell-xe9680l", "dell-xe9685l", "gigacomputing", "google")
-        for scenario in ("offline", "server")
-    ]
-    assert checks["mlperf51-dsr1-nvidia-b200-server-throughput"].point.published == 18590
+    MLA models. Five submitters (NVIDIA, two Dell systems, GigaComputing, Google), Offline
+    30,490-33,380 output tokens/s. Held out. The dataset's outputs spread widely (coefficient
+    of variation 1.25, up to 32,768 tokens), so the sequences in flight are the long ones
+    and each step reads 2.1x the context of equal lengths; with that, every Offline run is
+    within the 30 % throughput target (measured +13..+24 %; +35..+48 % with equal lengths)."""
+    offline = [checks[f"mlperf51-dsr1-{sub}-b200-offline-throughput"] for sub in DSR1_SUBMITTERS]
     assert checks["mlperf51-dsr1-nvidia-b200-offline-throughput"].point.published == 33380
-    for i in ids:
-        assert abs(checks[i].error) <= 0.30, (i, checks[i].error)
+    assert all(c.point.output_tokens_cv == 1.25 for c in offline)
+    for c in offline:
+        assert abs(c.error) <= 0.30, (c.point.id, c.error)
+
+
+@pytest.mark.xfail(strict=True, reason="DeepSeek-R1 on 8 x B200, MLPerf Server: +94..+158 %")
+def test_mlperf_deepseek_r1_server_on_b200_in_the_layout_refarch_sizes(
+    checks: dict[str, Check],
+) -> None:
+    """The same systems' Server runs: 13,910-18,590 output tokens/s within their 1.6-1.8 s P99
+    TTFT and 58-66 ms per output token. The model over-estimates them by 94-158 % (it fits
+    some 2,400 sequences within 66 ms where the run held about 1,230): it does not model the
+    expert all-to-all, the stalls of unchunked prefill, or load imbalance across the
+    data-parallel ranks. Strict, so a fix shows; ACCURACY.md reports it."""
+    assert checks["mlperf51-dsr1-nvidia-b200-server-throughput"].point.published == 18590
+    for sub in DSR1_SUBMITTERS:
+        c = checks[f"mlperf51-dsr1-{sub}-b200-server-throughput"]
+        assert abs(c.error) <= 0.30, (c.point.id, c.error)
 
 
 def _held(checks: dict[str, Check], prefix: str, metric: str) -> list[Check]:

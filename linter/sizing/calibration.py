@@ -154,7 +154,8 @@ def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
     ``capacity`` of them; each of the others waits for a slot, so the mean TTFT grows by
     (concurrency - capacity) / rate. Throughputs count the system's gpus / tensor_parallel
     replicas. The replica runs the attention layout the point was measured with
-    (``attention_data_parallel``), else the model's default.
+    (``attention_data_parallel``), else the model's default, and the spread of output
+    lengths its requests had (``output_tokens_cv``).
     """
     model, gpu = load_model(kb, point.model), load_gpu(kb, point.accelerator)
     kvp = default_kv_precision(point.precision)
@@ -169,6 +170,7 @@ def estimate(kb: KnowledgeBase, point: Point, factors: Factors) -> float:
         factors,
         STATISTIC_PERCENTILE.get(point.slo.ttft_statistic if point.slo else point.statistic),
         point.attention_data_parallel,
+        point.output_tokens_cv,
     )
     capacity = kv_capacity_sequences(
         model,

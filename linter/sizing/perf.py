@@ -55,6 +55,7 @@ class Replica:
     factors: Factors
     ttft_percentile: float | None = None  # None: the mean TTFT; else 50, 90, 99
     attention_dp: bool | None = None  # None: the model's default (attention_data_parallel)
+    output_cv: float = 0.0  # spread of the output lengths, sd / mean (0: all output_tokens)
 
     @property
     def data_parallel_attention(self) -> bool:
@@ -117,8 +118,13 @@ class Replica:
     # --- decode -------------------------------------------------------------------------
     @property
     def decode_context(self) -> float:
-        """Mean context of a decode step: the prompt plus half the output."""
-        return self.input_tokens + self.output_tokens / 2
+        """Mean context of a sequence in a decode step: the prompt plus its output so far.
+
+        With every request generating O tokens that is half the output. With lengths that
+        spread (coefficient of variation cv), a sequence in flight is drawn in proportion to
+        its length, since a long one stays in flight longer: its output so far averages
+        E[O^2] / (2 E[O]) = O (1 + cv^2) / 2."""
+        return self.input_tokens + self.output_tokens * (1 + self.output_cv**2) / 2
 
     def _bandwidth(self) -> float:
         pct = self.factors.decode_bandwidth_pct

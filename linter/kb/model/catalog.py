@@ -195,11 +195,17 @@ class CalibrationPoint(Record):
     gpus: int = 0  # accelerators measured (0: not stated, one replica)
     slo: Slo | None = None  # a throughput measured within these latencies
     attention_data_parallel: bool | None = None  # the measured layout (None: model default)
+    output_tokens_cv: float = 0.0  # spread of the output lengths: sd / mean (0: all equal)
 
     @property
     def replicas(self) -> int:
         """Replicas the measured system ran: gpus / tensor_parallel, or one."""
         return self.gpus // self.tensor_parallel if self.gpus else 1
+
+
+def _number(node: dict[str, Any], key: str) -> float:
+    v = node.get(key)
+    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else 0.0
 
 
 def _int(node: dict[str, Any], key: str) -> int:
@@ -237,6 +243,7 @@ def _point(i: int, p: dict[str, Any]) -> CalibrationPoint:
         gpus=_int(p, "gpus"),
         input_tokens=_int(p, "input_tokens"),
         output_tokens=_int(p, "output_tokens"),
+        output_tokens_cv=_number(p, "output_tokens_cv"),
         concurrency=int(conc) if isinstance(conc, int) and not isinstance(conc, bool) else None,
         slo=_slo(p.get("slo")),
         attention_data_parallel=optional_flag(p, "attention_data_parallel"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'efficiency.schema.json': '8ff8c410f2ba208116afb41b97a393c3-11595'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'efficiency.schema.json': '02663585c6caf8dc964885ccd9c2c2e1-12023'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -40,7 +40,7 @@ _C10: Any = frozenset(['default', 'derived', 'note', 'range', 'source', 'sources
 _C11: Any = ['value', 'source']
 _C12: Any = ['range', 'default', 'sources']
 _C13: Any = ['value', 'derived']
-_C14: Any = frozenset(['accelerator', 'attention_data_parallel', 'concurrency', 'gpus', 'id', 'input_tokens', 'metric', 'model', 'note', 'output_tokens', 'precision', 'published', 'slo', 'software', 'source', 'split', 'statistic', 'tensor_parallel'])
+_C14: Any = frozenset(['accelerator', 'attention_data_parallel', 'concurrency', 'gpus', 'id', 'input_tokens', 'metric', 'model', 'note', 'output_tokens', 'output_tokens_cv', 'precision', 'published', 'slo', 'software', 'source', 'split', 'statistic', 'tensor_parallel'])
 _C15: Any = ['id', 'source', 'model', 'precision', 'accelerator', 'tensor_parallel', 'input_tokens', 'output_tokens', 'metric', 'published']
 _C16: Any = ['bf16', 'fp16', 'fp8', 'int8', 'fp4', 'mxfp4', 'int4']
 _C17: Any = frozenset(['itl_ms', 'ttft_ms', 'ttft_statistic'])
@@ -238,64 +238,70 @@ def _v58(d: Any) -> bool:
     return True
 
 def _v59(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10: return False
+    return True
+
+def _v60(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000000: return False
     return True
 
-def _v61(d: Any) -> bool:
+def _v62(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
     return True
 
-def _v62(d: Any) -> bool:
+def _v63(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C19): return False
     return True
 
-def _v63(d: Any) -> bool:
+def _v64(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
     return True
 
-def _v60(d: Any) -> bool:
+def _v61(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C17)): return False
     if isinstance(d, dict) and any(k not in d for k in _C18): return False
     if isinstance(d, dict):
-        if 'ttft_ms' in d and not _v61(d['ttft_ms']): return False
-        if 'ttft_statistic' in d and not _v62(d['ttft_statistic']): return False
-        if 'itl_ms' in d and not _v63(d['itl_ms']): return False
+        if 'ttft_ms' in d and not _v62(d['ttft_ms']): return False
+        if 'ttft_statistic' in d and not _v63(d['ttft_statistic']): return False
+        if 'itl_ms' in d and not _v64(d['itl_ms']): return False
     return True
 
-def _v64(d: Any) -> bool:
+def _v65(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C20): return False
     return True
 
-def _v66(d: Any) -> bool:
+def _v67(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C21): return False
     return True
 
-def _v67(d: Any) -> bool:
+def _v68(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 200: return False
     return True
 
-def _v68(d: Any) -> bool:
+def _v69(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C22): return False
     return True
 
-def _v69(d: Any) -> bool:
+def _v70(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
     return True
 
-def _v70(d: Any) -> bool:
+def _v71(d: Any) -> bool:
     if isinstance(d, dict) and any(k not in d for k in _C23): return False
     return True
 
@@ -314,15 +320,16 @@ def _v48(d: Any) -> bool:
         if 'attention_data_parallel' in d and not _v56(d['attention_data_parallel']): return False
         if 'input_tokens' in d and not _v57(d['input_tokens']): return False
         if 'output_tokens' in d and not _v58(d['output_tokens']): return False
-        if 'concurrency' in d and not _v59(d['concurrency']): return False
-        if 'slo' in d and not _v60(d['slo']): return False
-        if 'metric' in d and not _v64(d['metric']): return False
+        if 'output_tokens_cv' in d and not _v59(d['output_tokens_cv']): return False
+        if 'concurrency' in d and not _v60(d['concurrency']): return False
+        if 'slo' in d and not _v61(d['slo']): return False
+        if 'metric' in d and not _v65(d['metric']): return False
         if 'published' in d and not _v26(d['published']): return False
-        if 'split' in d and not _v66(d['split']): return False
-        if 'software' in d and not _v67(d['software']): return False
-        if 'statistic' in d and not _v68(d['statistic']): return False
-        if 'note' in d and not _v69(d['note']): return False
-    if _v70(d): return False
+        if 'split' in d and not _v67(d['split']): return False
+        if 'software' in d and not _v68(d['software']): return False
+        if 'statistic' in d and not _v69(d['statistic']): return False
+        if 'note' in d and not _v70(d['note']): return False
+    if _v71(d): return False
     return True
 
 def _v47(d: Any) -> bool:
