@@ -266,3 +266,24 @@ def test_curve_is_a_frontier(run_cli: RunCli) -> None:
     assert (code, err) == (2, f"refarch: error: --curve needs {needs} (see refarch size --help)\n")
     code, _, err = run_cli(*args, "--system", "dgx-h100", "--curve-points", "0")
     assert code == 2 and "--curve-points must be between 1 and 100,000" in err
+
+
+def test_output_tokens_cv_option(run_cli: RunCli) -> None:
+    """A spread of output lengths (reasoning traces: MLPerf's DeepSeek-R1 set has 1.25) keeps
+    the long outputs in flight: each decode step reads a longer context, so a bandwidth-bound
+    answer needs more GPUs (here 32 -> 44), and the heading says which spread it sized."""
+    base = ("size", "--model", "llama-3.3-70b", "--precision", "fp8", "--users", "2000",
+            "--input-tokens", "1000", "--output-tokens", "4000", "--ttft-ms", "5000",
+            "--tokens-per-s", "30", "--system", "dgx-h100")  # fmt: skip
+    equal = json.loads(run_cli(*base, "--json")[1])
+    spread = json.loads(run_cli(*base, "--json", "--output-tokens-cv", "1.25")[1])
+    assert (equal["gpus"], equal["max_sequences_per_replica"]) == (32, 527)
+    assert (spread["gpus"], spread["max_sequences_per_replica"]) == (44, 185)
+    code, out, _ = run_cli(*base, "--output-tokens-cv", "1.25")
+    assert code == 0 and out.startswith(
+        "llama-3.3-70b fp8, 2,000 users, 1,000 in / 4,000 out (cv 1.25), TTFT P99 <= 5000 ms"
+    )
+    for bad in ("-0.5", "11"):
+        code, out, err = run_cli(*base, "--output-tokens-cv", bad)
+        assert (code, out) == (2, "")
+        assert err == "refarch: error: --output-tokens-cv must be between 0 and 10\n"

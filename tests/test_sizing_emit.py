@@ -125,3 +125,48 @@ def test_every_system_and_stack_of_the_shipped_kb_emits_a_plan_lint_accepts(
     assert blackwell_ultra <= emitted
     assert ("amd-mi300x-platform", "vllm") in emitted  # CDNA 3 (cdna3-vllm)
     assert {st for _, st in emitted} == {"sglang", "trtllm", "vllm"}
+
+
+def test_a_spread_of_output_lengths_reaches_the_plan_and_its_lint(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """--output-tokens-cv is part of the workload the plan records, and the sizing rules size
+    the plan with it: the plan lints with no error, as sized."""
+    path = tmp_path / "spread.yaml"
+    code, out, err = run_cli(*WORKLOAD, "--system", "dgx-h100", "--output-tokens-cv", "1.25",
+                             "--json", "--emit-plan", str(path))  # fmt: skip
+    assert code == 0, err
+    plan = yamlio.load(str(path)).data
+    assert plan["workload"]["output_tokens_cv"] == 1.25
+    code, out, _ = run_cli("lint", "--format", "json", str(path))
+    assert code == 0
+    assert [f["rule"] for f in json.loads(out)["findings"] if f["severity"] == "error"] == []
+
+
+def test_the_sizing_rules_read_the_plans_spread_of_output_lengths(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    """A plan sized for equal output lengths is short once its workload says they spread:
+    SIZ001 at the users, with the count the spread needs (44 GPUs where 40 are planned)."""
+    path = tmp_path / "long-outputs.yaml"
+    args = ("size", "--model", "llama-3.3-70b", "--precision", "fp8", "--users", "2000",
+            "--input-tokens", "1000", "--output-tokens", "4000", "--ttft-ms", "5000",
+            "--tokens-per-s", "30", "--system", "dgx-h100", "--emit-plan", str(path))  # fmt: skip
+    assert run_cli(*args)[0] == 0
+    assert run_cli("lint", str(path))[0] == 0
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n  output_tokens: 4000\n") == 1
+    path.write_text(
+        text.replace(
+            "\n  output_tokens: 4000\n", "\n  output_tokens: 4000\n  output_tokens_cv: 1.25\n"
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run_cli("lint", "--format", "json", str(path))
+    assert code == 1
+    siz = [f for f in json.loads(out)["findings"] if f["rule"] == "SIZ001"]
+    assert [(f["line"], f["column"]) for f in siz] == [(32, 21)]
+    assert siz[0]["message"].startswith(
+        "2,000 users need 44 GPUs in 6 dgx-h100 (tensor parallel 4 x 11 replicas of up to 185 "
+        "sequences, bottleneck bandwidth); the plan has 5 (40 GPUs)"
+    )

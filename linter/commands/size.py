@@ -45,6 +45,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--input-tokens", type=int, metavar="I", help="prompt tokens per request")
     p.add_argument("--output-tokens", type=int, metavar="O", help="generated tokens per request")
+    p.add_argument(
+        "--output-tokens-cv",
+        type=float,
+        default=0.0,
+        metavar="CV",
+        help="spread of the output lengths, standard deviation / mean (default 0: every request "
+        "generates --output-tokens); long outputs stay in flight longer, so a spread lengthens "
+        "the context each decode step reads",
+    )
     p.add_argument("--ttft-ms", type=float, metavar="T", help="time-to-first-token target, ms")
     p.add_argument(
         "--ttft-percentile",
@@ -115,6 +124,7 @@ def run(args: argparse.Namespace, io: Any) -> int:
         args.kv_precision,
         args.ttft_percentile,
         args.requests_per_s,
+        args.output_tokens_cv,
     )
     opts = Options(
         stack=args.stack,
@@ -193,6 +203,7 @@ def _emit(kb: KnowledgeBase, w: Workload, r: SizingResult, path: str, io: Any) -
         f"--ttft-ms {w.ttft_ms:g} --ttft-percentile "
         f"{'mean' if w.ttft_percentile is None else f'{w.ttft_percentile:g}'} "
         f"--tokens-per-s {w.tokens_per_s:g} --stack {stack}"
+        + (f" --output-tokens-cv {w.output_tokens_cv:g}" if w.output_tokens_cv else "")
     )
     write_text(path, emit.plan_yaml(emit.plan_for(kb, w, r, path, command)))
     if io is not None:
@@ -214,16 +225,20 @@ def _curve(kb: KnowledgeBase, args: argparse.Namespace) -> str:
         raise UsageError(f"--curve needs {', '.join(missing)} (see refarch size --help)")
     if not 1 <= args.curve_points <= 100_000:
         raise UsageError("--curve-points must be between 1 and 100,000")
+    cv = args.output_tokens_cv
+    if not 0 <= cv <= report.MAX_OUTPUT_CV:
+        raise UsageError(f"--output-tokens-cv must be between 0 and {report.MAX_OUTPUT_CV:g}")
     ids = report.system_ids(args.compare) if args.compare else [args.system]
     curves = [
         curve.curve(kb, args.model, args.precision, sid, args.input_tokens, args.output_tokens,
-                    args.stack, args.curve_points, args.kv_precision)
+                    args.stack, args.curve_points, args.kv_precision, cv)
         for sid in ids
     ]  # fmt: skip
     if args.format == "json":
         return dump_json({
             "model": args.model, "precision": args.precision,
             "input_tokens": args.input_tokens, "output_tokens": args.output_tokens,
+            **({"output_tokens_cv": cv} if cv else {}),
             "curves": [curve.curve_json(c) for c in curves],
         })  # fmt: skip
     return "".join(curve.curve_text(c) for c in curves)

@@ -150,6 +150,7 @@ def plan_for(
             "ttft_ms": w.ttft_ms,
             "ttft_percentile": "mean" if w.ttft_percentile is None else w.ttft_percentile,
             "tokens_per_s_per_user": w.tokens_per_s,
+            **({"output_tokens_cv": w.output_tokens_cv} if w.output_tokens_cv else {}),
         },
     }
     if network:

@@ -49,9 +49,13 @@ is the sequences one GPU schedules: B, or B / t under attention data parallelism
   allreduce_latency_us (alpha-beta; no all-reduce at t = 1).
 - a decode step with B sequences (in-flight batching: each step also carries the B x I / O
   prompt tokens that arrive per step in steady state):
-  step = o + B' x q + max(weights read / B_w, B x 2A / F) + B x attention(I + O / 2) / F
-         + prompt tokens x 2A / F + B x KV(I + O / 2) / B_w + prompt attention / F
-         + all-reduce(B + prompt tokens).
+  step = o + B' x q + max(weights read / B_w, B x 2A / F) + B x attention(c) / F
+         + prompt tokens x 2A / F + B x KV(c) / B_w + prompt attention / F
+         + all-reduce(B + prompt tokens),
+  c = I + O x (1 + cv^2) / 2 being the mean context of a sequence in flight: with output
+  lengths that spread (cv = their standard deviation / mean, --output-tokens-cv, a plan's
+  workload.output_tokens_cv; 0 by default) a sequence in flight is drawn in proportion to
+  its length, so its output so far averages E[O^2] / (2 E[O]).
   Decode is bandwidth bound while the first term is the weight read; MoE reads the shared
   weights plus E x (1 - (1 - k / E)^B) experts per layer (k at B = 1: bandwidth follows the
   active parameters, memory the total), and under attention data parallelism each of the t

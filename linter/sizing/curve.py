@@ -66,6 +66,7 @@ def curve(
     stack: str,
     points: int = 40,
     kv_precision: str | None = None,
+    output_cv: float = 0.0,
 ) -> Curve:
     model, system = load_model(kb, model_id), load_system(kb, system_id)
     gpu, precision = system.gpu, check_precision(precision)
@@ -75,7 +76,9 @@ def curve(
     for tp in tp_candidates(model, system):
         seq = input_tokens + output_tokens
         cap = kv_capacity_sequences(model, gpu, precision, kvp, tp, seq, f.memory_usable_pct)
-        replica = Replica(model, gpu, precision, kvp, tp, input_tokens, output_tokens, f)
+        replica = Replica(
+            model, gpu, precision, kvp, tp, input_tokens, output_tokens, f, output_cv=output_cv
+        )
         for b in batches(cap, points):
             op = replica.operate(b)
             if not math.isfinite(op.ttft_s):

@@ -83,8 +83,9 @@ def size(
     fits: list[Fit] = []
     for t in tps:
         replica = Replica(
-            model, gpu, precision, kvp, t, w.input_tokens, w.output_tokens, f, w.ttft_percentile
-        )
+            model, gpu, precision, kvp, t, w.input_tokens, w.output_tokens, f, w.ttft_percentile,
+            output_cv=w.output_tokens_cv,
+        )  # fmt: skip
         found = fit(replica, t, caps[t], w)
         if found is not None:
             fits.append(found)

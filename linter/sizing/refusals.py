@@ -111,8 +111,9 @@ def refuse_targets(
 ) -> NoReturn:
     t = max(tps)
     replica = Replica(
-        model, gpu, precision, kvp, t, w.input_tokens, w.output_tokens, f, w.ttft_percentile
-    )
+        model, gpu, precision, kvp, t, w.input_tokens, w.output_tokens, f, w.ttft_percentile,
+        output_cv=w.output_tokens_cv,
+    )  # fmt: skip
     op = replica.operate(1)
     raise SizingRefused(
         f"no replica of {model.id} on {sys_id} meets the targets even with one user: at "

@@ -16,6 +16,9 @@ from linter.sizing.shortfall import at_measured_error
 Row = tuple[str, SizingResult | RefarchError]
 
 
+MAX_OUTPUT_CV = 10.0  # as the schemas bound output_tokens_cv
+
+
 def workload(
     model: str | None,
     precision: str | None,
@@ -28,6 +31,7 @@ def workload(
     kv_precision: str | None = None,
     ttft_percentile: str = "99",
     requests_per_s: float | None = None,
+    output_tokens_cv: float = 0.0,
 ) -> Workload:
     """The workload of the command's options; a missing one is named by its option. A request
     rate gives the users by Little's law (see :func:`users_from_rate`)."""
@@ -50,6 +54,8 @@ def workload(
     assert input_tokens is not None and output_tokens is not None and ttft_ms is not None
     if itl_ms is not None and itl_ms <= 0:
         raise UsageError("--itl-ms must be positive")
+    if not 0 <= output_tokens_cv <= MAX_OUTPUT_CV:
+        raise UsageError(f"--output-tokens-cv must be between 0 and {MAX_OUTPUT_CV:g}")
     if tokens_per_s is not None:
         speed = tokens_per_s
     else:
@@ -61,6 +67,7 @@ def workload(
     return Workload(
         model, precision, users, input_tokens, output_tokens, ttft_ms, speed, kv_precision,
         ttft_percentile=None if ttft_percentile == "mean" else float(ttft_percentile),
+        output_tokens_cv=output_tokens_cv,
     )  # fmt: skip
 
 
@@ -102,6 +109,11 @@ def sizing_json(
     return size(kb, w, system, opts).to_dict()
 
 
+def spread(w: Workload) -> str:
+    """`` (cv 1.25)`` when the output lengths spread, else nothing."""
+    return f" (cv {w.output_tokens_cv:g})" if w.output_tokens_cv else ""
+
+
 def ttft_name(percentile: float | None) -> str:
     """``TTFT P99`` or ``mean TTFT``."""
     return "mean TTFT" if percentile is None else f"TTFT P{percentile:g}"
@@ -110,7 +122,7 @@ def ttft_name(percentile: float | None) -> str:
 def heading(w: Workload) -> str:
     return (
         f"{w.model} {w.precision}, {w.users:,} users, {w.input_tokens:,} in / "
-        f"{w.output_tokens:,} out, {ttft_name(w.ttft_percentile)} <= {w.ttft_ms:g} ms, "
+        f"{w.output_tokens:,} out{spread(w)}, {ttft_name(w.ttft_percentile)} <= {w.ttft_ms:g} ms, "
         f">= {w.tokens_per_s:g} tokens/s per user"
     )
 

@@ -18,6 +18,7 @@ class Workload:
     tokens_per_s: float  # per user
     kv_precision: str | None = None
     ttft_percentile: float | None = 99.0  # the TTFT target's percentile; None: the mean
+    output_tokens_cv: float = 0.0  # spread of the output lengths, sd / mean (0: all equal)
 
 
 @dataclass(frozen=True)

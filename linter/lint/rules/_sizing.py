@@ -58,6 +58,7 @@ def plan_sizing(plan: Plan, kb: KnowledgeBase) -> PlanSizing | None:
         str(wl["model"]), str(wl["precision"]), int(wl["concurrent_users"]),
         int(wl["input_tokens"]), int(wl["output_tokens"]), float(wl["ttft_ms"]), float(speed),
         ttft_percentile=None if pct == "mean" else float(pct),
+        output_tokens_cv=float(wl.get("output_tokens_cv", 0.0)),
     )  # fmt: skip
     return _size(kb, w, models[0], plan.pue, plan.system_count(models[0], racks_of(kb)))
 

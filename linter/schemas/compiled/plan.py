@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'plan.schema.json': 'e05f3446681c3b8e18b46e645ea09560-36283'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'plan.schema.json': 'a6e8fa6886ac99413fd54a5356519c6c-36679'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -60,7 +60,7 @@ _C30: Any = frozenset(['systems'])
 _C31: Any = ['inference', 'training']
 _C32: Any = ['bf16', 'fp16', 'fp8', 'fp4', 'int8', 'int4', 'mxfp4']
 _C33: Any = [50, 90, 99, 'mean']
-_C34: Any = frozenset(['checkpoint_interval_min', 'checkpoint_size_gb', 'concurrent_users', 'goodput_target_pct', 'input_tokens', 'itl_ms', 'model', 'output_tokens', 'params_b', 'precision', 'repair_min', 'restart_min', 'rto_min', 'tokens_per_s_per_user', 'ttft_ms', 'ttft_percentile', 'type'])
+_C34: Any = frozenset(['checkpoint_interval_min', 'checkpoint_size_gb', 'concurrent_users', 'goodput_target_pct', 'input_tokens', 'itl_ms', 'model', 'output_tokens', 'output_tokens_cv', 'params_b', 'precision', 'repair_min', 'restart_min', 'rto_min', 'tokens_per_s_per_user', 'ttft_ms', 'ttft_percentile', 'type'])
 _C35: Any = frozenset(['fabric', 'leaf_switches_per_rail', 'link_speed_gbps', 'oversubscription', 'topology'])
 _C36: Any = ['fabric']
 _C37: Any = frozenset(['bandwidth_gb_s', 'interconnect'])
@@ -479,29 +479,31 @@ def _v79(d: Any) -> bool:
     return True
 
 def _v80(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10: return False
     return True
 
 def _v81(d: Any) -> bool:
-    if not any(_equal(e, d) for e in _C33): return False
+    if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
 def _v82(d: Any) -> bool:
-    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
+    if not any(_equal(e, d) for e in _C33): return False
     return True
 
 def _v83(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
-    return True
-
-def _v84(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     return True
 
-def _v85(d: Any) -> bool:
+def _v84(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v85(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     return True
 
 def _v86(d: Any) -> bool:
@@ -513,20 +515,24 @@ def _v87(d: Any) -> bool:
     return True
 
 def _v88(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v89(d: Any) -> bool:
     if not any(f(d) for f in (_v62, _v17,)): return False
     return True
 
-def _v90(d: Any) -> bool:
+def _v91(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100: return False
     return True
 
-def _v89(d: Any) -> bool:
-    if not any(f(d) for f in (_v90, _v17,)): return False
+def _v90(d: Any) -> bool:
+    if not any(f(d) for f in (_v91, _v17,)): return False
     return True
 
-def _v91(d: Any) -> bool:
+def _v92(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
@@ -539,59 +545,48 @@ def _v73(d: Any) -> bool:
         if 'concurrent_users' in d and not _v77(d['concurrent_users']): return False
         if 'input_tokens' in d and not _v78(d['input_tokens']): return False
         if 'output_tokens' in d and not _v79(d['output_tokens']): return False
-        if 'ttft_ms' in d and not _v80(d['ttft_ms']): return False
-        if 'ttft_percentile' in d and not _v81(d['ttft_percentile']): return False
-        if 'tokens_per_s_per_user' in d and not _v82(d['tokens_per_s_per_user']): return False
-        if 'itl_ms' in d and not _v83(d['itl_ms']): return False
-        if 'params_b' in d and not _v84(d['params_b']): return False
-        if 'checkpoint_size_gb' in d and not _v85(d['checkpoint_size_gb']): return False
-        if 'rto_min' in d and not _v86(d['rto_min']): return False
-        if 'checkpoint_interval_min' in d and not _v87(d['checkpoint_interval_min']): return False
-        if 'restart_min' in d and not _v88(d['restart_min']): return False
-        if 'goodput_target_pct' in d and not _v89(d['goodput_target_pct']): return False
-        if 'repair_min' in d and not _v91(d['repair_min']): return False
+        if 'output_tokens_cv' in d and not _v80(d['output_tokens_cv']): return False
+        if 'ttft_ms' in d and not _v81(d['ttft_ms']): return False
+        if 'ttft_percentile' in d and not _v82(d['ttft_percentile']): return False
+        if 'tokens_per_s_per_user' in d and not _v83(d['tokens_per_s_per_user']): return False
+        if 'itl_ms' in d and not _v84(d['itl_ms']): return False
+        if 'params_b' in d and not _v85(d['params_b']): return False
+        if 'checkpoint_size_gb' in d and not _v86(d['checkpoint_size_gb']): return False
+        if 'rto_min' in d and not _v87(d['rto_min']): return False
+        if 'checkpoint_interval_min' in d and not _v88(d['checkpoint_interval_min']): return False
+        if 'restart_min' in d and not _v89(d['restart_min']): return False
+        if 'goodput_target_pct' in d and not _v90(d['goodput_target_pct']): return False
+        if 'repair_min' in d and not _v92(d['repair_min']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C34)): return False
     return True
 
-def _v95(d: Any) -> bool:
+def _v96(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     return True
 
-def _v96(d: Any) -> bool:
+def _v97(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     return True
 
-def _v97(d: Any) -> bool:
+def _v98(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000: return False
     return True
 
-def _v98(d: Any) -> bool:
+def _v99(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v93(d: Any) -> bool:
+def _v94(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v95(d['topology']): return False
-        if 'oversubscription' in d and not _v96(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v97(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v98(d['link_speed_gbps']): return False
-    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
-    if isinstance(d, dict) and any(k not in d for k in _C36): return False
-    return True
-
-def _v99(d: Any) -> bool:
-    if not (isinstance(d, dict)): return False
-    if isinstance(d, dict):
-        if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v95(d['topology']): return False
-        if 'oversubscription' in d and not _v96(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v97(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v98(d['link_speed_gbps']): return False
+        if 'topology' in d and not _v96(d['topology']): return False
+        if 'oversubscription' in d and not _v97(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v98(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v99(d['link_speed_gbps']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
     if isinstance(d, dict) and any(k not in d for k in _C36): return False
     return True
@@ -600,10 +595,10 @@ def _v100(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v95(d['topology']): return False
-        if 'oversubscription' in d and not _v96(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v97(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v98(d['link_speed_gbps']): return False
+        if 'topology' in d and not _v96(d['topology']): return False
+        if 'oversubscription' in d and not _v97(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v98(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v99(d['link_speed_gbps']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
     if isinstance(d, dict) and any(k not in d for k in _C36): return False
     return True
@@ -612,43 +607,51 @@ def _v101(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
         if 'fabric' in d and not _v3(d['fabric']): return False
-        if 'topology' in d and not _v95(d['topology']): return False
-        if 'oversubscription' in d and not _v96(d['oversubscription']): return False
-        if 'leaf_switches_per_rail' in d and not _v97(d['leaf_switches_per_rail']): return False
-        if 'link_speed_gbps' in d and not _v98(d['link_speed_gbps']): return False
+        if 'topology' in d and not _v96(d['topology']): return False
+        if 'oversubscription' in d and not _v97(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v98(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v99(d['link_speed_gbps']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
     if isinstance(d, dict) and any(k not in d for k in _C36): return False
-    return True
-
-def _v103(d: Any) -> bool:
-    if not (isinstance(d, str)): return False
-    return True
-
-def _v104(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
 def _v102(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'interconnect' in d and not _v103(d['interconnect']): return False
-        if 'bandwidth_gb_s' in d and not _v104(d['bandwidth_gb_s']): return False
+        if 'fabric' in d and not _v3(d['fabric']): return False
+        if 'topology' in d and not _v96(d['topology']): return False
+        if 'oversubscription' in d and not _v97(d['oversubscription']): return False
+        if 'leaf_switches_per_rail' in d and not _v98(d['leaf_switches_per_rail']): return False
+        if 'link_speed_gbps' in d and not _v99(d['link_speed_gbps']): return False
+    if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C35)): return False
+    if isinstance(d, dict) and any(k not in d for k in _C36): return False
+    return True
+
+def _v104(d: Any) -> bool:
+    if not (isinstance(d, str)): return False
+    return True
+
+def _v105(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v103(d: Any) -> bool:
+    if not (isinstance(d, dict)): return False
+    if isinstance(d, dict):
+        if 'interconnect' in d and not _v104(d['interconnect']): return False
+        if 'bandwidth_gb_s' in d and not _v105(d['bandwidth_gb_s']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C37)): return False
     return True
 
-def _v92(d: Any) -> bool:
+def _v93(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'compute' in d and not _v93(d['compute']): return False
-        if 'storage' in d and not _v99(d['storage']): return False
-        if 'in_band' in d and not _v100(d['in_band']): return False
-        if 'out_of_band' in d and not _v101(d['out_of_band']): return False
-        if 'scale_up' in d and not _v102(d['scale_up']): return False
+        if 'compute' in d and not _v94(d['compute']): return False
+        if 'storage' in d and not _v100(d['storage']): return False
+        if 'in_band' in d and not _v101(d['in_band']): return False
+        if 'out_of_band' in d and not _v102(d['out_of_band']): return False
+        if 'scale_up' in d and not _v103(d['scale_up']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C38)): return False
-    return True
-
-def _v106(d: Any) -> bool:
-    if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
 def _v107(d: Any) -> bool:
@@ -659,34 +662,33 @@ def _v108(d: Any) -> bool:
     if not any(f(d) for f in (_v25, _v17,)): return False
     return True
 
-def _v105(d: Any) -> bool:
+def _v109(d: Any) -> bool:
+    if not any(f(d) for f in (_v25, _v17,)): return False
+    return True
+
+def _v106(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'read_gb_s' in d and not _v106(d['read_gb_s']): return False
-        if 'write_gb_s' in d and not _v107(d['write_gb_s']): return False
-        if 'capacity_tb' in d and not _v108(d['capacity_tb']): return False
+        if 'read_gb_s' in d and not _v107(d['read_gb_s']): return False
+        if 'write_gb_s' in d and not _v108(d['write_gb_s']): return False
+        if 'capacity_tb' in d and not _v109(d['capacity_tb']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C39)): return False
     return True
 
-def _v110(d: Any) -> bool:
+def _v111(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 12: return False
     return True
 
-def _v111(d: Any) -> bool:
-    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
-    return True
-
 def _v112(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     return True
 
 def _v113(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100: return False
     return True
 
 def _v114(d: Any) -> bool:
@@ -701,20 +703,25 @@ def _v115(d: Any) -> bool:
 
 def _v116(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
+    return True
+
+def _v117(d: Any) -> bool:
+    if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 100: return False
     return True
 
-def _v109(d: Any) -> bool:
+def _v110(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict):
-        if 'currency' in d and not _v110(d['currency']): return False
-        if 'capex' in d and not _v111(d['capex']): return False
-        if 'lifetime_years' in d and not _v112(d['lifetime_years']): return False
-        if 'tariff_per_kwh' in d and not _v113(d['tariff_per_kwh']): return False
-        if 'grid_g_per_kwh' in d and not _v114(d['grid_g_per_kwh']): return False
-        if 'wue_l_per_kwh' in d and not _v115(d['wue_l_per_kwh']): return False
-        if 'utilisation_pct' in d and not _v116(d['utilisation_pct']): return False
+        if 'currency' in d and not _v111(d['currency']): return False
+        if 'capex' in d and not _v112(d['capex']): return False
+        if 'lifetime_years' in d and not _v113(d['lifetime_years']): return False
+        if 'tariff_per_kwh' in d and not _v114(d['tariff_per_kwh']): return False
+        if 'grid_g_per_kwh' in d and not _v115(d['grid_g_per_kwh']): return False
+        if 'wue_l_per_kwh' in d and not _v116(d['wue_l_per_kwh']): return False
+        if 'utilisation_pct' in d and not _v117(d['utilisation_pct']): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C40)): return False
     return True
 
@@ -731,9 +738,9 @@ def _v0(d: Any) -> bool:
         if 'racks' in d and not _v44(d['racks']): return False
         if 'spares' in d and not _v71(d['spares']): return False
         if 'workload' in d and not _v73(d['workload']): return False
-        if 'network' in d and not _v92(d['network']): return False
-        if 'storage' in d and not _v105(d['storage']): return False
-        if 'costs' in d and not _v109(d['costs']): return False
+        if 'network' in d and not _v93(d['network']): return False
+        if 'storage' in d and not _v106(d['storage']): return False
+        if 'costs' in d and not _v110(d['costs']): return False
     return True
 
 valid = _v0
