@@ -419,3 +419,35 @@ def test_llama_3_1_8b_latency_on_h200_with_vllm_a_depth_the_fit_never_saw(
     assert len(itl) == 21
     assert checks["aic-l8b-h200-vllm-fp8-tp1-1000-100-c112-itl"].point.published == 11.25
     assert statistics.median(abs(c.error) for c in itl) <= 0.25
+
+
+def _partners(checks: dict[str, Check], interactive: bool) -> list[Check]:
+    partners = [c for c in checks.values() if c.point.source == "mlperf-v51-partners"]
+    return [c for c in partners if ("-interactive-" in c.point.id) is interactive]
+
+
+def test_mlperf_llama_2_70b_offline_and_server_on_every_partner_system(
+    checks: dict[str, Check],
+) -> None:
+    """MLPerf Inference v5.1, Llama 2 70B with TensorRT-LLM on the other submitters' single-node
+    H200, H200 NVL, B200 and GB200 systems (ASUSTeK, Azure, Cisco, Dell, Dell/Broadcom,
+    GigaComputing, Google, HPE, Lenovo, Nebius, Quanta): 37 Offline and Server runs, each
+    with the precision and tensor parallelism its configuration file states. Held out of
+    sets fitted to other sources. Median error within 5 % (measured 4 %), every run within
+    the 30 % throughput target (measured -8..+22 %, the high end Google's B200 Offline at
+    78,460 tokens/s where other B200 systems ran 98,610-102,900)."""
+    runs = _partners(checks, interactive=False)
+    assert len(runs) == 37
+    assert {c.point.accelerator for c in runs} == {"h200-sxm", "h200-nvl", "b200", "gb200-gpu"}
+    assert statistics.median(abs(c.error) for c in runs) <= 0.05
+    assert all(abs(c.error) <= 0.30 for c in runs), [(c.point.id, c.error) for c in runs]
+
+
+@pytest.mark.xfail(strict=True, reason="MLPerf Interactive on partner systems: +25..+102 %")
+def test_mlperf_interactive_runs_on_every_partner_system(checks: dict[str, Check]) -> None:
+    """The same systems' Interactive runs (450 ms TTFT, 40 ms per token, 10 runs): the model
+    over-estimates every one, by 25-102 %; ACCURACY.md reports it and `refarch size`
+    re-counts its answer at the largest. Strict, so a fix shows."""
+    runs = _partners(checks, interactive=True)
+    assert len(runs) == 10
+    assert all(abs(c.error) <= 0.30 for c in runs), [(c.point.id, c.error) for c in runs]
