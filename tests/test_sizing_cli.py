@@ -287,3 +287,29 @@ def test_output_tokens_cv_option(run_cli: RunCli) -> None:
         code, out, err = run_cli(*base, "--output-tokens-cv", bad)
         assert (code, out) == (2, "")
         assert err == "refarch: error: --output-tokens-cv must be between 0 and 10\n"
+
+
+def test_the_curve_takes_the_spread_of_output_lengths(run_cli: RunCli) -> None:
+    """The curve of a spread workload reads the longer context: at every batch the speed per
+    user is lower than with equal lengths, and the JSON says which spread it drew."""
+    args = ("size", "--curve", "--model", "llama-3.3-70b", "--precision", "fp8", "--system",
+            "dgx-h100", "--input-tokens", "1000", "--output-tokens", "4000", "--json")  # fmt: skip
+    equal = json.loads(run_cli(*args)[1])
+    spread = json.loads(run_cli(*args, "--output-tokens-cv", "1.25")[1])
+    assert "output_tokens_cv" not in equal and spread["output_tokens_cv"] == 1.25
+    speeds = {
+        (p["tensor_parallel"], p["batch"]): p["tokens_per_s_per_user"]
+        for p in equal["curves"][0]["frontier"]
+    }
+    shared = [
+        p for p in spread["curves"][0]["frontier"] if (p["tensor_parallel"], p["batch"]) in speeds
+    ]
+    assert shared and all(
+        p["tokens_per_s_per_user"] < speeds[(p["tensor_parallel"], p["batch"])] for p in shared
+    )
+    code, out, err = run_cli(*args, "--output-tokens-cv", "11")
+    assert (code, out, err) == (
+        2,
+        "",
+        "refarch: error: --output-tokens-cv must be between 0 and 10\n",
+    )

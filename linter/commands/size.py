@@ -225,9 +225,7 @@ def _curve(kb: KnowledgeBase, args: argparse.Namespace) -> str:
         raise UsageError(f"--curve needs {', '.join(missing)} (see refarch size --help)")
     if not 1 <= args.curve_points <= 100_000:
         raise UsageError("--curve-points must be between 1 and 100,000")
-    cv = args.output_tokens_cv
-    if not 0 <= cv <= report.MAX_OUTPUT_CV:
-        raise UsageError(f"--output-tokens-cv must be between 0 and {report.MAX_OUTPUT_CV:g}")
+    cv = report.check_output_cv(args.output_tokens_cv)
     ids = report.system_ids(args.compare) if args.compare else [args.system]
     curves = [
         curve.curve(kb, args.model, args.precision, sid, args.input_tokens, args.output_tokens,

@@ -19,6 +19,13 @@ Row = tuple[str, SizingResult | RefarchError]
 MAX_OUTPUT_CV = 10.0  # as the schemas bound output_tokens_cv
 
 
+def check_output_cv(cv: float) -> float:
+    """``--output-tokens-cv`` as given, or a usage error when outside [0, MAX_OUTPUT_CV]."""
+    if not 0 <= cv <= MAX_OUTPUT_CV:
+        raise UsageError(f"--output-tokens-cv must be between 0 and {MAX_OUTPUT_CV:g}")
+    return cv
+
+
 def workload(
     model: str | None,
     precision: str | None,
@@ -54,8 +61,7 @@ def workload(
     assert input_tokens is not None and output_tokens is not None and ttft_ms is not None
     if itl_ms is not None and itl_ms <= 0:
         raise UsageError("--itl-ms must be positive")
-    if not 0 <= output_tokens_cv <= MAX_OUTPUT_CV:
-        raise UsageError(f"--output-tokens-cv must be between 0 and {MAX_OUTPUT_CV:g}")
+    check_output_cv(output_tokens_cv)
     if tokens_per_s is not None:
         speed = tokens_per_s
     else:
