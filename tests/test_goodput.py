@@ -3,6 +3,7 @@ rests on, Young/Daly against a hand computation, and bad training inputs."""
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -123,3 +124,20 @@ def test_architecture_page_table(kb: KnowledgeBase) -> None:
     assert chart["series"][0]["points"].split()[-1] == "670.0,84.4"  # 85.2 % at 64 SU
     inference = kb.architecture("hgx-h200-air-inference")
     assert inference is not None and goodput_chart.table(kb, inference) is None
+
+
+def test_a_checkpoint_that_never_finishes_writing_has_no_optimum_to_compare(
+    kb: KnowledgeBase, run_cli: RunCli, tmp_path: Path
+) -> None:
+    """A write bandwidth so small that the write time overflows (1e-308 GB/s, found by the
+    fuzz test) leaves no finite Young/Daly optimum: the interval rule stays silent instead
+    of dividing by it, and the lint finishes."""
+    data = _plan(256, checkpoint_interval_min=30, checkpoint_size_gb=1000)
+    data["storage"] = {"read_gb_s": 500, "write_gb_s": 1e-308}
+    g = goodput.of(from_data(data), kb)
+    assert g is not None and g.optimal_s == math.inf
+    plan = tmp_path / "slow-storage.yaml"
+    plan.write_text(json.dumps(data), encoding="utf-8")  # JSON is YAML
+    code, out, err = run_cli("lint", "--format", "json", str(plan))
+    assert code in (0, 1) and "Traceback" not in err, err
+    assert "RCV002" not in {f["rule"] for f in json.loads(out)["findings"]}

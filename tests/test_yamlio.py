@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from linter.core import yamlio
-from linter.core.errors import InputError
+from linter.core import yamlio, yamlscan
+from linter.core.errors import InputError, Location
 from linter.core.units import UNITS, normalize, parse_quantity
 
 
@@ -186,3 +186,24 @@ def test_unit_for_key_reads_suffix_and_qualifiers() -> None:
     assert unit_for_key("inlet_temp_max_c").symbol == "°C"
     assert unit_for_key("memory_bandwidth_tb_s").symbol == "TB/s"
     assert unit_for_key("gpu_count") is None
+
+
+@pytest.mark.skipif(not yamlscan.HAVE_LIBYAML, reason="PyYAML built without libyaml")
+def test_a_file_of_thousands_of_flow_mappings_is_composed_by_libyaml(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A KB file with more flow brackets than the cheap depth bound clears (an efficiency set's
+    calibration list) is proved shallow on libyaml's events and composed in C, not by the
+    pure-Python parser, which takes seconds on it; positions stay exact."""
+    text = "points:\n" + "".join(
+        f"  - {{id: p{i}, published: {{value: {i}}}}}\n" for i in range(2000)
+    )
+    assert not yamlscan.c_parser_safe(text)
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("the pure-Python parser was used")
+
+    monkeypatch.setattr(yamlscan, "PyLoader", refuse)
+    doc = yamlio.loads(text, "many.yaml")
+    assert doc.data["points"][1999] == {"id": "p1999", "published": {"value": 1999}}
+    assert doc.location(("points", 1999, "published", "value")) == Location("many.yaml", 2001, 36)

@@ -130,8 +130,9 @@ _NODE_EVENTS = (
 )
 
 
-def prescan(loader_cls: type, text: str, path: str, always: bool) -> None:
-    """Refuse too many nodes or too deep a nesting before composing the document.
+def prescan(loader_cls: type, text: str, path: str, always: bool) -> bool:
+    """Refuse too many nodes or too deep a nesting before composing the document; whether
+    the events ran to the end of the text (False: a parse error stopped them).
 
     Composing builds every node (with two marks each) before the converter can count them:
     an 8 MiB flow list of four million numbers would take gigabytes, and the pure-Python
@@ -140,14 +141,14 @@ def prescan(loader_cls: type, text: str, path: str, always: bool) -> None:
     character per node, so short texts skip the pass unless ``always``.
     """
     if not always and len(text) < MAX_NODES // 2:
-        return
+        return True
     parser = loader_cls(text)
     count = depth = 0
     try:
         while True:
             event = parser.get_event()
             if event is None or isinstance(event, yaml.StreamEndEvent):
-                return
+                return True
             if isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
                 continue
@@ -165,7 +166,7 @@ def prescan(loader_cls: type, text: str, path: str, always: bool) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
     except yaml.YAMLError:
-        return  # the real parse reports it, with its position
+        return False  # the real parse reports it, with its position
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
@@ -175,8 +176,19 @@ def prescan(loader_cls: type, text: str, path: str, always: bool) -> None:
 def compose(text: str, path: str) -> Node | None:
     """The root node of the one YAML document in ``text`` (None if it is empty), within the
     limits; every parse error becomes an InputError at its line and column."""
+    # The cheap bound clears most texts for the C composer. A text it cannot clear (a KB
+    # file with thousands of flow mappings) is prescanned on the C parser's events first:
+    # they come from libyaml's iterative parser, and a pass that reaches the end within the
+    # limits proves the depth the recursive composer will see. A text that pass cannot
+    # finish (a parse error, libyaml's own nesting limit) goes to the pure-Python parser,
+    # whose errors and limits are the ones reported.
     use_c = HAVE_LIBYAML and c_parser_safe(text)
-    prescan(CLoader if use_c else PyLoader, text, path, always=not use_c)
+    if use_c:
+        prescan(CLoader, text, path, always=False)
+    else:
+        use_c = HAVE_LIBYAML and prescan(CLoader, text, path, always=True)
+        if not use_c:
+            prescan(PyLoader, text, path, always=True)
     loader = CLoader(text) if use_c else PyLoader(text)
     try:
         root: Node | None = loader.get_single_node()
