@@ -111,9 +111,12 @@ class Goodput:
 
     @property
     def optimal_s(self) -> float | None:
+        """The Young/Daly period sqrt(2 M C); None without a write time, or when it is not a
+        finite positive number (a write bandwidth so small that C overflows)."""
         if self.write_s is None or self.write_s <= 0:
             return None
-        return math.sqrt(2 * self.mtbi_s * self.write_s)
+        best = math.sqrt(2 * self.mtbi_s * self.write_s)
+        return best if 0 < best < math.inf else None
 
     def optimal_arithmetic(self) -> str:
         return (
