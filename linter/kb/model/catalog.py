@@ -204,13 +204,13 @@ class CalibrationPoint(Record):
 
 
 def _number(node: dict[str, Any], key: str) -> float:
+    """``node[key]`` when it is a number (not a boolean), else 0."""
     v = node.get(key)
     return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else 0.0
 
 
 def _int(node: dict[str, Any], key: str) -> int:
-    v = node.get(key)
-    return int(v) if isinstance(v, int | float) and not isinstance(v, bool) else 0
+    return int(_number(node, key))
 
 
 class Efficiency(Described):
