@@ -3,7 +3,8 @@ the shipped KB). Each test asserts a band around a cited measurement, never a nu
 engine produced; the sources are in the efficiency files (aic-silicon: NVIDIA Dynamo
 AIConfigurator silicon_sample.csv @095f58a; nim-bench: NIM 1.8.0 benchmark tables;
 trtllm-perf: TensorRT-LLM performance overview @00f3768; mlperf-v51*: MLPerf Inference v5.1
-results @965182b; aic-moe, aic-dense: more rows of the same AIConfigurator file)."""
+results @965182b; aic-moe, aic-dense, aic-deepseek-b200: more rows of the same AIConfigurator
+file)."""
 
 from __future__ import annotations
 
@@ -91,18 +92,60 @@ def test_deepseek_r1_fp4_on_8_b200_under_load(checks: dict[str, Check]) -> None:
     assert abs(c.error) <= 0.25, (c.point.published, c.estimate)
 
 
-@pytest.mark.xfail(strict=True, reason="small-batch DeepSeek-R1 ITL +36..+67 % over published")
-def test_deepseek_r1_fp4_on_8_b200_interactive(checks: dict[str, Check]) -> None:
-    """The same system at 4 sequences in flight: 3.57-4.34 ms per token (230-280 tokens/s per
-    user). Estimated with the tensor-parallel attention the runs used, the model still misses
-    (it did by +62..+96 % while it assumed data-parallel attention): its fixed step cost,
-    fitted on dense 70B runs of 80 layers, is longer than the whole measured step of this
-    61-layer model; strict, so a fix shows."""
-    for pid in (
-        "aic-dsr1-b200-trtllm-fp4-tp8-1024-1024-c4-itl",
-        "aic-dsr1-b200-trtllm-fp4-tp8-1024-8192-c4-itl",
-        "aic-dsr1-b200-trtllm-fp4-tp8-8192-1024-c4-itl",
-    ):
+DSR1_B200_SHAPES = ("1024-1024", "1024-8192", "8192-1024")
+
+
+def test_deepseek_r1_v3_fp4_on_8_b200_interactive_within_the_published_range(
+    checks: dict[str, Check],
+) -> None:
+    """AIConfigurator, DeepSeek-R1/V3 NVFP4 on 8 x B200 with TensorRT-LLM at tensor parallel 8,
+    4 sequences in flight (133-280 tokens/s per user, an interactive SLO), at each of three
+    request shapes. The published measurements disagree by version: TensorRT-LLM 1.2.0rc6.post3
+    3.574-4.339 ms per output token, 1.2.0rc6.post2 7.071-7.496 ms, 1.6-2.0x apart. The
+    model, fitted to neither, lies within that range at every shape, and within the 25 %
+    latency target of the 1.2.0rc6.post2 runs (measured: -13..-18 %). Against 1.2.0rc6.post3
+    alone it misses (the strict xfail below)."""
+    published = {
+        "1024-1024": (4.339, 7.189),
+        "1024-8192": (3.574, 7.071),
+        "8192-1024": (4.307, 7.496),
+    }
+    for shape in DSR1_B200_SHAPES:
+        post3 = checks[f"aic-dsr1-b200-trtllm-fp4-tp8-{shape}-c4-itl"]
+        post2 = checks[f"aic-dsv3-b200-trtllm-fp4-tp8-{shape}-c4-trt120rc6post2-itl"]
+        assert "1.2.0rc6.post3" in post3.point.software, shape
+        assert "1.2.0rc6.post2" in post2.point.software, shape
+        assert (post3.point.published, post2.point.published) == published[shape]
+        assert post3.point.concurrency == post2.point.concurrency == 4
+        assert post3.estimate == post2.estimate  # the same configuration
+        assert post3.point.published <= post3.estimate <= post2.point.published, shape
+        assert abs(post2.error) <= 0.25, (shape, post2.estimate)
+
+
+def test_deepseek_r1_v3_fp4_on_b200_every_published_latency(checks: dict[str, Check]) -> None:
+    """Every held-out DeepSeek-R1/V3 NVFP4 B200 TensorRT-LLM run with tensor-parallel attention
+    (AIConfigurator: TP 4 and 8, expert or tensor parallel experts, 4-256 in flight, four
+    TensorRT-LLM versions): 62 inter-token latencies, 3.574-63.35 ms. The median error is
+    within the 25 % latency target (measured 16 %); the worst, +67 %, is the 1.2.0rc6.post3
+    run above."""
+    itl = [
+        c for pid, c in checks.items()
+        if re.fullmatch(r"aic-ds(r1|v3)-b200-trtllm-fp4-.*-itl", pid)
+    ]  # fmt: skip
+    assert len(itl) == 62
+    assert min(c.point.published for c in itl) == 3.574
+    assert max(c.point.published for c in itl) == 63.35
+    assert statistics.median(abs(c.error) for c in itl) <= 0.25
+
+
+@pytest.mark.xfail(strict=True, reason="DeepSeek-R1 ITL +36..+67 % over TRT-LLM 1.2.0rc6.post3")
+def test_deepseek_r1_fp4_on_8_b200_interactive_newest_version(checks: dict[str, Check]) -> None:
+    """The 1.2.0rc6.post3 runs alone at 4 sequences in flight: 3.57-4.34 ms per token
+    (230-280 tokens/s per user). The model gives 5.9-6.5 ms: its fixed step cost, fitted on
+    dense 70B runs of 80 layers, is longer than the whole measured step of this 61-layer
+    model in that version; strict, so a fix shows."""
+    for shape in DSR1_B200_SHAPES:
+        pid = f"aic-dsr1-b200-trtllm-fp4-tp8-{shape}-c4-itl"
         assert abs(checks[pid].error) <= 0.25, pid
 
 
