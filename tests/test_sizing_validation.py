@@ -278,14 +278,39 @@ def test_mlperf_mixtral_on_mi300x_and_mi325x_a_model_the_cdna3_fit_never_saw(
     assert all(abs(c.error) <= 0.25 for c in mixtral), [(c.point.id, c.error) for c in mixtral]
 
 
+MLPERF_CDNA3_SYSTEMS = ("amd-mi300x", "amd-mi325x") + MLPERF_CDNA3_HELD_OUT
+
+
+@pytest.mark.parametrize("scenario", ["offline", "server"])
+def test_mlperf_mixtral_against_a_dense_70b_on_mi300x_and_mi325x(
+    checks: dict[str, Check], every: dict[str, Check], scenario: str
+) -> None:
+    """MLPerf Inference v5.1, the same eight-GPU MI300X or MI325X system with vLLM, FP8: Mixtral
+    8x7B (12.9B active parameters) against Llama 2 70B. Published, Mixtral serves 1.79-2.08x
+    the dense model's tokens/s, not the 5.4x of the active parameters (70B / 12.9B), over
+    eight systems of AMD and six other submitters. Every Mixtral run is held out (AMD's Llama
+    2 70B runs are the fit); the model's ratio is within 15 % of the published one on every
+    system
+    (measured: -2..+13 %)."""
+    for system in MLPERF_CDNA3_SYSTEMS:
+        moe = checks[f"mlperf51-mixtral-{system}-{scenario}-throughput"]
+        dense = every[f"mlperf51-{system}-{scenario}-throughput"]
+        assert moe.point.gpus == dense.point.gpus == 8
+        assert (moe.point.model, dense.point.model) == ("mixtral-8x7b", "llama-2-70b")
+        published = moe.point.published / dense.point.published
+        assert 1.78 <= published <= 2.09, system
+        assert moe.estimate / dense.estimate == pytest.approx(published, rel=0.15), system
+
+
 @pytest.mark.xfail(strict=True, reason="Mixtral 8x7B on H200 with TensorRT-LLM -46..-48 %")
 def test_mlperf_mixtral_on_h200(checks: dict[str, Check]) -> None:
     """MLPerf Inference v5.1, Mixtral 8x7B FP8 on eight H200 with TensorRT-LLM, one replica per
     GPU (ASUSTeK, HPE: 61,370-62,110 tokens/s Offline, 59,990-60,960 Server). hopper-trtllm's
     expert-GEMM share (20 %) is fitted to Qwen3-235B-A22B at tensor parallel 8 (128 experts,
     8 per token: a few tokens per expert per step); Mixtral's 8 experts, 2 per token, each see
-    hundreds at TP 1, and the model comes out about half the published throughput. Strict,
-    so a fix shows."""
+    hundreds at TP 1, and the model comes out about half the published throughput: against
+    HPE's Llama 2 70B runs on the same system it gives 0.96x where 1.78-1.84x was published.
+    Strict, so a fix shows."""
     mixtral = [
         c for pid, c in checks.items() if pid.startswith("mlperf51-mixtral-") and "h200" in pid
     ]
