@@ -130,6 +130,24 @@ def test_step_overhead_and_allreduce_latency(kb: KnowledgeBase) -> None:
     assert tp1.allreduce_s(100) == 0.0  # no all-reduce without tensor parallelism
 
 
+def test_a_smooth_roofline_charges_the_overlap_near_the_ridge(kb: KnowledgeBase) -> None:
+    """With a roofline exponent p, the weight read r and the matrix multiplies m of a decode
+    step take (r^p + m^p)^(1/p) instead of the slower of the two: at the ridge (r = m) that
+    is 2^(1/p) x r, 1.587x at p = 1.5; far from it, it tends to the slower one. Nothing else
+    in the step changes."""
+    l70, h100 = load_model(kb, "llama-3.3-70b"), load_gpu(kb, "h100-sxm")
+    sharp = Replica(l70, h100, "fp8", "fp8", 1, 1000, 1000, Factors("t", 80, 66, 51))
+    smooth = replace(sharp, factors=Factors("t", 80, 66, 51, roofline_exponent=1.5))
+    assert sharp.roofline(2.0, 3.0) == 3.0
+    assert smooth.roofline(2.0, 2.0) == pytest.approx(2.0 * 2 ** (1 / 1.5), rel=1e-12)
+    assert smooth.roofline(2.0, 3.0) == pytest.approx((2**1.5 + 3**1.5) ** (2 / 3), rel=1e-12)
+    assert smooth.roofline(1e-6, 3.0) == pytest.approx(3.0, rel=1e-8)
+    for batch in (1, 64, 512):
+        r, m = sharp.weights_s(batch), sharp.gemm_s(batch)
+        gap = (r**1.5 + m**1.5) ** (2 / 3) - max(r, m)
+        assert smooth.step_s(batch) - sharp.step_s(batch) == pytest.approx(gap, rel=1e-9)
+
+
 def test_a_spread_of_output_lengths_lengthens_the_context_a_step_reads(kb: KnowledgeBase) -> None:
     """Sequences in flight are drawn in proportion to their length: with output lengths of
     coefficient of variation cv their output so far averages O (1 + cv^2) / 2, so at

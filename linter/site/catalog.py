@@ -169,6 +169,7 @@ TABLES: tuple[Table, ...] = (
             ("MoE expert GEMMs (% of dense peak)", "moe_flops_pct"),
             ("all-reduce latency (µs)", "allreduce_latency_us"),
             ("all-reduce bandwidth (%)", "allreduce_bandwidth_pct"),
+            ("roofline exponent", "roofline_exponent"),
         ),
     ),
 )

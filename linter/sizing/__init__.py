@@ -49,14 +49,17 @@ is the sequences one GPU schedules: B, or B / t under attention data parallelism
   allreduce_latency_us (alpha-beta; no all-reduce at t = 1).
 - a decode step with B sequences (in-flight batching: each step also carries the B x I / O
   prompt tokens that arrive per step in steady state):
-  step = o + B' x q + max(weights read / B_w, B x 2A / F) + B x attention(c) / F
+  step = o + B' x q + roof(weights read / B_w, B x 2A / F) + B x attention(c) / F
          + prompt tokens x 2A / F + B x KV(c) / B_w + prompt attention / F
          + all-reduce(B + prompt tokens),
   c = I + O x (1 + cv^2) / 2 being the mean context of a sequence in flight: with output
   lengths that spread (cv = their standard deviation / mean, --output-tokens-cv, a plan's
   workload.output_tokens_cv; 0 by default) a sequence in flight is drawn in proportion to
   its length, so its output so far averages E[O^2] / (2 E[O]).
-  Decode is bandwidth bound while the first term is the weight read; MoE reads the shared
+  roof(r, m) is the slower of the two (max(r, m), full overlap), or (r^p + m^p)^(1/p) for a
+  set that states a roofline exponent p (roofline_exponent; its fit points tell it apart from
+  full overlap): near the ridge the read and the multiplies overlap less. Decode is
+  bandwidth bound while the first term is the weight read; MoE reads the shared
   weights plus E x (1 - (1 - k / E)^B) experts per layer (k at B = 1: bandwidth follows the
   active parameters, memory the total), and under attention data parallelism each of the t
   GPUs reads its own copy of the shared weights.

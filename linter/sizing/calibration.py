@@ -49,6 +49,7 @@ def factors_of(entry: Efficiency) -> Factors:
         moe_flops_pct=entry.moe_flops_pct.value,
         allreduce_latency_us=_or(entry.allreduce_latency_us, 0.0),
         allreduce_bandwidth_pct=_or(entry.allreduce_bandwidth_pct, 100.0),
+        roofline_exponent=entry.roofline_exponent.value,
     )
 
 
@@ -273,6 +274,7 @@ GRID: dict[str, Axis] = {
     "moe_flops_pct": Axis(5, 100, 1),
     "allreduce_latency_us": Axis(0, 60, 1),
     "allreduce_bandwidth_pct": Axis(5, 100, 1),
+    "roofline_exponent": Axis(1, 10, 0.25),
 }
 
 

@@ -26,7 +26,10 @@ class Factors:
     terms are costs no peak gives: a fixed time per scheduler step (kernel launches, sampling,
     batch bookkeeping), a fixed time per request before its first token (ingress,
     tokenisation, admission) and the latency and achieved bandwidth of a tensor-parallel
-    all-reduce. A set that does not state them leaves them out (0 ms, 0 us, 100 %).
+    all-reduce. A set that does not state them leaves them out (0 ms, 0 us, 100 %). The
+    roofline exponent p says how a decode step's weight read and its matrix multiplies
+    overlap (:meth:`Replica.roofline`); a set that does not state it has them overlap fully
+    (the step takes the slower of the two).
     """
 
     id: str
@@ -39,6 +42,7 @@ class Factors:
     moe_flops_pct: float | None = None  # None: expert GEMMs run at flops_pct
     allreduce_latency_us: float = 0.0
     allreduce_bandwidth_pct: float = 100.0
+    roofline_exponent: float | None = None  # None: the slower of read and multiply
 
 
 @dataclass(frozen=True)
@@ -161,17 +165,29 @@ class Replica:
 
     def step_s(self, batch: float) -> float:
         """One mixed step (in-flight batching with chunked prefill): the weights are read once
-        while the tensor cores multiply every token of the step, so that part is the slower of
-        the two (roofline); attention, KV reads and the prompts that arrive per step (B x I / O
-        tokens in steady state) run in their own kernels and add, as do the fixed step cost
-        and the all-reduces, and so does the stack's time per sequence in flight (its
+        while the tensor cores multiply every token of the step, so that part is their
+        roofline (:meth:`roofline`); attention, KV reads and the prompts that arrive per step
+        (B x I / O tokens in steady state) run in their own kernels and add, as do the fixed
+        step cost and the all-reduces, and so does the stack's time per sequence in flight (its
         scheduling, sampling and bookkeeping grow with the batch)."""
         prompt_tokens = batch * self.input_tokens / self.output_tokens
-        decode = max(self.weights_s(batch), self.gemm_s(batch)) + self.decode_attention_s(batch)
+        decode = self.roofline(self.weights_s(batch), self.gemm_s(batch))
+        decode += self.decode_attention_s(batch)
         prompts = self.gemm_s(prompt_tokens) + self.prompt_attention_s(batch)
         comm = self.allreduce_s(batch + prompt_tokens)
         per_sequence = self.scheduled(batch) * self.factors.sequence_overhead_us * 1e-6
         return self.overhead_s + per_sequence + decode + prompts + self.kv_s(batch) + comm
+
+    def roofline(self, read_s: float, multiply_s: float) -> float:
+        """The time of a weight read and the matrix multiplies it feeds, run together: the
+        slower of the two (full overlap, the sharp roofline), or with the set's roofline
+        exponent p the smooth one, (read^p + multiply^p)^(1/p): near the ridge, where both
+        take about as long, they overlap less (2^(1/p) x either at the ridge), and far from
+        it the slower one dominates as before."""
+        p = self.factors.roofline_exponent
+        if p is None:
+            return max(read_s, multiply_s)
+        return float((read_s**p + multiply_s**p) ** (1.0 / p))
 
     def scheduled(self, batch: float) -> float:
         """Sequences one GPU's scheduler handles per step: all ``batch`` under tensor

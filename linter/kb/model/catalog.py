@@ -227,6 +227,7 @@ class Efficiency(Described):
     moe_flops_pct: Figure
     allreduce_latency_us: Figure
     allreduce_bandwidth_pct: Figure
+    roofline_exponent: Figure
     calibration: tuple[CalibrationPoint, ...]
 
 
