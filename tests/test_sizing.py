@@ -130,6 +130,23 @@ def test_step_overhead_and_allreduce_latency(kb: KnowledgeBase) -> None:
     assert tp1.allreduce_s(100) == 0.0  # no all-reduce without tensor parallelism
 
 
+def test_a_cost_per_layer_scales_with_the_model_depth(kb: KnowledgeBase) -> None:
+    """A set's fixed cost per layer (layer_overhead_us) adds layers x that to every step and
+    every prefill: 80 x 60 us = 4.8 ms for an 80-layer 70B, 32 x 60 us = 1.92 ms for the
+    32-layer Llama 3.1 8B, beside any cost per step."""
+    h100 = load_gpu(kb, "h100-sxm")
+    for model_id, layers in (("llama-3.3-70b", 80), ("llama-3.1-8b", 32)):
+        model = load_model(kb, model_id)
+        assert model.layers == layers
+        plain = Replica(model, h100, "fp8", "fp8", 1, 1000, 1000, Factors("t", 80, 66, 51))
+        f = Factors("t", 80, 66, 51, step_overhead_ms=1.0, layer_overhead_us=60)
+        r = replace(plain, factors=f)
+        extra = 1e-3 + layers * 60e-6
+        assert r.overhead_s == pytest.approx(extra, rel=1e-12)
+        assert r.step_s(16) - plain.step_s(16) == pytest.approx(extra, rel=1e-9)
+        assert r.prefill_s() - plain.prefill_s() == pytest.approx(extra, rel=1e-9)
+
+
 def test_a_smooth_roofline_charges_the_overlap_near_the_ridge(kb: KnowledgeBase) -> None:
     """With a roofline exponent p, the weight read r and the matrix multiplies m of a decode
     step take (r^p + m^p)^(1/p) instead of the slower of the two: at the ridge (r = m) that

@@ -164,6 +164,7 @@ TABLES: tuple[Table, ...] = (
             ("decode bandwidth (%)", "decode_bandwidth_pct"),
             ("FLOPs (%)", "flops_pct"),
             ("step overhead (ms)", "step_overhead_ms"),
+            ("layer overhead (us)", "layer_overhead_us"),
             ("overhead per sequence per step (us)", "sequence_overhead_us"),
             ("overhead per request before its first token (ms)", "request_overhead_ms"),
             ("MoE expert GEMMs (% of dense peak)", "moe_flops_pct"),

@@ -31,13 +31,14 @@ serving stack, fitted once to the published measurements listed in that file.
   latent cache (t copies) and GQA heads are copied past the KV-head count.
 - t runs over the divisors of the attention heads that fit the system's NVLink domain. A
   replica that cannot hold its weights plus the KV of one full sequence (I + O tokens) at the
-  largest t is refused (BF16 Llama 3.1 405B on 8 x H100: 810 GB of weights, 512 GB usable).
+  largest t is refused (BF16 Llama 3.1 405B on 8 x H100: 810 GB of weights, 608 GB usable).
 
 ## Time
 
 With A the active parameters, F = t x dense peak x flops_pct,
 B_w = t x memory bandwidth x decode_bandwidth_pct, o the set's fixed cost per step
-(step_overhead_ms) and q its cost per sequence per step (sequence_overhead_us; each 0 when
+(step_overhead_ms, plus layer_overhead_us per layer of the model) and q its cost per
+sequence per step (sequence_overhead_us; each 0 when
 the set leaves it out). For a MoE model the 2A FLOPs per token split into the shared part
 at flops_pct and the routed experts at moe_flops_pct (their GEMMs are small and many). B'
 is the sequences one GPU schedules: B, or B / t under attention data parallelism:

@@ -23,13 +23,13 @@ class Factors:
     """Efficiency factors of one accelerator generation and serving stack.
 
     The three shares are percent of a published peak. The step, request and communication
-    terms are costs no peak gives: a fixed time per scheduler step (kernel launches, sampling,
-    batch bookkeeping), a fixed time per request before its first token (ingress,
-    tokenisation, admission) and the latency and achieved bandwidth of a tensor-parallel
-    all-reduce. A set that does not state them leaves them out (0 ms, 0 us, 100 %). The
-    roofline exponent p says how a decode step's weight read and its matrix multiplies
-    overlap (:meth:`Replica.roofline`); a set that does not state it has them overlap fully
-    (the step takes the slower of the two).
+    terms are costs no peak gives: a fixed time per scheduler step (sampling, batch
+    bookkeeping) and per layer in each step (kernel launches), a fixed time per request
+    before its first token (ingress, tokenisation, admission) and the latency and achieved
+    bandwidth of a tensor-parallel all-reduce. A set that does not state them leaves them
+    out (0 ms, 0 us, 100 %). The roofline exponent p says how a decode step's weight read and
+    its matrix multiplies overlap (:meth:`Replica.roofline`); a set that does not state it
+    has them overlap fully (the step takes the slower of the two).
     """
 
     id: str
@@ -43,6 +43,7 @@ class Factors:
     allreduce_latency_us: float = 0.0
     allreduce_bandwidth_pct: float = 100.0
     roofline_exponent: float | None = None  # None: the slower of read and multiply
+    layer_overhead_us: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,10 @@ class Replica:
 
     @property
     def overhead_s(self) -> float:
-        """The fixed cost of one scheduler step."""
-        return self.factors.step_overhead_ms / 1000.0
+        """The fixed cost of one scheduler step: the set's cost per step plus its cost per
+        layer (kernels are launched layer by layer) times the model's layers."""
+        f = self.factors
+        return f.step_overhead_ms / 1000.0 + self.model.layers * f.layer_overhead_us * 1e-6
 
     def allreduce_s(self, tokens: float) -> float:
         """Tensor-parallel all-reduces, two per layer (alpha-beta): each costs the stack's

@@ -222,6 +222,7 @@ class Efficiency(Described):
     decode_bandwidth_pct: Figure
     flops_pct: Figure
     step_overhead_ms: Figure
+    layer_overhead_us: Figure
     sequence_overhead_us: Figure
     request_overhead_ms: Figure
     moe_flops_pct: Figure

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'efficiency.schema.json': 'ea8ca942fc567ff80a0abbb1e494bed5-12336'}
+SOURCES = {'common.schema.json': '6b6c365e5bfe53883893e404d5357cb6-5381', 'efficiency.schema.json': 'f8c746395ac56456718f8aa6d950ca2c-12686'}
 
 
 def _equal(one: Any, two: Any) -> bool:
@@ -26,7 +26,7 @@ def _equal(one: Any, two: Any) -> bool:
 def _unique(items: list[Any]) -> bool:
     return not any(_equal(a, b) for i, a in enumerate(items) for b in items[i + 1 :])
 
-_C0: Any = frozenset(['allreduce_bandwidth_pct', 'allreduce_latency_us', 'calibration', 'decode_bandwidth_pct', 'flops_pct', 'generation', 'id', 'kind', 'memory_usable_pct', 'moe_flops_pct', 'name', 'notes', 'request_overhead_ms', 'roofline_exponent', 'sequence_overhead_us', 'sources', 'stack', 'step_overhead_ms', 'summary'])
+_C0: Any = frozenset(['allreduce_bandwidth_pct', 'allreduce_latency_us', 'calibration', 'decode_bandwidth_pct', 'flops_pct', 'generation', 'id', 'kind', 'layer_overhead_us', 'memory_usable_pct', 'moe_flops_pct', 'name', 'notes', 'request_overhead_ms', 'roofline_exponent', 'sequence_overhead_us', 'sources', 'stack', 'step_overhead_ms', 'summary'])
 _C1: Any = ['id', 'kind', 'name', 'generation', 'stack', 'summary', 'sources', 'memory_usable_pct', 'decode_bandwidth_pct', 'flops_pct', 'calibration']
 _C2: Any = re.compile('^[a-z0-9]+(?:[-.][a-z0-9]+)*$')
 _C3: Any = 'efficiency'
@@ -199,36 +199,30 @@ def _v26(d: Any) -> bool:
     if not any(f(d) for f in (_v36, _v37, _v38,)): return False
     return True
 
-def _v51(d: Any) -> bool:
+def _v52(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and not _C2.search(d): return False
     return True
 
-def _v53(d: Any) -> bool:
+def _v54(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C16): return False
-    return True
-
-def _v55(d: Any) -> bool:
-    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1024: return False
     return True
 
 def _v56(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000000: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1024: return False
     return True
 
 def _v57(d: Any) -> bool:
-    if not (isinstance(d, bool)): return False
+    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000000: return False
     return True
 
 def _v58(d: Any) -> bool:
-    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
-    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
+    if not (isinstance(d, bool)): return False
     return True
 
 def _v59(d: Any) -> bool:
@@ -238,104 +232,110 @@ def _v59(d: Any) -> bool:
     return True
 
 def _v60(d: Any) -> bool:
+    if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
+    if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
+    return True
+
+def _v61(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10: return False
     return True
 
-def _v61(d: Any) -> bool:
+def _v62(d: Any) -> bool:
     if not (((isinstance(d, int) and not isinstance(d, bool)) or (isinstance(d, float) and d.is_integer()))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d < 1: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 1000000: return False
     return True
 
-def _v63(d: Any) -> bool:
+def _v64(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
     return True
 
-def _v64(d: Any) -> bool:
+def _v65(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C19): return False
     return True
 
-def _v65(d: Any) -> bool:
+def _v66(d: Any) -> bool:
     if not ((isinstance(d, (int, float)) and not isinstance(d, bool))): return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d <= 0: return False
     if (isinstance(d, (int, float)) and not isinstance(d, bool)) and d > 10000000: return False
     return True
 
-def _v62(d: Any) -> bool:
+def _v63(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C17)): return False
     if isinstance(d, dict) and any(k not in d for k in _C18): return False
     if isinstance(d, dict):
-        if 'ttft_ms' in d and not _v63(d['ttft_ms']): return False
-        if 'ttft_statistic' in d and not _v64(d['ttft_statistic']): return False
-        if 'itl_ms' in d and not _v65(d['itl_ms']): return False
+        if 'ttft_ms' in d and not _v64(d['ttft_ms']): return False
+        if 'ttft_statistic' in d and not _v65(d['ttft_statistic']): return False
+        if 'itl_ms' in d and not _v66(d['itl_ms']): return False
     return True
 
-def _v66(d: Any) -> bool:
+def _v67(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C20): return False
     return True
 
-def _v68(d: Any) -> bool:
+def _v69(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C21): return False
     return True
 
-def _v69(d: Any) -> bool:
+def _v70(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 200: return False
     return True
 
-def _v70(d: Any) -> bool:
+def _v71(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if not any(_equal(e, d) for e in _C22): return False
     return True
 
-def _v71(d: Any) -> bool:
+def _v72(d: Any) -> bool:
     if not (isinstance(d, str)): return False
     if isinstance(d, str) and len(d) > 1000: return False
     return True
 
-def _v72(d: Any) -> bool:
+def _v73(d: Any) -> bool:
     if isinstance(d, dict) and any(k not in d for k in _C23): return False
     return True
 
-def _v49(d: Any) -> bool:
+def _v50(d: Any) -> bool:
     if not (isinstance(d, dict)): return False
     if isinstance(d, dict) and any(True for _ in (k for k in d if k not in _C14)): return False
     if isinstance(d, dict) and any(k not in d for k in _C15): return False
     if isinstance(d, dict):
         if 'id' in d and not _v3(d['id']): return False
-        if 'source' in d and not _v51(d['source']): return False
+        if 'source' in d and not _v52(d['source']): return False
         if 'model' in d and not _v3(d['model']): return False
-        if 'precision' in d and not _v53(d['precision']): return False
+        if 'precision' in d and not _v54(d['precision']): return False
         if 'accelerator' in d and not _v3(d['accelerator']): return False
-        if 'tensor_parallel' in d and not _v55(d['tensor_parallel']): return False
-        if 'gpus' in d and not _v56(d['gpus']): return False
-        if 'attention_data_parallel' in d and not _v57(d['attention_data_parallel']): return False
-        if 'input_tokens' in d and not _v58(d['input_tokens']): return False
-        if 'output_tokens' in d and not _v59(d['output_tokens']): return False
-        if 'output_tokens_cv' in d and not _v60(d['output_tokens_cv']): return False
-        if 'concurrency' in d and not _v61(d['concurrency']): return False
-        if 'slo' in d and not _v62(d['slo']): return False
-        if 'metric' in d and not _v66(d['metric']): return False
+        if 'tensor_parallel' in d and not _v56(d['tensor_parallel']): return False
+        if 'gpus' in d and not _v57(d['gpus']): return False
+        if 'attention_data_parallel' in d and not _v58(d['attention_data_parallel']): return False
+        if 'input_tokens' in d and not _v59(d['input_tokens']): return False
+        if 'output_tokens' in d and not _v60(d['output_tokens']): return False
+        if 'output_tokens_cv' in d and not _v61(d['output_tokens_cv']): return False
+        if 'concurrency' in d and not _v62(d['concurrency']): return False
+        if 'slo' in d and not _v63(d['slo']): return False
+        if 'metric' in d and not _v67(d['metric']): return False
         if 'published' in d and not _v26(d['published']): return False
-        if 'split' in d and not _v68(d['split']): return False
-        if 'software' in d and not _v69(d['software']): return False
-        if 'statistic' in d and not _v70(d['statistic']): return False
-        if 'note' in d and not _v71(d['note']): return False
-    if _v72(d): return False
+        if 'split' in d and not _v69(d['split']): return False
+        if 'software' in d and not _v70(d['software']): return False
+        if 'statistic' in d and not _v71(d['statistic']): return False
+        if 'note' in d and not _v72(d['note']): return False
+    if _v73(d): return False
     return True
 
-def _v48(d: Any) -> bool:
+def _v49(d: Any) -> bool:
     if not (isinstance(d, list)): return False
     if isinstance(d, list) and len(d) < 1: return False
-    if isinstance(d, list) and not all(_v49(x) for x in d): return False
+    if isinstance(d, list) and not all(_v50(x) for x in d): return False
     return True
 
 def _v0(d: Any) -> bool:
@@ -355,13 +355,14 @@ def _v0(d: Any) -> bool:
         if 'decode_bandwidth_pct' in d and not _v26(d['decode_bandwidth_pct']): return False
         if 'flops_pct' in d and not _v26(d['flops_pct']): return False
         if 'step_overhead_ms' in d and not _v26(d['step_overhead_ms']): return False
+        if 'layer_overhead_us' in d and not _v26(d['layer_overhead_us']): return False
         if 'moe_flops_pct' in d and not _v26(d['moe_flops_pct']): return False
         if 'request_overhead_ms' in d and not _v26(d['request_overhead_ms']): return False
         if 'sequence_overhead_us' in d and not _v26(d['sequence_overhead_us']): return False
         if 'allreduce_latency_us' in d and not _v26(d['allreduce_latency_us']): return False
         if 'allreduce_bandwidth_pct' in d and not _v26(d['allreduce_bandwidth_pct']): return False
         if 'roofline_exponent' in d and not _v26(d['roofline_exponent']): return False
-        if 'calibration' in d and not _v48(d['calibration']): return False
+        if 'calibration' in d and not _v49(d['calibration']): return False
     return True
 
 valid = _v0
