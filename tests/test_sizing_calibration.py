@@ -222,3 +222,23 @@ def test_a_point_the_engine_cannot_estimate_is_refused_with_its_line(
     assert f"hopper-trtllm.yaml:{text.count(chr(10)) + 1}:{column}: " in err, err
     assert message in err
     assert "Traceback" not in err
+
+
+def test_a_roofline_exponent_below_one_is_refused_with_its_line(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    """Below 1 the smooth roofline would take longer than the weight read and the multiplies
+    run one after the other: `refarch size --calibration` exits 2 naming the file, line and
+    column of the value, with no traceback."""
+    kb = Path(shutil.copytree(FROZEN_KB, tmp_path / "kb"))
+    path = kb / "catalog" / "efficiency" / "hopper-trtllm.yaml"
+    text = path.read_text(encoding="utf-8")
+    block = "roofline_exponent:\n  value: 0.5\n  source: fit\n"
+    head, tail = text.split("calibration:\n", 1)
+    path.write_text(head + block + "calibration:\n" + tail, encoding="utf-8")
+    code, out, err = run_cli("--kb", str(kb), "size", "--calibration")
+    assert code == 2 and out == ""
+    line = head.count("\n") + 2  # the value line of the block
+    assert f"hopper-trtllm.yaml:{line}:10: " in err, err
+    assert "roofline_exponent 0.5 is below 1" in err
+    assert "Traceback" not in err

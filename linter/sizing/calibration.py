@@ -50,8 +50,21 @@ def factors_of(entry: Efficiency) -> Factors:
         moe_flops_pct=entry.moe_flops_pct.value,
         allreduce_latency_us=_or(entry.allreduce_latency_us, 0.0),
         allreduce_bandwidth_pct=_or(entry.allreduce_bandwidth_pct, 100.0),
-        roofline_exponent=entry.roofline_exponent.value,
+        roofline_exponent=_exponent(entry),
     )
+
+
+def _exponent(entry: Efficiency) -> float | None:
+    """The set's roofline exponent, None where it states none. Below 1 the smooth roofline
+    would take longer than the read and the multiplies one after the other, so it is refused."""
+    p = entry.roofline_exponent.value
+    if p is not None and not p >= 1:
+        raise SizingInputError(
+            f"efficiency {entry.id!r}: roofline_exponent {p:g} is below 1 (1: the read and the "
+            "multiplies do not overlap at all)",
+            entry.location("roofline_exponent", "value"),
+        )
+    return p
 
 
 def _or(fig: Figure, absent: float) -> float:
