@@ -82,11 +82,7 @@ def size(
     tps = [opts.tensor_parallel] if opts.tensor_parallel is not None else fitting
     fits: list[Fit] = []
     for t in tps:
-        replica = Replica(
-            model, gpu, precision, kvp, t, w.input_tokens, w.output_tokens, f, w.ttft_percentile,
-            output_cv=w.output_tokens_cv,
-        )  # fmt: skip
-        found = fit(replica, t, caps[t], w)
+        found = fit(Replica.serving(model, gpu, precision, kvp, t, w, f), t, caps[t], w)
         if found is not None:
             fits.append(found)
     if not fits:

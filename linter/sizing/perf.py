@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from linter.kb.specs import GpuSpec, ModelSpec
 from linter.sizing.memory import (
@@ -14,6 +15,9 @@ from linter.sizing.memory import (
     replicated_bytes,
     weight_bytes_read,
 )
+
+if TYPE_CHECKING:
+    from linter.sizing.workload import Workload
 
 TERA = 1e12
 
@@ -61,6 +65,24 @@ class Replica:
     ttft_percentile: float | None = None  # None: the mean TTFT; else 50, 90, 99
     attention_dp: bool | None = None  # None: the model's default (attention_data_parallel)
     output_cv: float = 0.0  # spread of the output lengths, sd / mean (0: all output_tokens)
+
+    @classmethod
+    def serving(
+        cls,
+        model: ModelSpec,
+        gpu: GpuSpec,
+        precision: str,
+        kv_precision: str,
+        tp: int,
+        w: Workload,
+        factors: Factors,
+    ) -> Replica:
+        """A replica of ``tp`` GPUs serving workload ``w``: its request shape, the percentile
+        its TTFT target bounds and the spread of its output lengths."""
+        return cls(
+            model, gpu, precision, kv_precision, tp, w.input_tokens, w.output_tokens, factors,
+            w.ttft_percentile, output_cv=w.output_tokens_cv,
+        )  # fmt: skip
 
     @property
     def data_parallel_attention(self) -> bool:

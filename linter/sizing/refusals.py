@@ -110,11 +110,7 @@ def refuse_targets(
     f: Factors,
 ) -> NoReturn:
     t = max(tps)
-    replica = Replica(
-        model, gpu, precision, kvp, t, w.input_tokens, w.output_tokens, f, w.ttft_percentile,
-        output_cv=w.output_tokens_cv,
-    )  # fmt: skip
-    op = replica.operate(1)
+    op = Replica.serving(model, gpu, precision, kvp, t, w, f).operate(1)
     raise SizingRefused(
         f"no replica of {model.id} on {sys_id} meets the targets even with one user: at "
         f"tensor parallel {t} it gives a time to first token of {op.ttft_s * 1000:,.0f} ms "
