@@ -35,6 +35,7 @@ LIVE_SETS = (
     "hopper-sglang",
     "blackwell-sglang",
     "blackwell-ultra-sglang",
+    "blackwell-ultra-trtllm",
     "cdna3-vllm",
     "cdna4-vllm",
 )

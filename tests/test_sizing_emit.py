@@ -121,7 +121,11 @@ def test_every_system_and_stack_of_the_shipped_kb_emits_a_plan_lint_accepts(
             errors = [f["rule"] for f in json.loads(out)["findings"] if f["severity"] == "error"]
             assert (errors, code) == ([], 0), (s.id, stack)
             emitted.add((s.id, stack))
-    blackwell_ultra = {(s, "sglang") for s in ("dgx-b300-ac", "dgx-b300-busbar", "gb300-nvl72")}
+    blackwell_ultra = {
+        (s, st)
+        for s in ("dgx-b300-ac", "dgx-b300-busbar", "gb300-nvl72")
+        for st in ("sglang", "trtllm")
+    }
     assert blackwell_ultra <= emitted
     assert ("amd-mi300x-platform", "vllm") in emitted  # CDNA 3 (cdna3-vllm)
     assert {st for _, st in emitted} == {"sglang", "trtllm", "vllm"}

@@ -282,6 +282,42 @@ def test_mlperf_mi355x_over_the_same_submitters_mi300x_or_mi325x(
     assert new.estimate / old.estimate == pytest.approx(published, rel=0.25)
 
 
+def _b300(checks: dict[str, Check]) -> list[Check]:
+    """The held-out MLPerf v6.x runs on B300 (the SGLang set's B300 points are not MLPerf)."""
+    return [
+        c
+        for pid, c in checks.items()
+        if c.point.accelerator == "b300" and pid.startswith("mlperf6")
+    ]
+
+
+def test_mlperf_offline_and_server_on_b300_partner_systems(checks: dict[str, Check]) -> None:
+    """MLPerf Inference v6.0 and v6.1, NVFP4 with TensorRT-LLM on eight B300, one replica per
+    GPU: blackwell-ultra-trtllm is fitted to NVIDIA's own v6.0 Llama 2 70B and Llama 3.1 8B
+    Offline and Server runs. Held out: ASUSTeK's, Cisco's, Dell's and GigaComputing's v6.0
+    systems and Cisco's v6.1 Llama 3.1 8B runs (Llama 2 70B 102,200-115,700 tokens/s, Llama
+    3.1 8B 141,500-173,900). Every Offline and Server run is within 15 % (measured: -10.0..
+    +6.8 %, the low end Cisco's v6.1 Llama 3.1 8B Server run), and so are both Llama 3.1 8B
+    Interactive runs (+4.7 and +6.6 %)."""
+    held = [c for c in _b300(checks) if "interactive" not in c.point.id or "-l8b-" in c.point.id]
+    assert len(held) == 16
+    assert {c.point.model for c in held} == {"llama-2-70b", "llama-3.1-8b"}
+    assert all(abs(c.error) <= 0.15 for c in held), [(c.point.id, c.error) for c in held]
+
+
+@pytest.mark.xfail(strict=True, reason="B300 Llama 2 70B Interactive +25..+32 %")
+def test_mlperf_llama_2_70b_interactive_on_b300(checks: dict[str, Check]) -> None:
+    """Dell's and GigaComputing's v6.0 Llama 2 70B Interactive runs on eight B300 (70,720 and
+    65,460 tokens/s at 29-32 ms per token) are over-estimated by +25 and +32 %, as NVIDIA's
+    B200 Interactive run is by blackwell-trtllm: the fit's Llama 2 70B Server run (124 ms per
+    token) does not show what a 40 ms bound costs. Strict, so a fix shows."""
+    interactive = [
+        c for c in _b300(checks) if "interactive" in c.point.id and "-l8b-" not in c.point.id
+    ]
+    assert len(interactive) == 2
+    assert all(abs(c.error) <= 0.20 for c in interactive)
+
+
 @pytest.mark.parametrize("system", ["dell-h200", "nvidia-b200", "nvidia-gb200x4"])
 def test_mlperf_offline_and_server_on_h200_b200_and_gb200(
     checks: dict[str, Check], system: str
