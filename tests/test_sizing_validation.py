@@ -3,8 +3,8 @@ the shipped KB). Each test asserts a band around a cited measurement, never a nu
 engine produced; the sources are in the efficiency files (aic-silicon: NVIDIA Dynamo
 AIConfigurator silicon_sample.csv @095f58a; nim-bench: NIM 1.8.0 benchmark tables;
 trtllm-perf: TensorRT-LLM performance overview @00f3768; mlperf-v51*: MLPerf Inference v5.1
-results @965182b; aic-moe, aic-dense, aic-deepseek-b200: more rows of the same AIConfigurator
-file)."""
+results @965182b; mlperf-v60*, mlperf-v61*: MLPerf Inference v6.0 @ab33b21 and v6.1 @5174fca;
+aic-moe, aic-dense, aic-deepseek-b200: more rows of the same AIConfigurator file)."""
 
 from __future__ import annotations
 
