@@ -30,6 +30,7 @@ def test_every_system_with_factors_emits_a_plan_lint_accepts(
     kb: KnowledgeBase, run_cli: RunCli, tmp_path: Path
 ) -> None:
     emitted, refused = [], []
+    kb_file = f"{kb.root / 'catalog' / 'systems' / 'pcie-rtx-pro-server.yaml'}:2:1"  # its id
     for system in _with_factors(kb):
         path = tmp_path / f"{system}.yaml"
         code, out, err = run_cli(*WORKLOAD, "--system", system, "--emit-plan", str(path))
@@ -51,8 +52,8 @@ def test_every_system_with_factors_emits_a_plan_lint_accepts(
     assert refused == [
         ("dgx-h200", "no architecture"), ("gb200-nvl36x2", "no architecture"),
         ("hgx-b200-8gpu", "no architecture"), ("hgx-h100-8gpu", "no architecture"),
-        ("pcie-rtx-pro-server", "refarch: error: system 'pcie-rtx-pro-server' has no "
-         "max_power_kw figure: IT power unknown"),
+        ("pcie-rtx-pro-server", f"refarch: error: {kb_file}: system 'pcie-rtx-pro-server' "
+         "has no max_power_kw figure: IT power unknown"),
     ]  # fmt: skip
 
 

@@ -93,7 +93,7 @@ def compute(kb: KnowledgeBase) -> dict[str, Any]:
             try:
                 r = size(kb, Workload(model, precision, users, isl, osl, ttft, tps), system)
             except RefarchError as exc:
-                results[key] = str(exc)
+                results[key] = exc.message  # the refusal, not the KB file a reader cannot open
                 continue
             answer = r.to_dict()
             results[key] = [_round(answer[f]) for f in FIELDS]

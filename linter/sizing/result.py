@@ -86,7 +86,11 @@ def assemble(
     """The result of sizing ``w`` on ``system`` with the chosen fit ``c``."""
     gpu = system.gpu
     if system.max_power_kw is None:
-        raise SizingInputError(f"system {system.id!r} has no max_power_kw figure: IT power unknown")
+        entry = kb.system(system.id)
+        raise SizingInputError(
+            f"system {system.id!r} has no max_power_kw figure: IT power unknown",
+            entry.location() if entry is not None else None,
+        )
     gpus = c.replicas * c.tp
     systems = systems_for(c.replicas, c.tp, system.gpu_count)
     profile = facility.rack_profile(kb, system.id, opts.architecture)
