@@ -41,13 +41,13 @@ class Factors:
     decode_bandwidth_pct: float
     flops_pct: float
     step_overhead_ms: float = 0.0
+    layer_overhead_us: float = 0.0
     sequence_overhead_us: float = 0.0
     request_overhead_ms: float = 0.0
     moe_flops_pct: float | None = None  # None: expert GEMMs run at flops_pct
     allreduce_latency_us: float = 0.0
     allreduce_bandwidth_pct: float = 100.0
     roofline_exponent: float | None = None  # None: the slower of read and multiply
-    layer_overhead_us: float = 0.0
 
 
 @dataclass(frozen=True)
