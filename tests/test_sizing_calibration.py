@@ -36,6 +36,7 @@ LIVE_SETS = (
     "blackwell-sglang",
     "blackwell-ultra-sglang",
     "blackwell-ultra-trtllm",
+    "blackwell-ultra-vllm",
     "cdna3-vllm",
     "cdna4-vllm",
 )
