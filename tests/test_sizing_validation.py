@@ -375,8 +375,8 @@ def test_minimax_latency_on_b200_with_vllm_a_model_the_fit_never_saw(
 ) -> None:
     """AIConfigurator, MiniMax-M2.5 (FP8 and NVFP4) on B200 with vLLM 0.17.0, 0.19.0 and a
     nightly build, tensor parallel 1-8, 4-512 in flight: blackwell-vllm is fitted to dense
-    Llama-3.1-70B only. The inter-token latency's median error is within 10 % (measured 8 %);
-    its worst is -65 % (NVFP4, 8,192-token prompts)."""
+    Llama-3.1-70B only. The inter-token latency's median error is within 10 % (measured 7 %);
+    its worst is -43 %."""
     itl = _minimax_itl(checks, "b200")
     assert len(itl) == 117
     published = {c.point.id: c.point.published for c in itl}
