@@ -125,7 +125,7 @@ def test_every_system_and_stack_of_the_shipped_kb_emits_a_plan_lint_accepts(
     blackwell_ultra = {
         (s, st)
         for s in ("dgx-b300-ac", "dgx-b300-busbar", "gb300-nvl72")
-        for st in ("sglang", "trtllm")
+        for st in ("sglang", "trtllm", "vllm")
     }
     assert blackwell_ultra <= emitted
     assert ("amd-mi300x-platform", "vllm") in emitted  # CDNA 3 (cdna3-vllm)
