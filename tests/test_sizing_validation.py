@@ -4,7 +4,8 @@ engine produced; the sources are in the efficiency files (aic-silicon: NVIDIA Dy
 AIConfigurator silicon_sample.csv @095f58a; nim-bench: NIM 1.8.0 benchmark tables;
 trtllm-perf: TensorRT-LLM performance overview @00f3768; mlperf-v51*: MLPerf Inference v5.1
 results @965182b; mlperf-v60*, mlperf-v61*: MLPerf Inference v6.0 @ab33b21 and v6.1 @5174fca;
-aic-moe, aic-dense, aic-deepseek-b200: more rows of the same AIConfigurator file)."""
+aic-moe, aic-dense, aic-deepseek-b200, aic-minimax, aic-nightly: more rows of the same
+AIConfigurator file)."""
 
 from __future__ import annotations
 
@@ -284,7 +285,8 @@ def test_mlperf_mi355x_over_the_same_submitters_mi300x_or_mi325x(
 
 
 def _b300(checks: dict[str, Check]) -> list[Check]:
-    """The held-out MLPerf v6.x runs on B300 (the SGLang set's B300 points are not MLPerf)."""
+    """The held-out MLPerf v6.x runs on B300 (the SGLang and vLLM sets' B300 points are
+    AIConfigurator's, not MLPerf)."""
     return [
         c
         for pid, c in checks.items()
